@@ -1,0 +1,44 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "ParoleAtlas",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "parole", targets: ["parole"]),
+        .library(name: "AtlasEngine", targets: ["AtlasEngine"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The only module that sees libxml2's C API.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // Safe parsing, XSD validation and XPath over libxml2; no Foundation (ICU clash, see README).
+        .target(name: "SafeXML", dependencies: ["CLibXML2"]),
+        // The law as data: jurisdictions, rules, conditions, citations, dates. Knows nothing of XML.
+        .target(name: "AtlasModel"),
+        // Reads and checks corpus/ (XML + XSD) into AtlasModel values.
+        .target(name: "AtlasCorpus", dependencies: ["SafeXML", "AtlasModel"]),
+        // Turns a case into per-jurisdiction outcomes with a cited trace.
+        .target(name: "AtlasEngine", dependencies: ["AtlasModel"]),
+        // Renders outcomes and regimes as JSON, text tables and Markdown (no terminal I/O).
+        .target(name: "AtlasReport", dependencies: ["AtlasModel", "AtlasEngine"]),
+        .executableTarget(
+            name: "parole",
+            dependencies: [
+                "AtlasModel", "AtlasCorpus", "AtlasEngine", "AtlasReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "SafeXMLTests", dependencies: ["SafeXML"]),
+        .testTarget(name: "AtlasModelTests", dependencies: ["AtlasModel"]),
+        .testTarget(
+            name: "AtlasEngineTests",
+            dependencies: ["AtlasModel", "AtlasCorpus", "AtlasEngine", "AtlasReport"],
+            resources: [.copy("Golden")]
+        ),
+        .testTarget(name: "ParoleCLITests", dependencies: ["parole"], resources: [.copy("Fixtures")]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,15 @@
+import SafeXML
+
+/// A corpus that cannot be used: every problem found, each as `file:line:column: message`.
+public struct CorpusError: Error, Sendable, CustomStringConvertible {
+    public var diagnostics: [XMLDiagnostic]
+    public init(_ diagnostics: [XMLDiagnostic]) { self.diagnostics = diagnostics }
+    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}
+
+extension XMLElement {
+    /// A diagnostic placed at this element's start tag.
+    func diagnostic(_ message: String) -> XMLDiagnostic {
+        XMLDiagnostic(file: file, line: line, column: column, message: message)
+    }
+}

@@ -1,0 +1,76 @@
+import AtlasModel
+import Foundation
+import SafeXML
+
+/// What `parole validate` found: every problem, and what was checked.
+public struct ValidationReport: Sendable {
+    public var diagnostics: [XMLDiagnostic]
+    public var documentCount: Int
+    public var citationCount: Int
+    public var isClean: Bool { diagnostics.isEmpty }
+}
+
+/// Reads a corpus directory: parses every document safely, validates it against the schema, checks the
+/// cross-references the schema cannot express, and builds the model.
+public struct CorpusLoader: Sendable {
+    public var location: CorpusLocation
+
+    public init(location: CorpusLocation) { self.location = location }
+
+    /// Loads the corpus, or throws every problem found.
+    public func load() throws(CorpusError) -> Corpus {
+        let (corpus, report) = try run()
+        guard report.isClean else { throw CorpusError(report.diagnostics) }
+        return corpus
+    }
+
+    /// Checks the corpus and reports every problem (without throwing for problems inside documents).
+    public func validate() throws(CorpusError) -> ValidationReport { try run().1 }
+
+    private func run() throws(CorpusError) -> (Corpus, ValidationReport) {
+        let schema: XMLSchema
+        do { schema = try XMLSchema(file: location.schemaFile) } catch { throw CorpusError(error.diagnostics) }
+        let paths = try location.documentPaths()
+        var diagnostics: [XMLDiagnostic] = []
+        var documents: [(path: String, doc: XMLDocument)] = []
+        for path in paths {
+            do {
+                let doc = try XMLDocument.parse(file: path)
+                let problems = schema.validate(doc)
+                diagnostics += problems
+                if problems.isEmpty { documents.append((path, doc)) }
+            } catch {
+                diagnostics += error.diagnostics
+            }
+        }
+        var reader = ModelReader()
+        var sources: [Source] = []
+        var vocabulary = Vocabulary(sets: [:])
+        var jurisdictions: [Jurisdiction] = []
+        var jurisdictionRoots: [XMLElement] = []
+        for (path, doc) in documents {
+            let root = doc.root
+            let fileName = (path as NSString).lastPathComponent
+            let folder = ((path as NSString).deletingLastPathComponent as NSString).lastPathComponent
+            switch (root.name, fileName, folder) {
+            case ("sources", "sources.xml", _): sources = reader.sources(root)
+            case ("vocabulary", "vocabulary.xml", _): vocabulary = reader.vocabulary(root)
+            case ("jurisdiction", _, "jurisdictions"):
+                jurisdictions.append(reader.jurisdiction(root))
+                jurisdictionRoots.append(root)
+            default:
+                diagnostics.append(root.diagnostic(
+                    "<\(root.name)> does not belong in \(folder)/\(fileName); sources.xml holds <sources>, "
+                        + "vocabulary.xml <vocabulary>, jurisdictions/*.xml one <jurisdiction> each"))
+            }
+        }
+        diagnostics += reader.diagnostics
+        var checks = CrossReferenceCheck(sources: Set(sources.map(\.id)), vocabulary: vocabulary)
+        for doc in documents where doc.doc.root.name == "sources" { checks.registerSources(doc.doc.root) }
+        for root in jurisdictionRoots { checks.check(jurisdiction: root) }
+        diagnostics += checks.diagnostics
+        let corpus = Corpus(jurisdictions: jurisdictions, sources: sources, vocabulary: vocabulary)
+        return (corpus, ValidationReport(diagnostics: diagnostics, documentCount: paths.count,
+                                         citationCount: checks.citationCount))
+    }
+}

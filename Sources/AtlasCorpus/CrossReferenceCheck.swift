@@ -1,0 +1,194 @@
+import AtlasModel
+import Foundation
+import SafeXML
+
+/// The rules XSD cannot state, checked over the parsed documents so each problem keeps its file and line:
+/// ids unique across the corpus, citations naming known sources, vocabulary terms known, references resolving,
+/// and dated versions of a mechanism not overlapping.
+struct CrossReferenceCheck {
+    let sources: Set<String>
+    let vocabulary: Vocabulary
+    private(set) var diagnostics: [XMLDiagnostic] = []
+    private(set) var citationCount = 0
+    private var seenIDs: [String: String] = [:]
+
+    /// Which attribute of which element holds a term of which vocabulary set.
+    static let vocabularyAttributes: [(element: String, attribute: String, set: String)] = [
+        ("category", "in", "category"),
+        ("offence", "any", "offence-tag"),
+        ("consequence", "any", "consequence"),
+        ("punishment", "in", "punishment"),
+        ("prior-revocation", "in", "prior-revocation"),
+        ("mechanism", "kind", "mechanism-kind"),
+        ("deciding-body", "kind", "body-kind"),
+        ("initiator", "who", "actor"),
+        ("participant", "who", "actor"),
+        ("ground", "initiated-by", "actor"),
+        ("by", "kind", "supervisor"),
+        ("consequence", "kind", "revocation-consequence"),
+        ("conversion", "into", "punishment"),
+        ("conversion", "unit", "unit"),
+        ("legal-family", "term", "legal-family"),
+        ("not-stated", "aspect", "aspect"),
+    ]
+
+    init(sources: Set<String>, vocabulary: Vocabulary) {
+        self.sources = sources
+        self.vocabulary = vocabulary
+    }
+
+    mutating func registerSources(_ root: XMLElement) {
+        for s in root.children(named: "source") {
+            if let id = s.attribute("id") { register(id: id, at: s) }
+            checkCitations(in: s, declaredSources: nil)
+        }
+    }
+
+    mutating func check(jurisdiction root: XMLElement) {
+        let id = root.attribute("id") ?? ""
+        let fileStem = ((root.file as NSString).lastPathComponent as NSString).deletingPathExtension
+        if fileStem != id {
+            diagnostics.append(root.diagnostic("jurisdiction id \"\(id)\" does not match its file name \(fileStem).xml; "
+                + "rename the file or the id"))
+        }
+        register(id: id, at: root)
+        let all = descendants(of: root)
+        let localIDs = Set(all.compactMap { $0.attribute("id") })
+        for e in all { if let eid = e.attribute("id") { register(id: eid, at: e) } }
+
+        var declared = Set<String>()
+        for u in root.children(named: "uses-source") {
+            let ref = u.attribute("ref") ?? ""
+            declared.insert(ref)
+            if !sources.contains(ref) {
+                diagnostics.append(u.diagnostic("unknown source \"\(ref)\"; add it to sources.xml"))
+            }
+        }
+        checkCitations(in: root, declaredSources: declared)
+
+        let conditionSets = Set(root.children(named: "condition-set").compactMap { $0.attribute("id") })
+        for e in all {
+            checkVocabulary(e)
+            switch e.name {
+            case "ref":
+                let set = e.attribute("set") ?? ""
+                if !conditionSets.contains(set) {
+                    diagnostics.append(e.diagnostic("<ref set=\"\(set)\"> names no condition-set of this jurisdiction"))
+                }
+            case "discrepancy":
+                for about in words(e, "about") where !localIDs.contains(about) {
+                    diagnostics.append(e.diagnostic("discrepancy is about \"\(about)\", which is not an id in this file"))
+                }
+                let claims = Set(e.children(named: "claim").compactMap { $0.attribute("id") })
+                if let encoded = e.child(named: "encoded"), let claim = encoded.attribute("claim"),
+                   !claims.contains(claim) {
+                    diagnostics.append(encoded.diagnostic("<encoded claim=\"\(claim)\"> names no claim of this discrepancy"))
+                }
+            case "mechanism":
+                checkVersions(of: e)
+            case "version":
+                let thresholdIDs = Set(e.children(named: "threshold").compactMap { $0.attribute("id") })
+                for t in e.children(named: "threshold") {
+                    for o in words(t, "overrides") where !thresholdIDs.contains(o) {
+                        diagnostics.append(t.diagnostic("overrides \"\(o)\", which is not a threshold of this version"))
+                    }
+                }
+            default: break
+            }
+            checkDateOrder(e)
+        }
+    }
+
+    // MARK: parts
+
+    private mutating func register(id: String, at e: XMLElement) {
+        let place = "\(e.file):\(e.line):\(e.column)"
+        if let first = seenIDs[id] {
+            diagnostics.append(e.diagnostic("duplicate id \"\(id)\" (first defined at \(first)); ids must be unique "
+                + "across the corpus"))
+        } else {
+            seenIDs[id] = place
+        }
+    }
+
+    private mutating func checkCitations(in root: XMLElement, declaredSources: Set<String>?) {
+        for c in descendants(of: root) where c.name == "cite" {
+            citationCount += 1
+            let source = c.attribute("source") ?? ""
+            if !sources.contains(source) {
+                diagnostics.append(c.diagnostic("citation names unknown source \"\(source)\"; add it to sources.xml "
+                    + "or fix the id"))
+            } else if let declaredSources, !declaredSources.contains(source) {
+                diagnostics.append(c.diagnostic("citation names source \"\(source)\", which this jurisdiction does "
+                    + "not list in <uses-source>"))
+            }
+            if c.attribute("lines") == nil, c.attribute("footnote") == nil, c.attribute("article") == nil,
+               c.attribute("paragraph") == nil, c.attribute("page") == nil {
+                diagnostics.append(c.diagnostic("citation of \"\(source)\" has no locator; give lines, footnote, "
+                    + "article, paragraph or page"))
+            }
+            if let lines = c.attribute("lines"), let range = Self.lineBounds(lines), range.first > range.last {
+                diagnostics.append(c.diagnostic("line range \(lines) runs backwards"))
+            }
+        }
+    }
+
+    private mutating func checkVocabulary(_ e: XMLElement) {
+        for rule in Self.vocabularyAttributes where rule.element == e.name {
+            for term in words(e, rule.attribute) where !vocabulary.contains(term, in: rule.set) {
+                let known = vocabulary.terms(of: rule.set).joined(separator: ", ")
+                diagnostics.append(e.diagnostic("unknown \(rule.set) term \"\(term)\" in \(rule.attribute)=; known: "
+                    + "\(known); add it to vocabulary.xml if it is new"))
+            }
+        }
+    }
+
+    private mutating func checkVersions(of mechanism: XMLElement) {
+        var previous: (from: CalendarDate, to: CalendarDate?, element: XMLElement)?
+        let versions = mechanism.children(named: "version").compactMap { v -> (CalendarDate, CalendarDate?, XMLElement)? in
+            guard let from = v.attribute("from").flatMap(CalendarDate.init(iso:)) else { return nil }
+            return (from, v.attribute("to").flatMap(CalendarDate.init(iso:)), v)
+        }
+        for (from, to, element) in versions.sorted(by: { $0.0 < $1.0 }) {
+            if let p = previous {
+                let overlaps = p.to.map { $0 >= from } ?? true
+                if overlaps {
+                    diagnostics.append(element.diagnostic(
+                        "version \"\(element.attribute("id") ?? "")\" from \(from) overlaps version "
+                            + "\"\(p.element.attribute("id") ?? "")\" (\(p.from) to \(p.to.map(\.description) ?? "open")); "
+                            + "end the earlier one the day before"))
+                }
+            }
+            previous = (from, to, element)
+        }
+    }
+
+    private mutating func checkDateOrder(_ e: XMLElement) {
+        if let f = e.attribute("from").flatMap(CalendarDate.init(iso:)),
+           let t = e.attribute("to").flatMap(CalendarDate.init(iso:)), t < f {
+            diagnostics.append(e.diagnostic("to=\(t) is before from=\(f)"))
+        }
+    }
+
+    private func words(_ e: XMLElement, _ attribute: String) -> [String] {
+        (e.attribute(attribute) ?? "").split(whereSeparator: \.isWhitespace).map(String.init)
+    }
+
+    private func descendants(of e: XMLElement) -> [XMLElement] {
+        var result: [XMLElement] = []
+        var stack = e.children.reversed() as [XMLElement]
+        while let next = stack.popLast() {
+            result.append(next)
+            stack.append(contentsOf: next.children.reversed())
+        }
+        return result
+    }
+
+    /// First and last line of a locator such as `L3677-3685`, as written (possibly backwards).
+    static func lineBounds(_ text: String) -> (first: Int, last: Int)? {
+        guard text.hasPrefix("L") else { return nil }
+        let parts = text.dropFirst().split(separator: "-")
+        guard let a = parts.first.flatMap({ Int($0) }) else { return nil }
+        return (a, parts.count > 1 ? Int(parts[1]) ?? a : a)
+    }
+}

@@ -1,0 +1,304 @@
+import AtlasModel
+import SafeXML
+
+/// Turns schema-valid corpus elements into model values. Anything the schema lets through but the model cannot
+/// use (an impossible date, a zero fraction) is collected as a diagnostic at the element's place.
+struct ModelReader {
+    static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
+    var diagnostics: [XMLDiagnostic] = []
+
+    // MARK: shared pieces
+
+    func location(_ e: XMLElement) -> SourceLocation { SourceLocation(file: e.file, line: e.line, column: e.column) }
+
+    func texts(_ e: XMLElement, _ name: String) -> [LocalizedString] {
+        e.children(named: name).map {
+            LocalizedString(language: $0.attribute("lang", namespace: Self.xmlNamespace) ?? "en",
+                            text: collapse($0.text))
+        }
+    }
+
+    func labels(_ e: XMLElement) -> [LocalizedString] { texts(e, "label") }
+
+    /// Collapses runs of whitespace, so that wrapped text reads as one line.
+    func collapse(_ s: String) -> String { s.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+
+    func citations(_ e: XMLElement) -> [Citation] {
+        e.children(named: "cite").map { c in
+            Citation(sourceID: c.attribute("source") ?? "", lines: c.attribute("lines"),
+                     footnote: c.attribute("footnote").flatMap { Int($0) }, article: c.attribute("article"),
+                     paragraph: c.attribute("paragraph"), page: c.attribute("page"), quotes: texts(c, "quote"),
+                     notes: texts(c, "note"), origin: location(c))
+        }
+    }
+
+    mutating func date(_ e: XMLElement, _ attribute: String) -> CalendarDate? {
+        guard let text = e.attribute(attribute) else { return nil }
+        guard let d = CalendarDate(iso: text) else {
+            diagnostics.append(e.diagnostic("\(attribute)=\"\(text)\" is not a calendar date (YYYY-MM-DD)"))
+            return nil
+        }
+        return d
+    }
+
+    mutating func validity(_ e: XMLElement) -> Validity {
+        Validity(from: date(e, "from"), to: date(e, "to"),
+                 basis: e.attribute("date-basis").flatMap(DateBasis.init(rawValue:)))
+    }
+
+    mutating func duration(_ e: XMLElement?) -> CalendarDuration? {
+        guard let e else { return nil }
+        let text = collapse(e.text)
+        guard let d = CalendarDuration(iso: text) else {
+            diagnostics.append(e.diagnostic("\"\(text)\" is not a duration in years, months and days (e.g. P6M)"))
+            return nil
+        }
+        return d
+    }
+
+    mutating func durationAttribute(_ e: XMLElement, _ name: String) -> CalendarDuration? {
+        guard let text = e.attribute(name) else { return nil }
+        guard let d = CalendarDuration(iso: text) else {
+            diagnostics.append(e.diagnostic("\(name)=\"\(text)\" is not a duration in years, months and days"))
+            return nil
+        }
+        return d
+    }
+
+    mutating func fraction(_ e: XMLElement?) -> (Rational, Threshold.Base)? {
+        guard let e else { return nil }
+        let text = collapse(e.text)
+        guard let r = Rational(parsing: text), r.numerator > 0 else {
+            diagnostics.append(e.diagnostic("\"\(text)\" is not a positive fraction such as 2/3"))
+            return nil
+        }
+        if r.numerator > r.denominator {
+            diagnostics.append(e.diagnostic("fraction \(text) is more than the whole term"))
+        }
+        return (r, e.attribute("of") == "remainder" ? .remainder : .term)
+    }
+
+    func words(_ e: XMLElement, _ attribute: String) -> [String] {
+        (e.attribute(attribute) ?? "").split(whereSeparator: \.isWhitespace).map(String.init)
+    }
+
+    func int(_ e: XMLElement, _ attribute: String) -> Int? { e.attribute(attribute).flatMap { Int($0) } }
+
+    // MARK: conditions
+
+    /// The conjunction of the children of a `<when>`-like element.
+    mutating func conditions(_ e: XMLElement) -> Condition {
+        let parts = e.children.compactMap { condition($0) }
+        return parts.count == 1 ? parts[0] : .all(parts)
+    }
+
+    mutating func condition(_ e: XMLElement) -> Condition? {
+        switch e.name {
+        case "category": return .category(Set(words(e, "in")))
+        case "offence": return .offence(anyOf: Set(words(e, "any")))
+        case "consequence": return .consequence(anyOf: Set(words(e, "any")))
+        case "punishment": return .punishment(Set(words(e, "in")))
+        case "term":
+            return .term(TermComparison(greaterThan: durationAttribute(e, "gt"), atLeast: durationAttribute(e, "ge"),
+                                        lessThan: durationAttribute(e, "lt"), atMost: durationAttribute(e, "le")))
+        case "life": return .life(e.attribute("is").map { $0 == "true" || $0 == "1" } ?? true)
+        case "fact":
+            guard let fact = e.attribute("name").flatMap(CaseFact.init(rawValue:)) else {
+                diagnostics.append(e.diagnostic("unknown fact \"\(e.attribute("name") ?? "")\""))
+                return nil
+            }
+            return .fact(fact, e.attribute("is").map { $0 == "true" || $0 == "1" } ?? true)
+        case "sex":
+            guard let sex = e.attribute("is").flatMap(Sex.init(rawValue:)) else { return nil }
+            return .sex(sex)
+        case "age":
+            return .age(at: e.attribute("at").flatMap(AgeMoment.init(rawValue:)) ?? .decision,
+                        atLeast: int(e, "ge"), below: int(e, "lt"))
+        case "victim-age": return .victimAge(atLeast: int(e, "ge"), below: int(e, "lt"))
+        case "disability": return .disability(Set(words(e, "in").compactMap { Int($0) }))
+        case "prior-revocation": return .priorRevocation(Set(words(e, "in")))
+        case "ref": return .reference(e.attribute("set") ?? "")
+        case "all": return .all(e.children.compactMap { condition($0) })
+        case "any": return .any(e.children.compactMap { condition($0) })
+        case "not": return .not(e.children.compactMap { condition($0) })
+        default:
+            diagnostics.append(e.diagnostic("unknown condition <\(e.name)>"))
+            return nil
+        }
+    }
+
+    mutating func ruleCondition(_ e: XMLElement, conditionElement: String = "when") -> RuleCondition {
+        RuleCondition(id: e.attribute("id") ?? "", labels: labels(e),
+                      condition: e.child(named: conditionElement).map { conditions($0) } ?? .all([]),
+                      validity: validity(e), citations: citations(e))
+    }
+
+    func notStated(_ e: XMLElement) -> [NotStated] {
+        e.children(named: "not-stated").map {
+            NotStated(aspect: $0.attribute("aspect") ?? "", notes: texts($0, "note"), citations: citations($0))
+        }
+    }
+
+    // MARK: documents
+
+    mutating func jurisdiction(_ root: XMLElement) -> Jurisdiction {
+        let family = root.child(named: "legal-family")
+        return Jurisdiction(
+            id: root.attribute("id") ?? "",
+            names: texts(root, "name"),
+            legalFamily: family?.attribute("term") ?? "",
+            legalFamilyCitations: family.map { citations($0) } ?? [],
+            sourceIDs: root.children(named: "uses-source").compactMap { $0.attribute("ref") },
+            conditionSets: root.children(named: "condition-set").map { e in
+                ConditionSet(id: e.attribute("id") ?? "", labels: labels(e),
+                             condition: e.child(named: "when").map { conditions($0) } ?? .all([]),
+                             citations: citations(e))
+            },
+            mechanisms: root.children(named: "mechanism").map { mechanism($0) },
+            discrepancies: root.children(named: "discrepancy").map { discrepancy($0) },
+            notStated: notStated(root),
+            origin: location(root))
+    }
+
+    mutating func mechanism(_ e: XMLElement) -> ReleaseMechanism {
+        ReleaseMechanism(id: e.attribute("id") ?? "", kind: e.attribute("kind") ?? "", labels: labels(e),
+                         versions: e.children(named: "version").map { version($0) })
+    }
+
+    mutating func version(_ e: XMLElement) -> MechanismVersion {
+        let scopeElement = e.child(named: "scope")
+        let scope = Scope(labels: scopeElement.map { labels($0) } ?? [],
+                          condition: scopeElement?.child(named: "when").map { conditions($0) } ?? .all([]),
+                          citations: scopeElement.map { citations($0) } ?? [])
+        return MechanismVersion(
+            id: e.attribute("id") ?? "",
+            validity: validity(e),
+            decision: e.attribute("decision").flatMap(Decision.init(rawValue:)) ?? .discretionary,
+            citations: citations(e),
+            scope: scope,
+            thresholds: e.children(named: "threshold").map { threshold($0) },
+            exclusions: e.children(named: "exclusion").map { exclusion($0) },
+            grantConditions: e.children(named: "grant-condition").map { ruleCondition($0) },
+            mandatoryRelease: e.children(named: "mandatory-release").map { ruleCondition($0) },
+            procedure: e.child(named: "procedure").map { procedure($0) },
+            supervision: e.child(named: "supervision").map { supervision($0) },
+            revocation: e.child(named: "revocation").map { revocation($0) },
+            conversions: e.children(named: "conversion").map { conversion($0) },
+            notStated: notStated(e),
+            notes: texts(e, "note"),
+            origin: location(e))
+    }
+
+    mutating func threshold(_ e: XMLElement) -> Threshold {
+        let f = fraction(e.child(named: "fraction"))
+        return Threshold(
+            id: e.attribute("id") ?? "", labels: labels(e),
+            condition: e.child(named: "when").map { conditions($0) },
+            fraction: f?.0, fractionBase: f?.1 ?? .term,
+            minimum: duration(e.child(named: "minimum")), fixed: duration(e.child(named: "fixed")),
+            combination: e.attribute("combine") == "earlier-of" ? .earlierOf : .laterOf,
+            overrides: words(e, "overrides"), validity: validity(e), citations: citations(e),
+            notes: texts(e, "note"))
+    }
+
+    mutating func exclusion(_ e: XMLElement) -> Exclusion {
+        Exclusion(id: e.attribute("id") ?? "", labels: labels(e),
+                  condition: e.child(named: "when").map { conditions($0) } ?? .all([]),
+                  exceptions: e.children(named: "exception").map { ruleCondition($0) },
+                  validity: validity(e), citations: citations(e), notes: texts(e, "note"))
+    }
+
+    mutating func statement(_ e: XMLElement) -> CitedStatement {
+        CitedStatement(id: e.attribute("id"), labels: labels(e), validity: validity(e), citations: citations(e))
+    }
+
+    func actor(_ e: XMLElement) -> ProceduralActor {
+        ProceduralActor(who: e.attribute("who") ?? "", required: e.attribute("required").map { $0 == "true" },
+                        labels: labels(e), citations: citations(e))
+    }
+
+    mutating func procedure(_ e: XMLElement) -> Procedure {
+        let wait = e.child(named: "reapplication-wait")
+        return Procedure(
+            bodies: e.children(named: "deciding-body").map {
+                DecidingBody(id: $0.attribute("id") ?? "", kind: $0.attribute("kind") ?? "", labels: labels($0),
+                             validity: validity($0), citations: citations($0))
+            },
+            initiators: e.children(named: "initiator").map { actor($0) },
+            participants: e.children(named: "participant").map { actor($0) },
+            hearing: e.children(named: "hearing").map { statement($0) },
+            appeals: e.children(named: "appeal").map { statement($0) },
+            reapplicationWait: duration(wait?.child(named: "duration")),
+            reapplicationCitations: wait.map { citations($0) } ?? [],
+            arrangements: e.children(named: "arrangement").map { statement($0) },
+            notStated: notStated(e))
+    }
+
+    mutating func supervision(_ e: XMLElement) -> Supervision {
+        let periodElement = e.child(named: "period")
+        let period: Supervision.Period
+        switch periodElement?.attribute("kind") {
+        case "unserved-remainder": period = .unservedRemainder
+        case "fixed":
+            if let d = duration(periodElement?.child(named: "duration")) { period = .fixed(d) } else { period = .notStated }
+        default: period = .notStated
+        }
+        return Supervision(by: e.child(named: "by")?.attribute("kind") ?? "", period: period, labels: labels(e),
+                           citations: citations(e), notStated: notStated(e))
+    }
+
+    mutating func revocation(_ e: XMLElement) -> Revocation {
+        let time = e.child(named: "time-on-release")
+        return Revocation(
+            grounds: e.children(named: "ground").map { g in
+                RevocationGround(id: g.attribute("id") ?? "",
+                                 mode: g.attribute("mode").flatMap(RevocationGround.Mode.init(rawValue:)) ?? .discretionary,
+                                 initiatedBy: g.attribute("initiated-by"), labels: labels(g),
+                                 condition: g.child(named: "when").map { conditions($0) },
+                                 consequence: g.child(named: "consequence")?.attribute("kind") ?? "",
+                                 validity: validity(g), citations: citations(g))
+            },
+            timeOnRelease: time?.attribute("counted").flatMap(Revocation.TimeOnRelease.init(rawValue:)) ?? .notStated,
+            timeOnReleaseCitations: time.map { citations($0) } ?? [])
+    }
+
+    mutating func conversion(_ e: XMLElement) -> Conversion {
+        Conversion(id: e.attribute("id") ?? "", into: e.attribute("into") ?? "",
+                   daysOfCustody: int(e, "days-of-custody") ?? 1, amount: int(e, "amount") ?? 1,
+                   unit: e.attribute("unit") ?? "", requires: e.child(named: "requires").map { conditions($0) },
+                   labels: labels(e), validity: validity(e), citations: citations(e))
+    }
+
+    mutating func discrepancy(_ e: XMLElement) -> Discrepancy {
+        let encoded = e.child(named: "encoded")
+        return Discrepancy(
+            id: e.attribute("id") ?? "", about: words(e, "about"), labels: labels(e),
+            claims: e.children(named: "claim").map { c in
+                let f = fraction(c.child(named: "fraction"))
+                return Discrepancy.Claim(id: c.attribute("id") ?? "", statements: texts(c, "statement"),
+                                         fraction: f?.0, fractionBase: f?.1,
+                                         duration: duration(c.child(named: "duration")), citations: citations(c))
+            },
+            encodedClaim: encoded?.attribute("claim"),
+            encodedWhy: encoded.map { texts($0, "why") } ?? [])
+    }
+
+    mutating func sources(_ root: XMLElement) -> [Source] {
+        root.children(named: "source").map { s in
+            Source(id: s.attribute("id") ?? "", kind: s.attribute("kind") ?? "", titles: texts(s, "title"),
+                   date: date(s, "date"), number: s.child(named: "number").map { collapse($0.text) },
+                   url: s.child(named: "url").map { collapse($0.text) },
+                   file: s.child(named: "file").map { collapse($0.text) })
+        }
+    }
+
+    func vocabulary(_ root: XMLElement) -> Vocabulary {
+        var sets: [String: [String: [LocalizedString]]] = [:]
+        for set in root.children(named: "term-set") {
+            var terms: [String: [LocalizedString]] = [:]
+            for t in set.children(named: "term") { terms[t.attribute("id") ?? ""] = labels(t) }
+            sets[set.attribute("name") ?? "", default: [:]].merge(terms) { a, _ in a }
+        }
+        return Vocabulary(sets: sets)
+    }
+}

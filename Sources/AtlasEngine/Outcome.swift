@@ -1,0 +1,91 @@
+import AtlasModel
+
+/// Why a mechanism does not (or may not) apply, with the law that says so.
+public struct Reason: Sendable {
+    public var ruleID: String?
+    public var text: String
+    public var citations: [Citation]
+    public init(ruleID: String?, text: String, citations: [Citation]) {
+        self.ruleID = ruleID
+        self.text = text
+        self.citations = citations
+    }
+}
+
+/// A condition that the case does not settle, and the facts that would.
+public struct PendingCondition: Sendable {
+    public var ruleID: String
+    public var text: String
+    public var missingFacts: [String]
+    public var citations: [Citation]
+}
+
+/// The date range that follows when sources disagree about a value used.
+public struct DiscrepancyRange: Sendable {
+    public var discrepancy: Discrepancy
+    /// Each claim's date, where the claim gives a computable value.
+    public var claimDates: [(claimID: String, date: CalendarDate)]
+    public var earliest: CalendarDate?
+    public var latest: CalendarDate?
+}
+
+/// A milder punishment the unserved remainder could be replaced with, at the earliest date.
+public struct ConversionOutcome: Sendable {
+    public var conversion: Conversion
+    public var remainderDays: Int
+    /// `remainderDays × amount / daysOfCustody`, exact.
+    public var amount: Rational
+    public var allowed: Truth
+}
+
+/// How one mechanism of one jurisdiction treats the case.
+public struct MechanismOutcome: Sendable {
+    public enum Status: String, Sendable {
+        /// Available; the earliest date is known.
+        case available
+        /// Available, but the sources state no minimum time to serve.
+        case availableNoThreshold = "available-no-threshold"
+        /// The case falls in an exclusion with no applicable exception.
+        case excluded
+        /// The mechanism does not reach this kind of sentence or crime.
+        case outOfScope = "out-of-scope"
+        /// No threshold applies to this case (e.g. a life sentence under a fractions-only rule).
+        case noThreshold = "no-threshold"
+        /// A condition of grant is not met on the facts given.
+        case conditionsUnmet = "conditions-unmet"
+        /// The term ends before the threshold is reached.
+        case termEndsFirst = "term-ends-first"
+        /// No version of the law is in force on the as-of date.
+        case notInForce = "not-in-force"
+        /// The answer depends on facts the case does not give.
+        case undetermined
+    }
+
+    public var mechanism: ReleaseMechanism
+    public var version: MechanismVersion?
+    public var status: Status
+    public var available: Bool { status == .available || status == .availableNoThreshold }
+    public var earliestDate: CalendarDate?
+    public var requiredServed: CalendarDuration?
+    public var fraction: Rational?
+    public var fractionBase: Threshold.Base?
+    public var threshold: Threshold?
+    public var termEnd: CalendarDate?
+    public var decidingBody: DecidingBody?
+    public var mandatory: Bool
+    public var reason: Reason?
+    public var missingFacts: [String]
+    public var pending: [PendingCondition]
+    public var discrepancies: [DiscrepancyRange]
+    public var supervisionUntil: CalendarDate?
+    public var conversions: [ConversionOutcome]
+    /// Arrangements (e.g. pilots) of the procedure in force on the as-of date.
+    public var arrangements: [CitedStatement]
+    public var trace: [TraceStep]
+}
+
+/// How every mechanism of one jurisdiction treats the case.
+public struct JurisdictionOutcome: Sendable {
+    public var jurisdiction: Jurisdiction
+    public var mechanisms: [MechanismOutcome]
+}

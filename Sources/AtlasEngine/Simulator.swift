@@ -1,0 +1,444 @@
+import AtlasModel
+
+/// Turns a case into an outcome for each mechanism of a jurisdiction, explaining every step with its citation.
+/// It holds no legal value of its own: fractions, terms, exclusions and bodies all come from the corpus.
+public struct Simulator: Sendable {
+    public let vocabulary: Vocabulary
+
+    public init(vocabulary: Vocabulary) { self.vocabulary = vocabulary }
+
+    /// Outcomes for every mechanism of `jurisdiction`, under the law in force on `facts.asOf`.
+    public func simulate(_ facts: Case, in jurisdiction: Jurisdiction) -> JurisdictionOutcome {
+        JurisdictionOutcome(jurisdiction: jurisdiction,
+                            mechanisms: jurisdiction.mechanisms.map { simulate(facts, $0, jurisdiction) })
+    }
+
+    private func label(_ labels: [LocalizedString], _ fallback: String) -> String { labels.text(in: "en") ?? fallback }
+
+    private func simulate(_ facts: Case, _ mechanism: ReleaseMechanism, _ jurisdiction: Jurisdiction)
+        -> MechanismOutcome
+    {
+        var outcome = MechanismOutcome(
+            mechanism: mechanism, version: nil, status: .available, earliestDate: nil, requiredServed: nil,
+            fraction: nil, fractionBase: nil, threshold: nil, termEnd: facts.termEnd, decidingBody: nil,
+            mandatory: false, reason: nil, missingFacts: [], pending: [], discrepancies: [], supervisionUntil: nil,
+            conversions: [], arrangements: [], trace: [])
+        let asOf = facts.asOf
+
+        // 1. The law in force.
+        guard let version = mechanism.version(inForceOn: asOf) else {
+            let first = mechanism.versions.compactMap(\.validity.from).min()
+            let text = first.map { asOf < $0 ? "no version of this mechanism is in force on \(asOf); the first starts \($0)" : "no version of this mechanism is in force on \(asOf)" }
+                ?? "no version of this mechanism is in force on \(asOf)"
+            outcome.status = .notInForce
+            outcome.reason = Reason(ruleID: mechanism.id, text: text, citations: mechanism.versions.first?.citations ?? [])
+            outcome.trace.append(TraceStep(kind: .lawInForce, ruleID: mechanism.id, message: text,
+                                           citations: outcome.reason!.citations))
+            return outcome
+        }
+        outcome.version = version
+        outcome.trace.append(TraceStep(
+            kind: .lawInForce, ruleID: version.id,
+            message: "law in force on \(asOf): version from \(version.validity.from.map(\.description) ?? "?")"
+                + (version.validity.to.map { " to \($0)" } ?? "")
+                + (version.validity.basis == .lawDate ? " (date of the enacting law; entry into force not stated)" : ""),
+            value: version.id, citations: version.citations))
+        let procedure = version.procedure
+        outcome.decidingBody = procedure?.bodies.first { $0.validity.contains(asOf) && $0.validity.basis != .planned }
+        outcome.arrangements = procedure?.arrangements.filter { $0.validity.contains(asOf) } ?? []
+
+        // 2. Scope.
+        let provisional = ConditionEvaluator(facts: facts, jurisdiction: jurisdiction, decisionDate: asOf)
+        switch provisional.evaluate(version.scope.condition) {
+        case .no:
+            outcome.status = .outOfScope
+            outcome.reason = Reason(ruleID: version.id,
+                                    text: "outside the mechanism's scope: " + label(version.scope.labels, "scope"),
+                                    citations: version.scope.citations)
+            outcome.trace.append(TraceStep(kind: .scope, ruleID: version.id, message: outcome.reason!.text,
+                                           value: "no", citations: version.scope.citations))
+            return finish(outcome, facts, version, jurisdiction)
+        case .unknown(let missing):
+            outcome.missingFacts += missing.sorted()
+            outcome.trace.append(TraceStep(kind: .scope, ruleID: version.id,
+                                           message: "scope depends on facts not given: \(missing.sorted().joined(separator: ", "))",
+                                           value: "unknown", citations: version.scope.citations))
+        case .yes:
+            outcome.trace.append(TraceStep(kind: .scope, ruleID: version.id,
+                                           message: "within scope: " + label(version.scope.labels, "scope"),
+                                           value: "yes", citations: version.scope.citations))
+        }
+
+        // 3. Thresholds: which apply, then the date.
+        let thresholdResult = applyThreshold(facts, version, jurisdiction, into: &outcome)
+        let decisionDate = max(outcome.earliestDate ?? asOf, asOf)
+        let evaluator = ConditionEvaluator(facts: facts, jurisdiction: jurisdiction, decisionDate: decisionDate)
+
+        // 4. Exclusions (and their exceptions), as in force on the as-of date.
+        if let excluded = applyExclusions(version, evaluator, asOf, into: &outcome) {
+            outcome.status = excluded
+            return finish(outcome, facts, version, jurisdiction)
+        }
+        if let status = thresholdResult {
+            outcome.status = status
+            return finish(outcome, facts, version, jurisdiction)
+        }
+
+        // 5. Conditions of grant.
+        for g in version.grantConditions where g.validity.contains(asOf) {
+            let text = label(g.labels, g.id)
+            switch evaluator.evaluate(g.condition) {
+            case .yes:
+                outcome.trace.append(TraceStep(kind: .grantCondition, ruleID: g.id, message: "met: " + text,
+                                               value: "yes", citations: g.citations))
+            case .no:
+                outcome.status = .conditionsUnmet
+                outcome.reason = Reason(ruleID: g.id, text: "condition not met: " + text, citations: g.citations)
+                outcome.trace.append(TraceStep(kind: .grantCondition, ruleID: g.id, message: "not met: " + text,
+                                               value: "no", citations: g.citations))
+                return finish(outcome, facts, version, jurisdiction)
+            case .unknown(let missing):
+                outcome.pending.append(PendingCondition(ruleID: g.id, text: text, missingFacts: missing.sorted(),
+                                                        citations: g.citations))
+                outcome.trace.append(TraceStep(kind: .grantCondition, ruleID: g.id,
+                                               message: "to be shown at the hearing (not in the case: "
+                                                   + missing.sorted().map { "--\($0)" }.joined(separator: ", ") + "): " + text,
+                                               value: "unknown", citations: g.citations))
+            }
+        }
+
+        if outcome.status == .available, outcome.earliestDate == nil {
+            outcome.status = .availableNoThreshold
+        }
+        if !outcome.missingFacts.isEmpty, outcome.status == .available || outcome.status == .availableNoThreshold {
+            outcome.status = .undetermined
+            outcome.reason = Reason(ruleID: nil,
+                                    text: "depends on facts not given: "
+                                        + outcome.missingFacts.map { "--\($0)" }.joined(separator: ", "),
+                                    citations: [])
+        }
+        return finish(outcome, facts, version, jurisdiction)
+    }
+
+    // MARK: thresholds
+
+    /// Finds the threshold that governs the case and computes the earliest date; returns a terminal status when
+    /// none can be computed.
+    private func applyThreshold(_ facts: Case, _ version: MechanismVersion, _ jurisdiction: Jurisdiction,
+                                into outcome: inout MechanismOutcome) -> MechanismOutcome.Status? {
+        let asOf = facts.asOf
+        let evaluator = ConditionEvaluator(facts: facts, jurisdiction: jurisdiction, decisionDate: asOf)
+        let inForce = version.thresholds.filter { $0.validity.contains(asOf) }
+        if inForce.isEmpty {
+            let notes = version.notStated
+            outcome.trace.append(TraceStep(
+                kind: .notStated, ruleID: version.id,
+                message: notes.first?.notes.text(in: "en") ?? "the source states no minimum time to serve",
+                citations: notes.flatMap(\.citations)))
+            return nil
+        }
+        var matching: [Threshold] = []
+        for t in inForce {
+            let truth = t.condition.map(evaluator.evaluate) ?? .yes
+            switch truth {
+            case .yes:
+                if facts.term.isLife, t.fixed == nil, t.minimum == nil {
+                    outcome.trace.append(TraceStep(kind: .threshold, ruleID: t.id,
+                                                   message: "not applicable to a life sentence (a share of a life term "
+                                                       + "cannot be computed): " + label(t.labels, t.id),
+                                                   citations: t.citations))
+                } else {
+                    matching.append(t)
+                }
+            case .unknown(let missing):
+                outcome.missingFacts += missing.sorted()
+                outcome.trace.append(TraceStep(kind: .threshold, ruleID: t.id,
+                                               message: "may apply, depending on: "
+                                                   + missing.sorted().joined(separator: ", ") + ": " + label(t.labels, t.id),
+                                               value: "unknown", citations: t.citations))
+            case .no: break
+            }
+        }
+        let overridden = Set(matching.flatMap(\.overrides))
+        for t in matching where overridden.contains(t.id) {
+            let by = matching.first { $0.overrides.contains(t.id) }!
+            outcome.trace.append(TraceStep(kind: .thresholdOverridden, ruleID: t.id,
+                                           message: "displaced by \(by.id): " + label(t.labels, t.id),
+                                           citations: t.citations))
+        }
+        let governing = matching.filter { !overridden.contains($0.id) }
+        guard !governing.isEmpty else {
+            outcome.reason = Reason(ruleID: version.id, text: "no threshold of this mechanism applies to this case",
+                                    citations: version.citations)
+            return outcome.missingFacts.isEmpty ? .noThreshold : .undetermined
+        }
+        var best: (threshold: Threshold, date: CalendarDate)?
+        for t in governing {
+            let date = thresholdDate(t, facts, into: &outcome)
+            if best == nil || date > best!.date { best = (t, date) }
+        }
+        if governing.count > 1 {
+            outcome.trace.append(TraceStep(kind: .assumption, message: "several thresholds apply ("
+                + governing.map(\.id).joined(separator: ", ") + "); the latest date is used"))
+        }
+        let (threshold, date) = best!
+        outcome.threshold = threshold
+        outcome.fraction = threshold.fraction
+        outcome.fractionBase = threshold.fraction == nil ? nil : threshold.fractionBase
+        outcome.earliestDate = date
+        outcome.requiredServed = CalendarDuration.between(facts.start, date)
+        applyDiscrepancies(threshold, date, facts, jurisdiction, into: &outcome)
+        if let end = facts.termEnd, date > end {
+            outcome.reason = Reason(ruleID: threshold.id,
+                                    text: "the term ends on \(end), before the required time is served (\(date))",
+                                    citations: threshold.citations)
+            return .termEndsFirst
+        }
+        return nil
+    }
+
+    /// The date a single threshold gives, with its computation traced.
+    private func thresholdDate(_ t: Threshold, _ facts: Case, into outcome: inout MechanismOutcome) -> CalendarDate {
+        var dates: [CalendarDate] = []
+        var children: [TraceStep] = []
+        if let f = t.fraction, case .fixed(let term) = facts.term {
+            let d = ServedTime.date(servingFraction: f, of: term, from: facts.start)
+            let served = CalendarDuration.between(facts.start, d)
+            let base = t.fractionBase == .remainder ? "the unserved remainder now being served (--term)" : "the term"
+            children.append(TraceStep(kind: .computation, ruleID: t.id,
+                                      message: "\(f) of \(base) \(term.compact) from \(facts.start) = \(served.spelledOut), "
+                                          + "reached on \(d)", value: served.iso8601, citations: t.citations))
+            if t.fractionBase == .remainder {
+                children.append(TraceStep(kind: .assumption, ruleID: t.id,
+                                          message: "after a revoked parole, --term is read as the unserved remainder "
+                                              + "being served"))
+            }
+            dates.append(d)
+        }
+        if let m = t.minimum {
+            let d = m.end(from: facts.start)
+            children.append(TraceStep(kind: .computation, ruleID: t.id,
+                                      message: "minimum \(m.spelledOut) from \(facts.start), reached on \(d)",
+                                      value: m.iso8601, citations: t.citations))
+            dates.append(d)
+        }
+        if let fixed = t.fixed {
+            let d = fixed.end(from: facts.start)
+            children.append(TraceStep(kind: .computation, ruleID: t.id,
+                                      message: "\(fixed.spelledOut) actually served from \(facts.start), reached on \(d)",
+                                      value: fixed.iso8601, citations: t.citations))
+            dates.append(d)
+        }
+        let date = (t.combination == .laterOf ? dates.max() : dates.min()) ?? facts.start
+        if dates.count > 1 {
+            children.append(TraceStep(kind: .computation, ruleID: t.id,
+                                      message: "\(t.combination.rawValue) the dates above: \(date)"))
+        }
+        outcome.trace.append(TraceStep(kind: .threshold, ruleID: t.id, message: label(t.labels, t.id),
+                                       value: t.fraction?.description ?? t.fixed?.iso8601 ?? t.minimum?.iso8601,
+                                       citations: t.citations, children: children))
+        return date
+    }
+
+    /// Records each discrepancy about the governing threshold, with the range of dates between the encoded value
+    /// (`encodedDate`) and every claim that gives a computable value.
+    private func applyDiscrepancies(_ t: Threshold, _ encodedDate: CalendarDate, _ facts: Case,
+                                    _ jurisdiction: Jurisdiction, into outcome: inout MechanismOutcome) {
+        for d in jurisdiction.discrepancies(about: [t.id]) {
+            var claimDates: [(String, CalendarDate)] = []
+            for claim in d.claims {
+                if let f = claim.fraction, case .fixed(let term) = facts.term {
+                    claimDates.append((claim.id, ServedTime.date(servingFraction: f, of: term, from: facts.start)))
+                } else if let dur = claim.duration {
+                    claimDates.append((claim.id, dur.end(from: facts.start)))
+                }
+            }
+            let dates = claimDates.map(\.1) + [encodedDate]
+            let range = DiscrepancyRange(discrepancy: d, claimDates: claimDates, earliest: dates.min(),
+                                         latest: dates.max())
+            outcome.discrepancies.append(range)
+            let children = d.claims.map { c in
+                TraceStep(kind: .discrepancy, ruleID: c.id,
+                          message: (c.statements.text(in: "en") ?? c.id) + (c.id == d.encodedClaim ? " (encoded)" : ""),
+                          value: claimDates.first { $0.0 == c.id }.map { $0.1.description }, citations: c.citations)
+            }
+            outcome.trace.append(TraceStep(
+                kind: .discrepancy, ruleID: d.id,
+                message: "sources disagree: " + label(d.labels, d.id)
+                    + (range.earliest.flatMap { e in range.latest.map { l in e == l ? "" : " (dates \(e) to \(l))" } } ?? ""),
+                children: children))
+        }
+    }
+
+    // MARK: exclusions
+
+    /// Applies the exclusions in force; returns `.excluded` or `.undetermined` when the case cannot proceed.
+    private func applyExclusions(_ version: MechanismVersion, _ evaluator: ConditionEvaluator, _ asOf: CalendarDate,
+                                 into outcome: inout MechanismOutcome) -> MechanismOutcome.Status? {
+        var undetermined = false
+        for x in version.exclusions {
+            let text = label(x.labels, x.id)
+            let matches = evaluator.evaluate(x.condition)
+            guard x.validity.contains(asOf) else {
+                if matches != .no {
+                    outcome.trace.append(TraceStep(
+                        kind: .exclusion, ruleID: x.id,
+                        message: "not applied: not in force on \(asOf)"
+                            + (x.validity.from.map { " (from \($0))" } ?? "") + ": " + text,
+                        value: "not-in-force", citations: x.citations))
+                }
+                continue
+            }
+            if case .no = matches { continue }
+            var exceptionTrace: [TraceStep] = []
+            var exceptionTruth: [Truth] = []
+            for e in x.exceptions where e.validity.contains(asOf) {
+                let t = evaluator.evaluate(e.condition)
+                exceptionTruth.append(t)
+                exceptionTrace.append(TraceStep(kind: .exception, ruleID: e.id,
+                                                message: (t == .yes ? "applies: " : t == .no ? "does not apply: "
+                                                    : "depends on " + t.missing.sorted().map { "--\($0)" }.joined(separator: ", ") + ": ")
+                                                    + label(e.labels, e.id),
+                                                value: t == .yes ? "yes" : t == .no ? "no" : "unknown",
+                                                citations: e.citations))
+            }
+            let rescued = Truth.any(exceptionTruth)
+            let dateNote = x.validity.from.map { " (in force from \($0)\(x.validity.basis == .lawDate ? ", date of the law" : ""))" } ?? ""
+            switch (matches, rescued) {
+            case (.yes, .yes):
+                outcome.trace.append(TraceStep(kind: .exclusion, ruleID: x.id,
+                                               message: "matches, but an exception applies: " + text + dateNote,
+                                               value: "lifted", citations: x.citations, children: exceptionTrace))
+            case (.yes, .no):
+                outcome.reason = Reason(ruleID: x.id, text: "excluded: " + text + dateNote, citations: x.citations)
+                outcome.trace.append(TraceStep(kind: .exclusion, ruleID: x.id, message: "excluded: " + text + dateNote,
+                                               value: "excluded", citations: x.citations, children: exceptionTrace))
+                outcome.earliestDate = nil
+                outcome.requiredServed = nil
+                outcome.fraction = nil
+                outcome.fractionBase = nil
+                return .excluded
+            default:
+                undetermined = true
+                let missing = matches.missing.union(rescued.missing).sorted()
+                outcome.missingFacts += missing
+                outcome.trace.append(TraceStep(kind: .exclusion, ruleID: x.id,
+                                               message: "may exclude, depending on "
+                                                   + missing.map { "--\($0)" }.joined(separator: ", ") + ": " + text + dateNote,
+                                               value: "unknown", citations: x.citations, children: exceptionTrace))
+                if outcome.reason == nil {
+                    outcome.reason = Reason(ruleID: x.id,
+                                            text: "may be excluded (\(text)); give "
+                                                + missing.map { "--\($0)" }.joined(separator: ", ") + " to decide",
+                                            citations: x.citations)
+                }
+            }
+        }
+        return undetermined ? .undetermined : nil
+    }
+
+    // MARK: after the date is known
+
+    /// Adds what follows from the date: mandatory release, procedure, supervision, revocation, conversions.
+    private func finish(_ outcome: MechanismOutcome, _ facts: Case, _ version: MechanismVersion,
+                        _ jurisdiction: Jurisdiction) -> MechanismOutcome {
+        var o = outcome
+        o.missingFacts = Array(Set(o.missingFacts)).sorted()
+        let asOf = facts.asOf
+        let evaluatorDate = max(o.earliestDate ?? asOf, asOf)
+        let evaluator = ConditionEvaluator(facts: facts, jurisdiction: jurisdiction, decisionDate: evaluatorDate)
+        guard o.available || o.status == .undetermined else { return o }
+
+        // Mandatory or discretionary.
+        if version.decision != .discretionary {
+            o.mandatory = true
+            o.trace.append(TraceStep(kind: .mandatory, ruleID: version.id,
+                                     message: "release is \(version.decision.rawValue) once the conditions hold",
+                                     value: "yes", citations: version.citations))
+        }
+        for m in version.mandatoryRelease where m.validity.contains(asOf) {
+            let truth = evaluator.evaluate(m.condition)
+            let text = label(m.labels, m.id)
+            switch truth {
+            case .yes:
+                o.mandatory = true
+                o.trace.append(TraceStep(kind: .mandatory, ruleID: m.id, message: "release is owed: " + text,
+                                         value: "yes", citations: m.citations))
+            case .no:
+                o.trace.append(TraceStep(kind: .mandatory, ruleID: m.id,
+                                         message: "release is at the court's discretion (mandatory rule not met): " + text,
+                                         value: "no", citations: m.citations))
+            case .unknown(let missing):
+                o.pending.append(PendingCondition(ruleID: m.id, text: "release becomes mandatory if: " + text,
+                                                  missingFacts: missing.sorted(), citations: m.citations))
+                o.trace.append(TraceStep(kind: .mandatory, ruleID: m.id,
+                                         message: "discretionary unless shown ("
+                                             + missing.sorted().map { "--\($0)" }.joined(separator: ", ") + "): " + text,
+                                         value: "unknown", citations: m.citations))
+            }
+        }
+
+        // Procedure.
+        if let p = version.procedure {
+            if let body = o.decidingBody {
+                o.trace.append(TraceStep(kind: .procedure, ruleID: body.id,
+                                         message: "decided by: " + label(body.labels, body.kind),
+                                         value: body.kind, citations: body.citations))
+            }
+            for a in o.arrangements {
+                o.trace.append(TraceStep(kind: .procedure, ruleID: a.id,
+                                         message: (a.validity.basis == .planned ? "planned: " : "") + label(a.labels, "arrangement"),
+                                         citations: a.citations))
+            }
+            if let wait = p.reapplicationWait {
+                o.trace.append(TraceStep(kind: .procedure, message: "after a refusal, a new petition after \(wait.naturalText)",
+                                         value: wait.iso8601, citations: p.reapplicationCitations))
+            }
+        }
+
+        // Supervision until the end of the term.
+        if let s = version.supervision, let date = o.earliestDate {
+            switch s.period {
+            case .unservedRemainder:
+                o.supervisionUntil = facts.termEnd
+            case .fixed(let d):
+                o.supervisionUntil = d.end(from: date)
+            case .notStated:
+                break
+            }
+            o.trace.append(TraceStep(kind: .supervision, message: label(s.labels, s.by)
+                                         + (o.supervisionUntil.map { " (until \($0))" } ?? ""),
+                                     value: o.supervisionUntil?.description, citations: s.citations))
+        }
+
+        // Conversions of the remainder into a milder punishment.
+        if let date = o.earliestDate, let end = facts.termEnd {
+            let remainder = date.days(until: end)
+            for c in version.conversions where c.validity.contains(asOf) {
+                let allowed = c.requires.map(evaluator.evaluate) ?? .yes
+                let amount = Rational(remainder * c.amount, c.daysOfCustody)
+                o.conversions.append(ConversionOutcome(conversion: c, remainderDays: remainder, amount: amount,
+                                                       allowed: allowed))
+                o.trace.append(TraceStep(kind: .conversion, ruleID: c.id,
+                                         message: "\(remainder) days left at \(date) → "
+                                             + vocabulary.label(c.into, in: "punishment") + ": \(amount.mixedDescription) × "
+                                             + vocabulary.label(c.unit, in: "unit")
+                                             + (allowed == .no ? " (not allowed on these facts)" : allowed == .yes ? "" : " (if "
+                                                 + allowed.missing.sorted().map { "--\($0)" }.joined(separator: ", ") + " allows)"),
+                                         value: amount.description, citations: c.citations))
+            }
+        }
+        return o
+    }
+
+}
+
+extension Rational {
+    /// `412 1/4` style: whole part and proper fraction.
+    public var mixedDescription: String {
+        let whole = floor
+        let rest = fractionalPart
+        if rest.numerator == 0 { return "\(whole)" }
+        return whole == 0 ? rest.description : "\(whole) \(rest)"
+    }
+}

@@ -1,0 +1,109 @@
+/// A span of time in years, months and days, as sentences and statutes state it (`7y6m`, `P2Y3M15D`).
+///
+/// A duration has no fixed length in days: it is laid on the calendar from a start date, months first
+/// (month-end clamped), then days.
+public struct CalendarDuration: Hashable, Sendable, CustomStringConvertible {
+    public var years: Int
+    public var months: Int
+    public var days: Int
+
+    public init(years: Int = 0, months: Int = 0, days: Int = 0) {
+        self.years = years
+        self.months = months
+        self.days = days
+    }
+
+    /// Months in the years-and-months part.
+    public var totalMonths: Int { years * 12 + months }
+
+    public var isZero: Bool { years == 0 && months == 0 && days == 0 }
+
+    /// The date reached from `start` after this duration.
+    public func end(from start: CalendarDate) -> CalendarDate {
+        start.adding(months: totalMonths).adding(days: days)
+    }
+
+    /// ISO 8601 form, e.g. `P4Y6M`, `P9M5D`, `P0D`.
+    public var iso8601: String {
+        if isZero { return "P0D" }
+        var s = "P"
+        if years > 0 { s += "\(years)Y" }
+        if months > 0 { s += "\(months)M" }
+        if days > 0 { s += "\(days)D" }
+        return s
+    }
+
+    /// Short form used on the command line, e.g. `7y6m`, `2y3m15d`.
+    public var compact: String {
+        if isZero { return "0d" }
+        var s = ""
+        if years > 0 { s += "\(years)y" }
+        if months > 0 { s += "\(months)m" }
+        if days > 0 { s += "\(days)d" }
+        return s
+    }
+
+    /// Words, e.g. "4 years 6 months 0 days".
+    public var spelledOut: String {
+        func unit(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
+        return [unit(years, "year", "years"), unit(months, "month", "months"), unit(days, "day", "days")]
+            .joined(separator: " ")
+    }
+
+    /// Words without zero parts, e.g. "6 months", "2 years 15 days".
+    public var naturalText: String {
+        func unit(_ n: Int, _ one: String, _ many: String) -> String? { n == 0 ? nil : "\(n) \(n == 1 ? one : many)" }
+        let parts = [unit(years, "year", "years"), unit(months, "month", "months"), unit(days, "day", "days")]
+            .compactMap { $0 }
+        return parts.isEmpty ? "0 days" : parts.joined(separator: " ")
+    }
+
+    public var description: String { compact }
+
+    /// Parses ISO 8601 `P25Y`, `P2Y3M15D` (years, months, days only).
+    public init?(iso text: String) {
+        guard text.hasPrefix("P"), text.count > 1 else { return nil }
+        guard let parsed = CalendarDuration.parseUnits(String(text.dropFirst()), units: ["Y", "M", "D"]) else {
+            return nil
+        }
+        self = parsed
+    }
+
+    /// Parses the command-line form `9y`, `7y6m`, `2y3m15d`, `18m`, `45d` (units in this order, each at most once).
+    public init?(compact text: String) {
+        guard let parsed = CalendarDuration.parseUnits(text.lowercased(), units: ["y", "m", "d"]) else { return nil }
+        self = parsed
+    }
+
+    private static func parseUnits(_ text: String, units: [Character]) -> CalendarDuration? {
+        var values = [0, 0, 0]
+        var digits = ""
+        var nextUnit = 0
+        var sawUnit = false
+        for ch in text {
+            if ch.isASCII, ch.isNumber {
+                digits.append(ch)
+            } else if let index = units.firstIndex(of: ch), index >= nextUnit, !digits.isEmpty,
+                      let value = Int(digits), digits.count <= 6 {
+                values[index] = value
+                nextUnit = index + 1
+                digits = ""
+                sawUnit = true
+            } else {
+                return nil
+            }
+        }
+        guard digits.isEmpty, sawUnit else { return nil }
+        return CalendarDuration(years: values[0], months: values[1], days: values[2])
+    }
+
+    /// Re-expresses the span from `start` to `end` as whole years, months and days (largest units first).
+    public static func between(_ start: CalendarDate, _ end: CalendarDate) -> CalendarDuration {
+        var months = (end.year - start.year) * 12 + (end.month - start.month)
+        if start.adding(months: months) > end { months -= 1 }
+        while months > 0, start.adding(months: months) > end { months -= 1 }
+        let afterMonths = start.adding(months: max(months, 0))
+        return CalendarDuration(years: max(months, 0) / 12, months: max(months, 0) % 12,
+                                days: afterMonths.days(until: end))
+    }
+}

@@ -1,0 +1,213 @@
+/// A case as a user states it (command-line flags or a JSON file), before it is checked.
+///
+/// `build` turns it into a `Case` or fails with the first problem, naming the field, so that the command line
+/// and the future web API reject bad input the same way.
+public struct CaseDraft: Sendable, Equatable {
+    public var term: String?
+    public var category: String?
+    public var punishment: String?
+    public var start: String?
+    public var offences: [String] = []
+    public var consequences: [String] = []
+    public var sex: String?
+    public var age: Int?
+    public var birthDate: String?
+    public var juvenile: Bool?
+    public var pregnant: Bool?
+    public var youngChild: Bool?
+    public var singleFather: Bool?
+    public var singleParent: Bool?
+    public var disability: Int?
+    public var cooperation: Bool?
+    public var foreignNational: Bool?
+    public var priorRevocation: String?
+    public var damage: String?
+    public var maliciousViolations: Bool?
+    public var victimAge: Int?
+    public var asOf: String?
+    public var jurisdictions: [String] = []
+
+    public init() {}
+
+    /// Fields given in `other` replace those here (flags override a `--case` file).
+    public func overlaid(with other: CaseDraft) -> CaseDraft {
+        var d = self
+        d.term = other.term ?? term
+        d.category = other.category ?? category
+        d.punishment = other.punishment ?? punishment
+        d.start = other.start ?? start
+        if !other.offences.isEmpty { d.offences = other.offences }
+        if !other.consequences.isEmpty { d.consequences = other.consequences }
+        d.sex = other.sex ?? sex
+        d.age = other.age ?? age
+        d.birthDate = other.birthDate ?? birthDate
+        d.juvenile = other.juvenile ?? juvenile
+        d.pregnant = other.pregnant ?? pregnant
+        d.youngChild = other.youngChild ?? youngChild
+        d.singleFather = other.singleFather ?? singleFather
+        d.singleParent = other.singleParent ?? singleParent
+        d.disability = other.disability ?? disability
+        d.cooperation = other.cooperation ?? cooperation
+        d.foreignNational = other.foreignNational ?? foreignNational
+        d.priorRevocation = other.priorRevocation ?? priorRevocation
+        d.damage = other.damage ?? damage
+        d.maliciousViolations = other.maliciousViolations ?? maliciousViolations
+        d.victimAge = other.victimAge ?? victimAge
+        d.asOf = other.asOf ?? asOf
+        if !other.jurisdictions.isEmpty { d.jurisdictions = other.jurisdictions }
+        return d
+    }
+
+    /// Checks every field and builds the case; `today` is the default as-of date.
+    public func build(vocabulary: Vocabulary, today: CalendarDate) throws(CaseInputError) -> Case {
+        guard let termText = term else {
+            throw CaseInputError(field: "term", message: "missing; give the sentence, e.g. --term 9y, 7y6m, 2y3m15d or life")
+        }
+        let sentence = try Self.parseTerm(termText)
+        guard let categoryText = category else {
+            throw CaseInputError(field: "category", message: "missing; one of "
+                + vocabulary.terms(of: "category").joined(separator: ", "))
+        }
+        let cat = try known(categoryText, set: "category", field: "category", vocabulary)
+        let punishmentTerm = try known(punishment ?? "imprisonment", set: "punishment", field: "punishment", vocabulary)
+        guard let startText = start else {
+            throw CaseInputError(field: "start", message: "missing; give the start of the term as YYYY-MM-DD")
+        }
+        let startDate = try Self.parseDate(startText, field: "start")
+        let asOfDate = try asOf.map { t throws(CaseInputError) in try Self.parseDate(t, field: "as-of") } ?? today
+        let offenceTags = try Set(offences.map { t throws(CaseInputError) in
+            try known(t, set: "offence-tag", field: "offence", vocabulary)
+        })
+        let consequenceTags = try Set(consequences.map { t throws(CaseInputError) in
+            try known(t, set: "consequence", field: "consequence", vocabulary)
+        })
+        var sexValue: Sex? = nil
+        if let s = sex {
+            guard let v = Sex(rawValue: s.lowercased()) else {
+                throw CaseInputError(field: "sex", message: "\"\(s)\" is not female or male")
+            }
+            sexValue = v
+        }
+        if singleFather == true {
+            if sexValue == .female {
+                throw CaseInputError(field: "single-father", message: "contradicts --sex female")
+            }
+            sexValue = .male
+        }
+        if pregnant == true, sexValue == .male {
+            throw CaseInputError(field: "pregnant", message: "contradicts --sex male")
+        }
+        if let a = age, !(0...130).contains(a) {
+            throw CaseInputError(field: "age", message: "\(a) is not an age between 0 and 130")
+        }
+        let birth = try birthDate.map { t throws(CaseInputError) in try Self.parseDate(t, field: "birth-date") }
+        if let birth, birth > asOfDate {
+            throw CaseInputError(field: "birth-date", message: "\(birth) is after the as-of date \(asOfDate)")
+        }
+        if birth != nil, age != nil {
+            throw CaseInputError(field: "age", message: "give either --age or --birth-date, not both")
+        }
+        if let d = disability, !(1...3).contains(d) {
+            throw CaseInputError(field: "disability", message: "\(d) is not a disability group (1, 2 or 3)")
+        }
+        if let v = victimAge, !(0...130).contains(v) {
+            throw CaseInputError(field: "victim-age", message: "\(v) is not an age between 0 and 130")
+        }
+        let revocation = try priorRevocation.map { t throws(CaseInputError) in
+            try known(t, set: "prior-revocation", field: "prior-revocation", vocabulary)
+        }
+        var damageStatus: DamageStatus? = nil
+        if let d = damage {
+            guard let v = DamageStatus(rawValue: d) else {
+                throw CaseInputError(field: "damage", message: "\"\(d)\" is not one of "
+                    + DamageStatus.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            damageStatus = v
+        }
+        if sentence.isLife, punishmentTerm != "imprisonment" {
+            throw CaseInputError(field: "punishment", message: "a life sentence is imprisonment, not \(punishmentTerm)")
+        }
+        return Case(term: sentence, category: cat, punishment: punishmentTerm, start: startDate,
+                    offences: offenceTags, consequences: consequenceTags, sex: sexValue, birthDate: birth, age: age,
+                    juvenile: juvenile ?? false, pregnant: pregnant ?? false,
+                    youngChild: (youngChild ?? false) || (singleFather ?? false),
+                    singleParent: (singleParent ?? false) || (singleFather ?? false),
+                    disabilityGroup: disability, cooperation: cooperation ?? false,
+                    foreignNational: foreignNational ?? false, priorRevocation: revocation, damage: damageStatus,
+                    maliciousViolations: maliciousViolations, victimAge: victimAge, asOf: asOfDate)
+    }
+
+    private func known(_ term: String, set: String, field: String, _ vocabulary: Vocabulary) throws(CaseInputError)
+        -> String
+    {
+        let t = term.lowercased()
+        guard vocabulary.contains(t, in: set) else {
+            let terms = vocabulary.terms(of: set)
+            let hint = Suggestion.nearest(to: t, among: terms).map { "did you mean \($0)? " } ?? ""
+            throw CaseInputError(field: field, message: "unknown \(set) \"\(term)\"; \(hint)known: "
+                + terms.joined(separator: ", "))
+        }
+        return t
+    }
+
+    /// Parses a term, explaining exactly what is wrong with a bad one.
+    public static func parseTerm(_ text: String) throws(CaseInputError) -> SentenceTerm {
+        let t = text.trimmingSpaces
+        if t.hasPrefix("-") {
+            throw CaseInputError(field: "term", message: "\"\(text)\" is negative; a term is a positive length such as 9y")
+        }
+        if let term = SentenceTerm(parsing: t) { return term }
+        if let d = CalendarDuration(compact: t.lowercased()), d.isZero {
+            throw CaseInputError(field: "term", message: "\"\(text)\" is zero; a term must be longer than zero")
+        }
+        let position = (t.lowercased().firstIndex { !($0.isASCII && ($0.isNumber || "ymd".contains($0))) })
+            .map { t.distance(from: t.startIndex, to: $0) + 1 }
+        throw CaseInputError(field: "term", message: "\"\(text)\" is not a term"
+            + (position.map { " (unexpected character at position \($0))" } ?? "")
+            + "; use years, months and days in that order, e.g. 9y, 7y6m, 2y3m15d, or life")
+    }
+
+    public static func parseDate(_ text: String, field: String) throws(CaseInputError) -> CalendarDate {
+        guard let d = CalendarDate(iso: text) else {
+            throw CaseInputError(field: field, message: "\"\(text)\" is not a calendar date; use YYYY-MM-DD "
+                + "(the day must exist in that month)")
+        }
+        return d
+    }
+}
+
+/// A field of a case that cannot be used, and why.
+public struct CaseInputError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var field: String
+    public var message: String
+    public init(field: String, message: String) {
+        self.field = field
+        self.message = message
+    }
+    public var description: String { "--\(field): \(message)" }
+}
+
+/// "Did you mean …?" suggestions by edit distance.
+public enum Suggestion {
+    /// The candidate closest to `word`, if it is close enough to be a plausible typo.
+    public static func nearest(to word: String, among candidates: [String]) -> String? {
+        let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
+        guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
+        return best.1 <= max(2, word.count / 3) ? best.0 : nil
+    }
+
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}

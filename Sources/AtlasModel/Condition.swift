@@ -1,0 +1,57 @@
+/// A test on the facts of a case, in the vocabulary shared by every jurisdiction (schema/README.md, "Conditions").
+public indirect enum Condition: Hashable, Sendable {
+    case category(Set<String>)
+    case offence(anyOf: Set<String>)
+    case consequence(anyOf: Set<String>)
+    case punishment(Set<String>)
+    case term(TermComparison)
+    case life(Bool)
+    case fact(CaseFact, Bool)
+    case sex(Sex)
+    case age(at: AgeMoment, atLeast: Int?, below: Int?)
+    case victimAge(atLeast: Int?, below: Int?)
+    case disability(Set<Int>)
+    case priorRevocation(Set<String>)
+    /// A named condition set of the jurisdiction (e.g. its vulnerable categories).
+    case reference(String)
+    case all([Condition])
+    case any([Condition])
+    case not([Condition])
+}
+
+/// Bounds on the length of a fixed term, each compared on the calendar from the term's start.
+public struct TermComparison: Hashable, Sendable {
+    public var greaterThan: CalendarDuration?
+    public var atLeast: CalendarDuration?
+    public var lessThan: CalendarDuration?
+    public var atMost: CalendarDuration?
+    public init(greaterThan: CalendarDuration? = nil, atLeast: CalendarDuration? = nil,
+                lessThan: CalendarDuration? = nil, atMost: CalendarDuration? = nil) {
+        self.greaterThan = greaterThan
+        self.atLeast = atLeast
+        self.lessThan = lessThan
+        self.atMost = atMost
+    }
+}
+
+/// Yes/no facts of a case that rules may test.
+public enum CaseFact: String, Hashable, Sendable, CaseIterable {
+    case juvenile, pregnant, cooperation, recidivist
+    case youngChild = "young-child"
+    case singleParent = "single-parent"
+    case firstCustodial = "first-custodial"
+    case damageCompensated = "damage-compensated"
+    case maliciousViolations = "malicious-violations"
+    case foreignNational = "foreign-national"
+}
+
+public enum Sex: String, Hashable, Sendable, CaseIterable {
+    case female, male
+}
+
+public enum AgeMoment: String, Hashable, Sendable {
+    /// Age when the offence was committed.
+    case offence
+    /// Age on the date release is considered.
+    case decision
+}

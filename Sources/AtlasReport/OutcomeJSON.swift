@@ -1,0 +1,164 @@
+import AtlasEngine
+import AtlasModel
+
+/// The JSON contract of `parole simulate --format json` (documented in docs/simulate-json.md).
+///
+/// Fields named by the foundation issue — `case`, `outcomes`, `jurisdiction`, `mechanisms`, `kind`, `available`,
+/// `earliestDate`, `requiredServed`, `fraction`, `decidingBody`, `mandatory`, `trace`, `reason` — are never renamed
+/// or removed; new fields may be added.
+public enum OutcomeJSON {
+    public static let schemaVersion = 1
+
+    /// The whole document for one case.
+    public static func document(for facts: Case, outcomes: [JurisdictionOutcome], vocabulary: Vocabulary) -> JSONValue {
+        .object([
+            ("schemaVersion", .int(schemaVersion)),
+            ("case", caseValue(facts)),
+            ("assumptions", .array(assumptions.map { .string($0) })),
+            ("outcomes", .array(outcomes.map { jurisdiction($0, vocabulary) })),
+        ])
+    }
+
+    /// Statements that hold for every outcome, printed with each result.
+    public static let assumptions = [
+        "The sentence is taken as imposed under each jurisdiction's law, term unchanged.",
+        "The law applied is the law in force on the as-of date.",
+    ]
+
+    static func caseValue(_ c: Case) -> JSONValue {
+        .object([
+            ("term", .string(c.term.description)),
+            ("category", .string(c.category)),
+            ("punishment", .string(c.punishment)),
+            ("start", .string(c.start.description)),
+            ("termEnd", .string(c.termEnd?.description)),
+            ("asOf", .string(c.asOf.description)),
+            ("offences", .array(c.offences.sorted().map { .string($0) })),
+            ("consequences", .array(c.consequences.sorted().map { .string($0) })),
+            ("sex", .string(c.sex?.rawValue)),
+            ("birthDate", .string(c.birthDate?.description)),
+            ("age", c.age.map { .int($0) } ?? .null),
+            ("juvenile", .bool(c.juvenile)),
+            ("pregnant", .bool(c.pregnant)),
+            ("youngChild", .bool(c.youngChild)),
+            ("singleParent", .bool(c.singleParent)),
+            ("disability", c.disabilityGroup.map { .int($0) } ?? .null),
+            ("cooperation", .bool(c.cooperation)),
+            ("foreignNational", .bool(c.foreignNational)),
+            ("priorRevocation", .string(c.priorRevocation)),
+            ("damage", .string(c.damage?.rawValue)),
+            ("maliciousViolations", c.maliciousViolations.map { .bool($0) } ?? .null),
+            ("victimAge", c.victimAge.map { .int($0) } ?? .null),
+        ])
+    }
+
+    static func jurisdiction(_ o: JurisdictionOutcome, _ v: Vocabulary) -> JSONValue {
+        .object([
+            ("jurisdiction", .string(o.jurisdiction.id)),
+            ("name", .string(o.jurisdiction.names.text(in: "en"))),
+            ("legalFamily", .string(o.jurisdiction.legalFamily)),
+            ("mechanisms", .array(o.mechanisms.map { mechanism($0, v) })),
+        ])
+    }
+
+    static func mechanism(_ m: MechanismOutcome, _ v: Vocabulary) -> JSONValue {
+        let version = m.version
+        return .object([
+            ("mechanism", .string(m.mechanism.id)),
+            ("kind", .string(m.mechanism.kind)),
+            ("label", .string(m.mechanism.labels.text(in: "en"))),
+            ("version", .string(version?.id)),
+            ("available", .bool(m.available)),
+            ("status", .string(m.status.rawValue)),
+            ("earliestDate", .string(m.earliestDate?.description)),
+            ("requiredServed", .string(m.requiredServed?.iso8601)),
+            ("requiredServedText", .string(m.requiredServed?.spelledOut)),
+            ("fraction", .string(m.fraction?.description)),
+            ("fractionOf", .string(m.fractionBase?.rawValue)),
+            ("threshold", .string(m.threshold?.id)),
+            ("termEnd", .string(m.termEnd?.description)),
+            ("decidingBody", .string(m.decidingBody.map { $0.labels.text(in: "en") ?? $0.kind })),
+            ("decidingBodyKind", .string(m.decidingBody?.kind)),
+            ("decision", .string(version?.decision.rawValue)),
+            ("mandatory", .bool(m.mandatory)),
+            ("reason", m.reason.map(reason) ?? .null),
+            ("missingFacts", .array(m.missingFacts.map { .string($0) })),
+            ("pending", .array(m.pending.map { p in
+                .object([("rule", .string(p.ruleID)), ("text", .string(p.text)),
+                         ("missingFacts", .array(p.missingFacts.map { .string($0) })),
+                         ("citations", citations(p.citations))])
+            })),
+            ("discrepancies", .array(m.discrepancies.map(discrepancy))),
+            ("supervision", supervision(m, version, v)),
+            ("revocation", .array((version?.revocation?.grounds ?? []).map { g in
+                .object([("rule", .string(g.id)), ("mode", .string(g.mode.rawValue)),
+                         ("consequence", .string(g.consequence)), ("text", .string(g.labels.text(in: "en"))),
+                         ("citations", citations(g.citations))])
+            })),
+            ("reapplicationWait", .string(version?.procedure?.reapplicationWait?.iso8601)),
+            ("arrangements", .array(m.arrangements.map { a in
+                .object([("rule", .string(a.id)), ("planned", .bool(a.validity.basis == .planned)),
+                         ("from", .string(a.validity.from?.description)), ("text", .string(a.labels.text(in: "en"))),
+                         ("citations", citations(a.citations))])
+            })),
+            ("conversions", .array(m.conversions.map { c in
+                .object([("rule", .string(c.conversion.id)), ("into", .string(c.conversion.into)),
+                         ("remainderDays", .int(c.remainderDays)), ("amount", .string(c.amount.description)),
+                         ("unit", .string(c.conversion.unit)),
+                         ("allowed", c.allowed == .yes ? .bool(true) : c.allowed == .no ? .bool(false) : .null),
+                         ("citations", citations(c.conversion.citations))])
+            })),
+            ("trace", .array(m.trace.map(step))),
+        ])
+    }
+
+    static func supervision(_ m: MechanismOutcome, _ version: MechanismVersion?, _ v: Vocabulary) -> JSONValue {
+        guard m.available || m.status == .undetermined, let s = version?.supervision else { return .null }
+        return .object([("by", .string(s.by)), ("until", .string(m.supervisionUntil?.description)),
+                        ("text", .string(s.labels.text(in: "en"))), ("citations", citations(s.citations))])
+    }
+
+    static func reason(_ r: Reason) -> JSONValue {
+        .object([("rule", .string(r.ruleID)), ("text", .string(r.text)), ("citations", citations(r.citations))])
+    }
+
+    static func discrepancy(_ d: DiscrepancyRange) -> JSONValue {
+        .object([
+            ("id", .string(d.discrepancy.id)),
+            ("label", .string(d.discrepancy.labels.text(in: "en"))),
+            ("earliest", .string(d.earliest?.description)),
+            ("latest", .string(d.latest?.description)),
+            ("encodedClaim", .string(d.discrepancy.encodedClaim)),
+            ("claims", .array(d.discrepancy.claims.map { c in
+                .object([("id", .string(c.id)), ("statement", .string(c.statements.text(in: "en"))),
+                         ("date", .string(d.claimDates.first { $0.claimID == c.id }?.date.description)),
+                         ("citations", citations(c.citations))])
+            })),
+        ])
+    }
+
+    static func step(_ s: TraceStep) -> JSONValue {
+        .object([
+            ("kind", .string(s.kind.rawValue)),
+            ("rule", .string(s.ruleID)),
+            ("message", .string(s.message)),
+            ("value", .string(s.value)),
+            ("citations", citations(s.citations)),
+            ("children", .array(s.children.map(step))),
+        ])
+    }
+
+    public static func citations(_ cs: [Citation]) -> JSONValue { .array(cs.map(citation)) }
+
+    static func citation(_ c: Citation) -> JSONValue {
+        .object([
+            ("source", .string(c.sourceID)),
+            ("text", .string(c.description)),
+            ("lines", .string(c.lines)),
+            ("footnote", c.footnote.map { .int($0) } ?? .null),
+            ("article", .string(c.article)),
+            ("paragraph", .string(c.paragraph)),
+            ("quote", .string(c.quotes.first?.text)),
+        ])
+    }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import AtlasCorpus
+import Foundation
+
+/// The `parole` command: validate the corpus, show a regime, simulate a sentence.
+@main
+struct Parole: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "parole",
+        abstract: "ParoleAtlas: how a Kazakh sentence fares under each jurisdiction's early-release law.",
+        discussion: """
+            Every figure comes from the XML corpus, with its citation. Examples:
+
+              parole simulate --term 9y --category grave --start 2022-01-10
+              parole show kz
+              parole validate
+
+            Exit status: 0 success, 64 bad command-line input, 65 bad data (corpus or case file),
+            66 a file that cannot be read, 73 an output file that cannot be written.
+            """,
+        version: "0.1.0",
+        subcommands: [Simulate.self, Show.self, Validate.self]
+    )
+
+    /// Parses, runs, and maps every failure to one line on standard error and a sysexits status.
+    static func main() {
+        var command: ParsableCommand
+        do {
+            command = try parseAsRoot()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success { exit(withError: error) }
+            fail(message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid arguments",
+                 status: .usage)
+        }
+        do {
+            try command.run()
+        } catch let error as CLIFailure {
+            fail(error.message, status: error.status)
+        } catch let error as CorpusError {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            Foundation.exit(CLIFailure.Status.data.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success { exit(withError: error) }
+            fail(message(for: error), status: code.rawValue == 64 ? .usage : .software)
+        }
+    }
+
+    static func fail(_ message: String, status: CLIFailure.Status) -> Never {
+        FileHandle.standardError.write(Data("parole: \(message)\n".utf8))
+        Foundation.exit(status.rawValue)
+    }
+}
+
+/// A failure the command reports as one line with a sysexits status.
+struct CLIFailure: Error {
+    enum Status: Int32 {
+        case usage = 64, data = 65, noInput = 66, software = 70, cantCreate = 73
+    }
+    var message: String
+    var status: Status
+    static func usage(_ m: String) -> CLIFailure { CLIFailure(message: m, status: .usage) }
+    static func data(_ m: String) -> CLIFailure { CLIFailure(message: m, status: .data) }
+}

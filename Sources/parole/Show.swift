@@ -1,0 +1,42 @@
+import ArgumentParser
+import AtlasModel
+import AtlasReport
+
+extension Parole {
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show a jurisdiction's regime, every rule with its citations.",
+            discussion: """
+                Examples:
+                  parole show kz
+                  parole show kz --as-of 2016-01-01
+                  parole show kz --lang kk
+                """)
+
+        @Argument(help: "Jurisdiction id (ISO 3166 code, e.g. kz).") var id: String
+
+        @Option(name: .customLong("as-of"), help: ArgumentHelp("Only the law in force on this date.",
+                                                               valueName: "YYYY-MM-DD"))
+        var asOf: String?
+
+        @Option(help: "Language of labels: kk, ru or en.") var lang: String = "en"
+
+        @OptionGroup var corpus: CorpusOptions
+
+        func validate() throws {
+            guard ["kk", "ru", "en"].contains(lang) else {
+                throw ValidationError("--lang: \"\(lang)\" is not kk, ru or en")
+            }
+        }
+
+        func run() throws {
+            let date: CalendarDate?
+            do { date = try asOf.map { t throws(CaseInputError) in try CaseDraft.parseDate(t, field: "as-of") } } catch {
+                throw CLIFailure.usage(error.description)
+            }
+            let atlas = try corpus.load()
+            let j = try atlas.requireJurisdiction(id)
+            print(RegimeText.render(j, vocabulary: atlas.vocabulary, asOf: date, language: lang), terminator: "")
+        }
+    }
+}

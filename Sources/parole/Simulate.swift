@@ -1,0 +1,143 @@
+import ArgumentParser
+import AtlasEngine
+import AtlasModel
+import AtlasReport
+import Foundation
+
+extension Parole {
+    struct Simulate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Simulate a Kazakh sentence under each jurisdiction's early-release law.",
+            discussion: """
+                A Kazakh sentence in, an outcome per jurisdiction and mechanism out: available or not (and why), \
+                earliest date, time to serve, who decides, mandatory or discretionary, and the trace of rules \
+                applied, each with its citation. Flags the case does not set are false; facts that cannot be \
+                assumed (sex, age, damage, violations, victim's age) stay unknown and are reported as such.
+
+                Examples:
+                  parole simulate --term 9y --category grave --start 2022-01-10
+                  parole simulate --term 7y6m --category especially-grave --start 2020-03-01 --cooperation
+                  parole simulate --term life --category especially-grave --start 2001-05-20 --format json
+                  parole simulate --term 6y --category grave --start 2021-01-01 --offence corruption \\
+                      --sex male --birth-date 1960-02-01
+                  parole simulate --case case.json --as-of 2019-01-01 --format markdown
+                """)
+
+        @Option(parsing: .unconditional, help: ArgumentHelp("Sentence: 9y, 7y6m, 2y3m15d or life.", valueName: "term"))
+        var term: String?
+
+        @Option(help: ArgumentHelp("Crime category: minor, medium, grave, especially-grave.", valueName: "category"))
+        var category: String?
+
+        @Option(help: ArgumentHelp("Start of the term, custody credit included.", valueName: "YYYY-MM-DD"))
+        var start: String?
+
+        @Option(name: .customLong("offence"), help: ArgumentHelp(
+            "Offence tag (repeatable), e.g. corruption, terrorism, sexual-offence-against-minor.", valueName: "tag"))
+        var offences: [String] = []
+
+        @Option(name: .customLong("consequence"), help: ArgumentHelp(
+            "Consequence (repeatable): caused-death, combined-with-especially-grave.", valueName: "tag"))
+        var consequences: [String] = []
+
+        @Option(help: ArgumentHelp("Punishment being served (default imprisonment).", valueName: "kind"))
+        var punishment: String?
+
+        @Option(help: ArgumentHelp("female or male.", valueName: "sex")) var sex: String?
+        @Option(help: ArgumentHelp("Age on the as-of date.", valueName: "years")) var age: Int?
+        @Option(name: .customLong("birth-date"), help: ArgumentHelp("Date of birth.", valueName: "YYYY-MM-DD"))
+        var birthDate: String?
+        @Flag(help: "Under 18 when the offence was committed.") var juvenile = false
+        @Flag(help: "Pregnant.") var pregnant = false
+        @Flag(name: .customLong("young-child"), help: "Has a young child.") var youngChild = false
+        @Flag(name: .customLong("single-father"), help: "A man raising a young child alone.") var singleFather = false
+        @Option(help: ArgumentHelp("Disability group 1, 2 or 3.", valueName: "group")) var disability: Int?
+        @Flag(help: "Fulfilled a procedural cooperation agreement.") var cooperation = false
+        @Flag(name: .customLong("foreign-national"), help: "Foreign national or stateless person.")
+        var foreignNational = false
+        @Option(name: .customLong("prior-revocation"), help: ArgumentHelp(
+            "An earlier parole was revoked: breach or new-crime. --term is then the remainder being served.",
+            valueName: "reason"))
+        var priorRevocation: String?
+        @Option(help: ArgumentHelp("Damage caused by the crime: full, none-claimed or unpaid.", valueName: "status"))
+        var damage: String?
+        @Flag(name: .customLong("malicious-violations"), inversion: .prefixedNo,
+              help: "Unlifted malicious violations of the prison regime (or none).")
+        var maliciousViolations: Bool?
+        @Option(name: .customLong("victim-age"), help: ArgumentHelp("Age of the victim.", valueName: "years"))
+        var victimAge: Int?
+
+        @Option(name: .customLong("as-of"), help: ArgumentHelp("Apply the law in force on this date (default: today).",
+                                                               valueName: "YYYY-MM-DD"))
+        var asOf: String?
+
+        @Option(name: .customLong("jurisdiction"), help: ArgumentHelp(
+            "Jurisdiction id (repeatable; default: all in the corpus).", valueName: "id"))
+        var jurisdictions: [String] = []
+
+        @Option(help: "Output: table, json or markdown.") var format: OutputFormat = .table
+
+        @Option(name: .customLong("case"), help: ArgumentHelp(
+            "A JSON file with the same fields (flags given here override it).", valueName: "file"))
+        var caseFile: String?
+
+        @OptionGroup var corpus: CorpusOptions
+
+        func run() throws {
+            var draft = CaseDraft()
+            if let caseFile { draft = try CaseFile.read(caseFile) }
+            draft = draft.overlaid(with: flags)
+            let atlas = try corpus.load()
+            let facts: Case
+            do { facts = try draft.build(vocabulary: atlas.vocabulary, today: .today) } catch {
+                throw CLIFailure(message: error.description, status: caseFile == nil ? .usage : .data)
+            }
+            let selected = try draft.jurisdictions.isEmpty
+                ? atlas.jurisdictions : draft.jurisdictions.map { try atlas.requireJurisdiction($0) }
+            let simulator = Simulator(vocabulary: atlas.vocabulary)
+            let outcomes = selected.map { simulator.simulate(facts, in: $0) }
+            switch format {
+            case .json:
+                print(OutcomeJSON.document(for: facts, outcomes: outcomes, vocabulary: atlas.vocabulary)
+                    .serialized(pretty: true))
+            case .table:
+                print(OutcomeText.render(facts, outcomes, vocabulary: atlas.vocabulary, style: .table), terminator: "")
+            case .markdown:
+                print(OutcomeText.render(facts, outcomes, vocabulary: atlas.vocabulary, style: .markdown),
+                      terminator: "")
+            }
+        }
+
+        /// The case as the flags state it; unset flags stay `nil` so that a case file's values survive.
+        var flags: CaseDraft {
+            var d = CaseDraft()
+            d.term = term
+            d.category = category
+            d.start = start
+            d.offences = offences
+            d.consequences = consequences
+            d.punishment = punishment
+            d.sex = sex
+            d.age = age
+            d.birthDate = birthDate
+            d.juvenile = juvenile ? true : nil
+            d.pregnant = pregnant ? true : nil
+            d.youngChild = youngChild ? true : nil
+            d.singleFather = singleFather ? true : nil
+            d.disability = disability
+            d.cooperation = cooperation ? true : nil
+            d.foreignNational = foreignNational ? true : nil
+            d.priorRevocation = priorRevocation
+            d.damage = damage
+            d.maliciousViolations = maliciousViolations
+            d.victimAge = victimAge
+            d.asOf = asOf
+            d.jurisdictions = jurisdictions
+            return d
+        }
+    }
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+        case table, json, markdown
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import AtlasCorpus
+import Foundation
+
+extension Parole {
+    struct Validate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check the corpus against the schema and its cross-references.",
+            discussion: """
+                Validates every document with the XSD (all errors, not just the first), then checks what XSD \
+                cannot: ids unique across the corpus, every citation naming a known source, every vocabulary \
+                term known, references resolving, dated versions not overlapping.
+                Problems are printed as file:line:column: message; the exit status is 65 if there are any.
+
+                Examples:
+                  parole validate
+                  parole validate --corpus ./corpus
+                  PAROLE_CORPUS=/data/corpus parole validate
+                """)
+
+        @OptionGroup var corpus: CorpusOptions
+
+        func run() throws {
+            let report = try CorpusLoader(location: corpus.location).validate()
+            for d in report.diagnostics { print(d.description) }
+            let summary = "\(report.documentCount) documents, \(report.citationCount) citations checked, "
+                + "\(report.diagnostics.count) problem\(report.diagnostics.count == 1 ? "" : "s")"
+            if report.isClean {
+                print("ok: " + summary)
+            } else {
+                throw CLIFailure.data(summary)
+            }
+        }
+    }
+}
