@@ -36,9 +36,10 @@ let package = Package(
         .testTarget(
             name: "AtlasEngineTests",
             dependencies: ["AtlasModel", "AtlasCorpus", "AtlasEngine", "AtlasReport"],
-            resources: [.copy("Golden")]
+            exclude: ["Golden"]
         ),
-        .testTarget(name: "ParoleCLITests", dependencies: ["parole"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AtlasCorpusTests", dependencies: ["AtlasCorpus", "AtlasModel", "SafeXML"]),
+        .testTarget(name: "ParoleCLITests", dependencies: ["parole"]),
     ],
     swiftLanguageModes: [.v6]
 )

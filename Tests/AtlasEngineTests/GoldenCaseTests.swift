@@ -1,0 +1,148 @@
+import AtlasCorpus
+import AtlasEngine
+import AtlasModel
+import Foundation
+import Testing
+
+/// One golden case: a case worked out by hand from the cited law, and the outcome it must produce.
+struct GoldenCase: Decodable, Sendable, CustomTestStringConvertible {
+    struct Input: Decodable, Sendable {
+        var term: String?
+        var category: String?
+        var punishment: String?
+        var start: String?
+        var asOf: String?
+        var offences: [String]?
+        var consequences: [String]?
+        var sex: String?
+        var age: Int?
+        var birthDate: String?
+        var juvenile: Bool?
+        var pregnant: Bool?
+        var youngChild: Bool?
+        var singleFather: Bool?
+        var singleParent: Bool?
+        var disability: Int?
+        var cooperation: Bool?
+        var foreignNational: Bool?
+        var priorRevocation: String?
+        var damage: String?
+        var maliciousViolations: Bool?
+        var victimAge: Int?
+
+        var draft: CaseDraft {
+            var d = CaseDraft()
+            d.term = term; d.category = category; d.punishment = punishment; d.start = start; d.asOf = asOf
+            d.offences = offences ?? []; d.consequences = consequences ?? []; d.sex = sex; d.age = age
+            d.birthDate = birthDate; d.juvenile = juvenile; d.pregnant = pregnant; d.youngChild = youngChild
+            d.singleFather = singleFather; d.singleParent = singleParent; d.disability = disability
+            d.cooperation = cooperation; d.foreignNational = foreignNational; d.priorRevocation = priorRevocation
+            d.damage = damage; d.maliciousViolations = maliciousViolations; d.victimAge = victimAge
+            return d
+        }
+    }
+
+    /// Expected values; a key absent from the file is not checked, an explicit `null` is.
+    struct Expected: Decodable, Sendable {
+        var status: String?
+        var earliestDate: Field<String>
+        var requiredServed: Field<String>
+        var fraction: Field<String>
+        var mandatory: Bool?
+        var reasonRule: Field<String>
+        var missingFacts: [String]?
+
+        enum CodingKeys: String, CodingKey {
+            case status, earliestDate, requiredServed, fraction, mandatory, reasonRule, missingFacts
+        }
+
+        init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            status = try c.decodeIfPresent(String.self, forKey: .status)
+            earliestDate = try Field(c, .earliestDate)
+            requiredServed = try Field(c, .requiredServed)
+            fraction = try Field(c, .fraction)
+            mandatory = try c.decodeIfPresent(Bool.self, forKey: .mandatory)
+            reasonRule = try Field(c, .reasonRule)
+            missingFacts = try c.decodeIfPresent([String].self, forKey: .missingFacts)
+        }
+    }
+
+    var file: String = ""
+    var name: String
+    var citation: String
+    var input: Input
+    var expected: [String: Expected]
+
+    enum CodingKeys: String, CodingKey { case name, citation, input, expected }
+
+    var testDescription: String { "\(file): \(name)" }
+
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+    /// Every golden file under `Golden/`, sorted by path.
+    static func all() -> [GoldenCase] {
+        let fm = FileManager.default
+        guard let walker = fm.enumerator(at: directory, includingPropertiesForKeys: nil) else { return [] }
+        let files = walker.compactMap { $0 as? URL }.filter { $0.pathExtension == "json" }
+            .sorted { $0.path < $1.path }
+        return files.map { url in
+            do {
+                var g = try JSONDecoder().decode(GoldenCase.self, from: Data(contentsOf: url))
+                g.file = url.deletingPathExtension().lastPathComponent
+                return g
+            } catch {
+                return GoldenCase(file: url.lastPathComponent, name: "UNREADABLE: \(error)", citation: "",
+                                  input: Input(), expected: [:])
+            }
+        }
+    }
+}
+
+/// A JSON field that is either absent (not checked), `null`, or a value.
+enum Field<T: Decodable & Sendable & Equatable>: Sendable {
+    case unchecked
+    case value(T?)
+
+    init<K: CodingKey>(_ c: KeyedDecodingContainer<K>, _ key: K) throws {
+        if !c.contains(key) { self = .unchecked; return }
+        self = .value(try c.decodeNil(forKey: key) ? nil : c.decode(T.self, forKey: key))
+    }
+}
+
+@Suite struct GoldenCaseTests {
+    static let corpus: Corpus? = try? CorpusLoader(location: CorpusLocation(corpusDirectory: CorpusLocation.bundledCorpus)).load()
+    static let today = CalendarDate(iso: "2026-11-25")!
+
+    @Test func thereAreEnoughGoldenCases() {
+        let cases = GoldenCase.all()
+        #expect(cases.count >= 15)
+        #expect(!cases.contains { $0.name.hasPrefix("UNREADABLE") })
+    }
+
+    @Test(arguments: GoldenCase.all())
+    func goldenCase(_ g: GoldenCase) throws {
+        let corpus = try #require(Self.corpus)
+        let kz = try #require(corpus.jurisdiction("kz"))
+        #expect(!g.citation.isEmpty, "each golden case names its legal basis")
+        let facts = try g.input.draft.build(vocabulary: corpus.vocabulary, today: Self.today)
+        let outcome = Simulator(vocabulary: corpus.vocabulary).simulate(facts, in: kz)
+        #expect(!g.expected.isEmpty)
+        for (mechanismID, want) in g.expected.sorted(by: { $0.key < $1.key }) {
+            let got = try #require(outcome.mechanisms.first { $0.mechanism.id == mechanismID }, "no \(mechanismID)")
+            let context = "\(g.file) \(mechanismID)"
+            if let status = want.status { #expect(got.status.rawValue == status, "\(context)") }
+            if case .value(let v) = want.earliestDate { #expect(got.earliestDate?.description == v, "\(context)") }
+            if case .value(let v) = want.requiredServed { #expect(got.requiredServed?.iso8601 == v, "\(context)") }
+            if case .value(let v) = want.fraction { #expect(got.fraction?.description == v, "\(context)") }
+            if let m = want.mandatory { #expect(got.mandatory == m, "\(context)") }
+            if case .value(let v) = want.reasonRule { #expect(got.reason?.ruleID == v, "\(context)") }
+            if let missing = want.missingFacts { #expect(got.missingFacts == missing, "\(context)") }
+            // Every outcome explains itself: a trace, and a cited reason when unavailable.
+            #expect(!got.trace.isEmpty)
+            if !got.available, got.status != .undetermined {
+                #expect(got.reason?.citations.isEmpty == false, "\(context): unavailable without a cited reason")
+            }
+        }
+    }
+}

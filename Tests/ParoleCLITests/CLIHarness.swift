@@ -1,0 +1,53 @@
+import Foundation
+
+/// Runs the built `parole` binary and captures what a user would see.
+struct CLIResult {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+enum CLI {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// The `parole` executable built beside this test bundle.
+    static var executable: URL {
+        let candidates = [
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("parole"),
+            Bundle.main.bundleURL.appendingPathComponent("parole"),
+            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("parole"),
+            root.appendingPathComponent(".build/debug/parole"),
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
+    }
+
+    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws
+        -> CLIResult
+    {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "PAROLE_CORPUS")
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        process.currentDirectoryURL = directory ?? FileManager.default.temporaryDirectory
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return CLIResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                         stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// A temporary copy of the bundled corpus.
+    static func scratchCorpus() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("parole-cli-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: root.appendingPathComponent("corpus"), to: dir)
+        return dir
+    }
+}

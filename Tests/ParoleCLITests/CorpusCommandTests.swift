@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+
+@Suite struct CorpusCommandTests {
+    @Test func validateIsCleanOnTheBundledCorpus() throws {
+        let r = try CLI.run(["validate"])
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout.hasPrefix("ok: "))
+    }
+
+    @Test func validateListsEveryProblemAsFileLineColumn() throws {
+        let dir = try CLI.scratchCorpus()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let kz = dir.appendingPathComponent("jurisdictions/kz.xml")
+        var text = try String(contentsOf: kz, encoding: .utf8)
+        text = text.replacingOccurrences(of: #"<cite source="kz-cpc-2014""#, with: #"<cite source="kz-cpc-1997""#)
+        text = text.replacingOccurrences(of: #"<offence any="corruption"/>"#, with: #"<offence any="bribery"/>"#)
+        try text.write(to: kz, atomically: true, encoding: .utf8)
+        let r = try CLI.run(["validate", "--corpus", dir.path])
+        #expect(r.status == 65)
+        let problems = r.stdout.split(separator: "\n")
+        #expect(problems.count >= 3)
+        for p in problems {
+            #expect(p.range(of: #"^.+kz\.xml:\d+:\d+: "#, options: .regularExpression) != nil, "\(p)")
+        }
+        #expect(r.stdout.contains("kz-cpc-1997"))
+        #expect(r.stdout.contains("bribery"))
+        #expect(r.stderr.contains("problems"))
+    }
+
+    @Test func environmentVariableSelectsTheCorpus() throws {
+        let dir = try CLI.scratchCorpus()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "<jurisdiction".write(to: dir.appendingPathComponent("jurisdictions/kz.xml"), atomically: true, encoding: .utf8)
+        let r = try CLI.run(["validate"], environment: ["PAROLE_CORPUS": dir.path])
+        #expect(r.status == 65)
+        #expect(r.stdout.contains("kz.xml:1:"))
+        let sim = try CLI.run(["simulate", "--term", "9y", "--category", "grave", "--start", "2022-01-10"],
+                              environment: ["PAROLE_CORPUS": dir.path])
+        #expect(sim.status == 65)
+        #expect(sim.stdout.isEmpty)
+        #expect(sim.stderr.contains("kz.xml:1:"))
+        #expect(!sim.stderr.contains("Fatal error"))
+    }
+
+    @Test func hostileCorpusFileIsRefused() throws {
+        let dir = try CLI.scratchCorpus()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let bomb = """
+            <?xml version="1.0"?>
+            <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>
+            <jurisdiction xmlns="urn:parole-atlas:corpus:1" id="zz">&lol2;</jurisdiction>
+            """
+        try bomb.write(to: dir.appendingPathComponent("jurisdictions/zz.xml"), atomically: true, encoding: .utf8)
+        let r = try CLI.run(["validate", "--corpus", dir.path])
+        #expect(r.status == 65)
+        #expect(r.stdout.contains("zz.xml:2:1: DOCTYPE declarations are not allowed"))
+    }
+
+    @Test func showPrintsTheRegimeWithCitations() throws {
+        let r = try CLI.run(["show", "kz"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("Republic of Kazakhstan [kz]"))
+        #expect(r.stdout.contains("kz-cc-72-8-corruption from 2020-12-19"))
+        #expect(r.stdout.contains("seed L3683"))
+        #expect(r.stdout.contains("Discrepancies"))
+        let before = try CLI.run(["show", "kz", "--as-of", "2016-01-01"])
+        #expect(before.stdout.contains("(not yet in force on 2016-01-01) kz-cc-72-8-sexual-offence-against-minor"))
+        let kk = try CLI.run(["show", "kz", "--lang", "kk"])
+        #expect(kk.stdout.contains("Қазақстан Республикасы"))
+    }
+
+    @Test(arguments: ["simulate", "show", "validate"])
+    func everySubcommandHasHelpWithExamples(_ name: String) throws {
+        let r = try CLI.run([name, "--help"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("Examples"))
+        #expect(r.stdout.contains("parole \(name)"))
+    }
+
+    /// The flags named by the foundation issue are a contract: renaming one must fail this test.
+    @Test func simulateKeepsItsContractFlags() throws {
+        let r = try CLI.run(["simulate", "--experimental-dump-help"])
+        #expect(r.status == 0)
+        for flag in ["term", "category", "start", "offence", "sex", "age", "birth-date", "juvenile", "pregnant",
+                     "young-child", "single-father", "disability", "cooperation", "prior-revocation", "as-of",
+                     "jurisdiction", "format", "case", "corpus"] {
+            #expect(r.stdout.contains("\"\(flag)\""), "missing --\(flag)")
+        }
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+
+@Suite struct SimulateCommandTests {
+    static let base = ["simulate", "--term", "9y", "--category", "grave", "--start", "2022-01-10", "--as-of", "2026-11-25"]
+
+    @Test func readmeExamplePrintsKazakhOutcomeWithCitations() throws {
+        let r = try CLI.run(Self.base)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.isEmpty)
+        #expect(r.stdout.contains("kz"))
+        #expect(r.stdout.contains("2026-07-10"))
+        #expect(r.stdout.contains("4 years 6 months 0 days"))
+        #expect(r.stdout.contains("seed L3683"))
+        #expect(r.stdout.contains("kz-cc-2014 art. 72(3)"))
+    }
+
+    @Test func jsonOutputKeepsTheDocumentedContract() throws {
+        let r = try CLI.run(Self.base + ["--format", "json", "--offence", "corruption"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(doc["case"] is [String: Any])
+        let outcomes = try #require(doc["outcomes"] as? [[String: Any]])
+        #expect(outcomes.map { $0["jurisdiction"] as? String } == ["kz"])
+        let mechanisms = try #require(outcomes.first?["mechanisms"] as? [[String: Any]])
+        #expect(mechanisms.count == 3)
+        for m in mechanisms {
+            for key in ["kind", "available", "earliestDate", "requiredServed", "fraction", "decidingBody", "mandatory",
+                        "trace", "reason"] {
+                #expect(m.keys.contains(key), "missing \(key)")
+            }
+            #expect(m["available"] is Bool)
+            #expect(m["mandatory"] is Bool)
+            let trace = try #require(m["trace"] as? [[String: Any]])
+            #expect(!trace.isEmpty)
+            for step in trace { #expect(step["citations"] is [Any]) }
+            if m["available"] as? Bool == false, m["status"] as? String != "undetermined" {
+                let reason = try #require(m["reason"] as? [String: Any])
+                #expect((reason["citations"] as? [Any])?.isEmpty == false)
+            }
+        }
+        let parole = try #require(mechanisms.first { $0["kind"] as? String == "parole" })
+        // Grave corruption, sex and age unknown: the vulnerable-category exception cannot be decided.
+        #expect(parole["status"] as? String == "undetermined")
+        #expect((parole["missingFacts"] as? [String])?.contains("sex") == true)
+        let replacement = try #require(mechanisms.first { $0["kind"] as? String == "replacement" })
+        #expect(replacement["earliestDate"] as? String == "2025-01-10")
+        #expect(replacement["requiredServed"] as? String == "P3Y")
+        #expect(replacement["fraction"] as? String == "1/3")
+    }
+
+    @Test func markdownIsATable() throws {
+        let r = try CLI.run(Self.base + ["--format", "markdown"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("| kz | parole | yes | 2026-07-10"))
+    }
+
+    @Test func caseFileGivesTheSameAnswerAsFlags() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("case-\(UUID().uuidString).json")
+        try #"{"term": "9y", "category": "grave", "start": "2022-01-10", "asOf": "2026-11-25"}"#
+            .write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let fromFile = try CLI.run(["simulate", "--case", file.path, "--format", "json"])
+        let fromFlags = try CLI.run(Self.base + ["--format", "json"])
+        #expect(fromFile.status == 0, "\(fromFile.stderr)")
+        #expect(fromFile.stdout == fromFlags.stdout)
+        // A flag overrides the file.
+        let overridden = try CLI.run(["simulate", "--case", file.path, "--category", "medium"])
+        #expect(overridden.stdout.contains("1/3"))
+    }
+
+    @Test func corpusIsFoundFromAnyWorkingDirectory() throws {
+        let r = try CLI.run(Self.base, in: URL(fileURLWithPath: "/"))
+        #expect(r.status == 0, "\(r.stderr)")
+    }
+
+    struct BadInput: Sendable, CustomTestStringConvertible {
+        var arguments: [String]
+        var status: Int32
+        var mentions: String
+        var testDescription: String { arguments.joined(separator: " ") }
+    }
+
+    static let badInputs: [BadInput] = [
+        BadInput(arguments: ["simulate", "--term", "-3y", "--category", "grave", "--start", "2022-01-10"], status: 64, mentions: "negative"),
+        BadInput(arguments: ["simulate", "--term", "0y", "--category", "grave", "--start", "2022-01-10"], status: 64, mentions: "zero"),
+        BadInput(arguments: ["simulate", "--term", "7y6x", "--category", "grave", "--start", "2022-01-10"], status: 64, mentions: "position 4"),
+        BadInput(arguments: ["simulate", "--term", "9y", "--category", "grave", "--start", "2025-02-30"], status: 64, mentions: "2025-02-30"),
+        BadInput(arguments: ["simulate", "--term", "9y", "--category", "serious", "--start", "2022-01-10"], status: 64, mentions: "unknown category"),
+        BadInput(arguments: ["simulate", "--term", "9y", "--category", "grave", "--start", "2022-01-10", "--offence", "bribery"], status: 64, mentions: "unknown offence-tag"),
+        BadInput(arguments: ["simulate", "--term", "9y", "--category", "grave", "--start", "2022-01-10", "--jurisdiction", "kx"], status: 64, mentions: "did you mean kz"),
+        BadInput(arguments: ["simulate", "--category", "grave", "--start", "2022-01-10"], status: 64, mentions: "--term"),
+        BadInput(arguments: ["simulate", "--term", "9y", "--category", "grave", "--start", "2022-01-10", "--format", "xml"], status: 64, mentions: "xml"),
+        BadInput(arguments: ["simulate", "--term", "9y", "--category", "grave", "--start", "2022-01-10", "--as-of", "yesterday"], status: 64, mentions: "as-of"),
+        BadInput(arguments: ["simulate", "--term", "9y", "--category", "grave", "--start", "2022-01-10", "--disability", "4"], status: 64, mentions: "disability"),
+        BadInput(arguments: ["simulate", "--case", "/nonexistent/case.json"], status: 66, mentions: "cannot read"),
+        BadInput(arguments: ["show", "kx"], status: 64, mentions: "did you mean kz"),
+        BadInput(arguments: ["frobnicate"], status: 64, mentions: "frobnicate"),
+    ]
+
+    @Test(arguments: badInputs)
+    func badInputGetsOneClearLine(_ b: BadInput) throws {
+        let r = try CLI.run(b.arguments)
+        #expect(r.status == b.status, "\(r.stderr)")
+        #expect(r.stdout.isEmpty)
+        let lines = r.stderr.split(separator: "\n")
+        #expect(lines.count == 1, "\(r.stderr)")
+        #expect(r.stderr.contains(b.mentions), "\(r.stderr)")
+        #expect(!r.stderr.contains("Fatal error"))
+    }
+
+    @Test(arguments: [
+        (#"{"term": "9y", "category": "grave""#, "not a JSON object"),
+        (#"{"term": "9y", "categroy": "grave", "start": "2022-01-10"}"#, "did you mean \"category\""),
+        (#"{"term": 9, "category": "grave", "start": "2022-01-10"}"#, "must be a string"),
+        (#"{"term": "9y", "category": "grave", "start": "2022-01-10", "cooperation": "yes"}"#, "true or false"),
+        (#"{"term": "9y", "category": "grave", "start": "2022-13-10"}"#, "2022-13-10"),
+    ])
+    func badCaseFileIsADataError(_ text: String, _ mentions: String) throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).json")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let r = try CLI.run(["simulate", "--case", file.path])
+        #expect(r.status == 65, "\(r.stderr)")
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr.split(separator: "\n").count == 1)
+        #expect(r.stderr.contains(mentions), "\(r.stderr)")
+    }
+}
