@@ -13,3 +13,10 @@ extension XMLElement {
         XMLDiagnostic(file: file, line: line, column: column, message: message)
     }
 }
+
+extension XMLElement {
+    /// The space-separated tokens of an attribute (an `xs:list`), empty when absent.
+    func words(_ attribute: String) -> [String] {
+        (self.attribute(attribute) ?? "").split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+    }
+}

@@ -10,7 +10,7 @@ struct CrossReferenceCheck {
     let vocabulary: Vocabulary
     private(set) var diagnostics: [XMLDiagnostic] = []
     private(set) var citationCount = 0
-    private var seenIDs: [String: String] = [:]
+    private var seenIDs: [String: XMLElement] = [:]
 
     /// Which attribute of which element holds a term of which vocabulary set.
     static let vocabularyAttributes: [(element: String, attribute: String, set: String)] = [
@@ -31,6 +31,8 @@ struct CrossReferenceCheck {
         ("legal-family", "term", "legal-family"),
         ("not-stated", "aspect", "aspect"),
     ]
+
+    static let vocabularyByElement = Dictionary(grouping: vocabularyAttributes, by: \.element)
 
     init(sources: Set<String>, vocabulary: Vocabulary) {
         self.sources = sources
@@ -102,12 +104,11 @@ struct CrossReferenceCheck {
     // MARK: parts
 
     private mutating func register(id: String, at e: XMLElement) {
-        let place = "\(e.file):\(e.line):\(e.column)"
         if let first = seenIDs[id] {
-            diagnostics.append(e.diagnostic("duplicate id \"\(id)\" (first defined at \(first)); ids must be unique "
-                + "across the corpus"))
+            diagnostics.append(e.diagnostic("duplicate id \"\(id)\" (first defined at \(first.file):\(first.line):"
+                + "\(first.column)); ids must be unique across the corpus"))
         } else {
-            seenIDs[id] = place
+            seenIDs[id] = e
         }
     }
 
@@ -134,7 +135,8 @@ struct CrossReferenceCheck {
     }
 
     private mutating func checkVocabulary(_ e: XMLElement) {
-        for rule in Self.vocabularyAttributes where rule.element == e.name {
+        guard let rules = Self.vocabularyByElement[e.name] else { return }
+        for rule in rules {
             for term in words(e, rule.attribute) where !vocabulary.contains(term, in: rule.set) {
                 let known = vocabulary.terms(of: rule.set).joined(separator: ", ")
                 diagnostics.append(e.diagnostic("unknown \(rule.set) term \"\(term)\" in \(rule.attribute)=; known: "
@@ -170,9 +172,7 @@ struct CrossReferenceCheck {
         }
     }
 
-    private func words(_ e: XMLElement, _ attribute: String) -> [String] {
-        (e.attribute(attribute) ?? "").split(whereSeparator: \.isWhitespace).map(String.init)
-    }
+    private func words(_ e: XMLElement, _ attribute: String) -> [String] { e.words(attribute) }
 
     private func descendants(of e: XMLElement) -> [XMLElement] {
         var result: [XMLElement] = []

@@ -20,8 +20,24 @@ struct ModelReader {
 
     func labels(_ e: XMLElement) -> [LocalizedString] { texts(e, "label") }
 
-    /// Collapses runs of whitespace, so that wrapped text reads as one line.
-    func collapse(_ s: String) -> String { s.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+    /// Collapses runs of ASCII whitespace, so that wrapped text reads as one line. Works on bytes: corpus text is
+    /// long and mostly already clean, and Unicode-aware splitting is the loader's most expensive step otherwise.
+    func collapse(_ s: String) -> String {
+        var utf8 = Array(s.utf8)
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D }
+        var out = 0
+        var pendingSpace = false
+        for b in utf8 {
+            if isSpace(b) {
+                pendingSpace = out > 0
+            } else {
+                if pendingSpace { utf8[out] = 0x20; out += 1; pendingSpace = false }
+                utf8[out] = b
+                out += 1
+            }
+        }
+        return String(decoding: utf8[0..<out], as: UTF8.self)
+    }
 
     func citations(_ e: XMLElement) -> [Citation] {
         e.children(named: "cite").map { c in
@@ -78,9 +94,7 @@ struct ModelReader {
         return (r, e.attribute("of") == "remainder" ? .remainder : .term)
     }
 
-    func words(_ e: XMLElement, _ attribute: String) -> [String] {
-        (e.attribute(attribute) ?? "").split(whereSeparator: \.isWhitespace).map(String.init)
-    }
+    func words(_ e: XMLElement, _ attribute: String) -> [String] { e.words(attribute) }
 
     func int(_ e: XMLElement, _ attribute: String) -> Int? { e.attribute(attribute).flatMap { Int($0) } }
 

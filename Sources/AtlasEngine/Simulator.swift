@@ -75,7 +75,7 @@ public struct Simulator: Sendable {
         let evaluator = ConditionEvaluator(facts: facts, jurisdiction: jurisdiction, decisionDate: decisionDate)
 
         // 4. Exclusions (and their exceptions), as in force on the as-of date.
-        if let excluded = applyExclusions(version, evaluator, asOf, into: &outcome) {
+        if let excluded = applyExclusions(version, evaluator, jurisdiction, asOf, into: &outcome) {
             outcome.status = excluded
             return finish(outcome, facts, version, jurisdiction)
         }
@@ -87,6 +87,7 @@ public struct Simulator: Sendable {
         // 5. Conditions of grant.
         for g in version.grantConditions where g.validity.contains(asOf) {
             let text = label(g.labels, g.id)
+            noteDiscrepancies(about: [g.id], jurisdiction, into: &outcome)
             switch evaluator.evaluate(g.condition) {
             case .yes:
                 outcome.trace.append(TraceStep(kind: .grantCondition, ruleID: g.id, message: "met: " + text,
@@ -270,15 +271,36 @@ public struct Simulator: Sendable {
         }
     }
 
+    /// Shows each discrepancy recorded about `ruleIDs` that is not shown yet: rules whose value is in dispute
+    /// are never applied silently.
+    private func noteDiscrepancies(about ruleIDs: [String], _ jurisdiction: Jurisdiction,
+                                   into outcome: inout MechanismOutcome) {
+        for d in jurisdiction.discrepancies(about: ruleIDs)
+        where !outcome.discrepancies.contains(where: { $0.discrepancy.id == d.id }) {
+            outcome.discrepancies.append(DiscrepancyRange(discrepancy: d, claimDates: [], earliest: nil, latest: nil))
+            outcome.trace.append(TraceStep(
+                kind: .discrepancy, ruleID: d.id, message: "sources disagree: " + label(d.labels, d.id),
+                children: d.claims.map { c in
+                    TraceStep(kind: .discrepancy, ruleID: c.id,
+                              message: (c.statements.text(in: "en") ?? c.id) + (c.id == d.encodedClaim ? " (encoded)" : ""),
+                              citations: c.citations)
+                }))
+        }
+    }
+
     // MARK: exclusions
 
     /// Applies the exclusions in force; returns `.excluded` or `.undetermined` when the case cannot proceed.
-    private func applyExclusions(_ version: MechanismVersion, _ evaluator: ConditionEvaluator, _ asOf: CalendarDate,
+    private func applyExclusions(_ version: MechanismVersion, _ evaluator: ConditionEvaluator,
+                                 _ jurisdiction: Jurisdiction, _ asOf: CalendarDate,
                                  into outcome: inout MechanismOutcome) -> MechanismOutcome.Status? {
         var undetermined = false
         for x in version.exclusions {
             let text = label(x.labels, x.id)
             let matches = evaluator.evaluate(x.condition)
+            if matches != .no {
+                noteDiscrepancies(about: [x.id] + x.exceptions.map(\.id), jurisdiction, into: &outcome)
+            }
             guard x.validity.contains(asOf) else {
                 if matches != .no {
                     outcome.trace.append(TraceStep(
@@ -357,6 +379,7 @@ public struct Simulator: Sendable {
                                      value: "yes", citations: version.citations))
         }
         for m in version.mandatoryRelease where m.validity.contains(asOf) {
+            noteDiscrepancies(about: [m.id], jurisdiction, into: &o)
             let truth = evaluator.evaluate(m.condition)
             let text = label(m.labels, m.id)
             switch truth {

@@ -11,25 +11,27 @@ struct SourceText: Sendable {
         lineStarts = starts
     }
 
+    /// The byte range of `line` (1-based), or `nil` past the end.
+    private func lineRange(_ line: Int) -> Range<Int>? {
+        guard line >= 1, line <= lineStarts.count else { return nil }
+        let start = lineStarts[line - 1]
+        return start..<(line < lineStarts.count ? lineStarts[line] : bytes.count)
+    }
+
     /// 1-based column (in characters) of the first `<name` or `<prefix:name` on `line`, or 1 when not found.
     func column(ofTag name: String, onLine line: Int) -> Int {
-        let starts = lineStarts
-        guard line >= 1, line <= starts.count else { return 1 }
-        let start = starts[line - 1]
-        let end = line < starts.count ? starts[line] : bytes.count
-        let lineBytes = Array(bytes[start..<end])
+        guard let range = lineRange(line) else { return 1 }
         let nameBytes = Array(name.utf8)
-        var i = 0
-        while i < lineBytes.count {
-            if lineBytes[i] == UInt8(ascii: "<") {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            if bytes[i] == UInt8(ascii: "<") {
                 var j = i + 1
                 // Skip a namespace prefix, if any.
                 var k = j
-                while k < lineBytes.count, lineBytes[k] != UInt8(ascii: ":"), lineBytes[k] != UInt8(ascii: " "),
-                      lineBytes[k] != UInt8(ascii: ">"), lineBytes[k] != UInt8(ascii: "/") { k += 1 }
-                if k < lineBytes.count, lineBytes[k] == UInt8(ascii: ":") { j = k + 1 }
-                if j + nameBytes.count <= lineBytes.count, Array(lineBytes[j..<j + nameBytes.count]) == nameBytes {
-                    return characterColumn(lineBytes, byteOffset: i)
+                while k < range.upperBound, !" :>/\n".utf8.contains(bytes[k]) { k += 1 }
+                if k < range.upperBound, bytes[k] == UInt8(ascii: ":") { j = k + 1 }
+                if j + nameBytes.count <= range.upperBound, bytes[j..<j + nameBytes.count].elementsEqual(nameBytes) {
+                    return characterColumn(from: range.lowerBound, to: i)
                 }
             }
             i += 1
@@ -39,21 +41,17 @@ struct SourceText: Sendable {
 
     /// 1-based column of the first occurrence of `needle` on `line`, or 1.
     func column(of needle: String, onLine line: Int) -> Int {
-        let starts = lineStarts
-        guard line >= 1, line <= starts.count else { return 1 }
-        let start = starts[line - 1]
-        let end = line < starts.count ? starts[line] : bytes.count
-        let lineBytes = Array(bytes[start..<end])
+        guard let range = lineRange(line) else { return 1 }
         let n = Array(needle.utf8)
-        guard !n.isEmpty, lineBytes.count >= n.count else { return 1 }
-        for i in 0...(lineBytes.count - n.count) where Array(lineBytes[i..<i + n.count]) == n {
-            return characterColumn(lineBytes, byteOffset: i)
+        guard !n.isEmpty, range.count >= n.count else { return 1 }
+        for i in range.lowerBound...(range.upperBound - n.count) where bytes[i..<i + n.count].elementsEqual(n) {
+            return characterColumn(from: range.lowerBound, to: i)
         }
         return 1
     }
 
-    private func characterColumn(_ lineBytes: [UInt8], byteOffset: Int) -> Int {
+    private func characterColumn(from lineStart: Int, to byteOffset: Int) -> Int {
         // Count UTF-8 lead bytes, so that Kazakh text before the tag counts one column per letter.
-        lineBytes[0..<byteOffset].reduce(1) { $0 + (($1 & 0xC0) == 0x80 ? 0 : 1) }
+        bytes[lineStart..<byteOffset].reduce(1) { $0 + (($1 & 0xC0) == 0x80 ? 0 : 1) }
     }
 }

@@ -1,4 +1,9 @@
 internal import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// An element of a parsed document. It keeps its document alive, so it may outlive the variable that held it.
 public struct XMLElement {
@@ -27,9 +32,23 @@ public struct XMLElement {
 
     /// The value of an attribute with no namespace, or `nil` when absent.
     public func attribute(_ name: String) -> String? {
-        guard let value = xmlGetNoNsProp(node, name) else { return nil }
-        defer { shim_xmlFree(value) }
-        return String(xmlChars: value)
+        // Walk the attribute list directly: the loader asks for many attributes, and xmlGetNoNsProp copies each.
+        name.withCString { wanted -> String? in
+            var attr = node.pointee.properties
+            while let a = attr {
+                if a.pointee.ns == nil, let n = a.pointee.name,
+                   strcmp(UnsafeRawPointer(n).assumingMemoryBound(to: CChar.self), wanted) == 0 {
+                    if let text = a.pointee.children, text.pointee.next == nil, text.pointee.type == XML_TEXT_NODE {
+                        return String(xmlChars: text.pointee.content) ?? ""
+                    }
+                    guard let value = xmlGetNoNsProp(node, name) else { return nil }
+                    defer { shim_xmlFree(value) }
+                    return String(xmlChars: value)
+                }
+                attr = a.pointee.next
+            }
+            return nil
+        }
     }
 
     /// The value of a namespaced attribute (e.g. `xml:lang` is `("lang", "http://www.w3.org/XML/1998/namespace")`).
@@ -64,10 +83,35 @@ public struct XMLElement {
     }
 
     /// Child elements with the given local name.
-    public func children(named name: String) -> [XMLElement] { children.filter { $0.name == name } }
+    public func children(named name: String) -> [XMLElement] {
+        var result: [XMLElement] = []
+        name.withCString { wanted in
+            var child = node.pointee.children
+            while let c = child {
+                if c.pointee.type == XML_ELEMENT_NODE, let n = c.pointee.name,
+                   strcmp(UnsafeRawPointer(n).assumingMemoryBound(to: CChar.self), wanted) == 0 {
+                    result.append(XMLElement(document: document, node: c))
+                }
+                child = c.pointee.next
+            }
+        }
+        return result
+    }
 
     /// The first child element with the given local name.
-    public func child(named name: String) -> XMLElement? { children.first { $0.name == name } }
+    public func child(named name: String) -> XMLElement? {
+        name.withCString { wanted in
+            var child = node.pointee.children
+            while let c = child {
+                if c.pointee.type == XML_ELEMENT_NODE, let n = c.pointee.name,
+                   strcmp(UnsafeRawPointer(n).assumingMemoryBound(to: CChar.self), wanted) == 0 {
+                    return XMLElement(document: document, node: c)
+                }
+                child = c.pointee.next
+            }
+            return nil
+        }
+    }
 
     /// The concatenated text content of the element and its descendants. Unexpanded entity references contribute
     /// nothing, which is how an external entity that slipped past the DOCTYPE guard would still stay empty.

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Side-by-side timings (a benchmark, not a test): `parole validate` against `xmllint --noout --schema` on the same
+# files in the same run, and a cold `parole simulate` from process start to exit.
+# Usage: Benchmarks/run.sh [runs]     (needs xmllint from libxml2-utils; uses hyperfine when installed)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-30}
+command -v xmllint >/dev/null || { echo "bench: xmllint missing: apt-get install -y libxml2-utils" >&2; exit 69; }
+
+swift build -c release --product parole >/dev/null
+bin=.build/release/parole
+files=(corpus/sources.xml corpus/vocabulary.xml corpus/jurisdictions/*.xml)
+
+# Mean wall time in milliseconds of "$@" over $runs runs.
+mean_ms() {
+  python3 - "$runs" "$@" <<'PY'
+import subprocess, sys, time
+runs = int(sys.argv[1]); cmd = sys.argv[2:]
+subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # warm the page cache
+t = []
+for _ in range(runs):
+    s = time.perf_counter(); subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    t.append((time.perf_counter() - s) * 1000)
+t.sort()
+print(f"{sum(t)/len(t):.2f} {t[len(t)//2]:.2f}")
+PY
+}
+
+report() { # name parole-cmd... -- xmllint-cmd...
+  local name=$1; shift
+  local a=() b=(); while [ "$1" != "--" ]; do a+=("$1"); shift; done; shift; b=("$@")
+  read -r pm pmed <<<"$(mean_ms "${a[@]}")"
+  read -r xm xmed <<<"$(mean_ms "${b[@]}")"
+  python3 -c "print(f'$name: parole validate {float($pm):.1f} ms (median {float($pmed):.1f}), xmllint {float($xm):.1f} ms (median {float($xmed):.1f}), ratio {float($pm)/float($xm):.2f}x')"
+}
+
+echo "== bundled corpus (${#files[@]} documents)"
+report "bundled" "$bin" validate -- xmllint --noout --nonet --schema schema/parole-atlas.xsd "${files[@]}"
+
+# A larger corpus of the same shape (the bundled jurisdiction copied N times with its ids renamed), so that the
+# fixed cost of starting a process weighs less and the per-document work is compared.
+scaled=$(mktemp -d); trap 'rm -rf "$scaled"' EXIT
+cp -r corpus/. "$scaled/"
+n=${SCALE:-200}
+python3 - "$scaled" "$n" <<'PY'
+import re, sys, pathlib
+root = pathlib.Path(sys.argv[1]); n = int(sys.argv[2])
+src = (root / "jurisdictions/kz.xml").read_text()
+letters = "abcdefghijklmnopqrstuvwxyz"
+for i in range(n):
+    code = letters[i // 26 % 26] + letters[i % 26]
+    if code == "kz": continue
+    jid = f"{code}-{i // 676}" if i >= 676 else code
+    text = src.replace('id="kz"', f'id="{jid}"')
+    text = re.sub(r'(id|about|overrides|claim|set)="([^"]*)"',
+                  lambda m: f'{m.group(1)}="' + " ".join(("x" + str(i) + "-" + w) if w.startswith("kz-") else w for w in m.group(2).split()) + '"',
+                  text)
+    (root / f"jurisdictions/{jid}.xml").write_text(text)
+PY
+sfiles=("$scaled"/sources.xml "$scaled"/vocabulary.xml "$scaled"/jurisdictions/*.xml)
+size=$(du -sh "$scaled" | cut -f1)
+echo "== scaled corpus (${#sfiles[@]} documents, $size)"
+"$bin" validate --corpus "$scaled" >/dev/null || { echo "bench: scaled corpus does not validate" >&2; "$bin" validate --corpus "$scaled" | head -3; exit 1; }
+report "scaled" "$bin" validate --corpus "$scaled" -- xmllint --noout --nonet --schema schema/parole-atlas.xsd "${sfiles[@]}"
+
+echo "== cold simulate (process start to exit)"
+read -r sm smed <<<"$(mean_ms "$bin" simulate --term 9y --category grave --start 2022-01-10)"
+read -r vm vmed <<<"$(mean_ms "$bin" --version)"
+echo "simulate: mean ${sm} ms, median ${smed} ms (target < 50 ms); bare process start (--version): ${vm} ms"
