@@ -16,7 +16,8 @@ public enum OutcomeText {
                 rows.append([
                     o.jurisdiction.id,
                     m.mechanism.kind,
-                    m.available ? "yes" : (m.status == .undetermined ? "depends" : "no (\(m.status.rawValue))"),
+                    (m.available ? "yes" : (m.status == .undetermined ? "depends" : "no (\(m.status.rawValue))"))
+                        + (m.discrepancies.contains { $0.claimDates.isEmpty } ? " ⚠" : ""),
                     m.earliestDate.map { d in
                         let range = m.discrepancies.compactMap { r -> String? in
                             guard let e = r.earliest, let l = r.latest, e != l else { return nil }
@@ -38,6 +39,10 @@ public enum OutcomeText {
         out.append(caseSummary(facts))
         out.append("")
         out.append(style == .markdown ? table.markdown() : table.rendered())
+        if rows.contains(where: { $0.contains { $0.contains("⚠") } }) {
+            out.append("")
+            out.append("⚠ sources disagree about a rule used; a date range shows each source's date. Details below.")
+        }
         for o in outcomes {
             for m in o.mechanisms {
                 out.append("")
