@@ -64,18 +64,17 @@ struct ModelReader {
 
     mutating func duration(_ e: XMLElement?) -> CalendarDuration? {
         guard let e else { return nil }
-        let text = collapse(e.text)
-        guard let d = CalendarDuration(iso: text) else {
-            diagnostics.append(e.diagnostic("\"\(text)\" is not a duration in years, months and days (e.g. P6M)"))
-            return nil
-        }
-        return d
+        return parseDuration(collapse(e.text), at: e, what: "")
     }
 
     mutating func durationAttribute(_ e: XMLElement, _ name: String) -> CalendarDuration? {
         guard let text = e.attribute(name) else { return nil }
+        return parseDuration(text, at: e, what: "\(name)=")
+    }
+
+    private mutating func parseDuration(_ text: String, at e: XMLElement, what: String) -> CalendarDuration? {
         guard let d = CalendarDuration(iso: text) else {
-            diagnostics.append(e.diagnostic("\(name)=\"\(text)\" is not a duration in years, months and days"))
+            diagnostics.append(e.diagnostic("\(what)\"\(text)\" is not a duration in years, months and days (e.g. P6M)"))
             return nil
         }
         return d

@@ -24,23 +24,15 @@ public struct CalendarDuration: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// ISO 8601 form, e.g. `P4Y6M`, `P9M5D`, `P0D`.
-    public var iso8601: String {
-        if isZero { return "P0D" }
-        var s = "P"
-        if years > 0 { s += "\(years)Y" }
-        if months > 0 { s += "\(months)M" }
-        if days > 0 { s += "\(days)D" }
-        return s
-    }
+    public var iso8601: String { "P" + units("Y", "M", "D") }
 
     /// Short form used on the command line, e.g. `7y6m`, `2y3m15d`.
-    public var compact: String {
-        if isZero { return "0d" }
-        var s = ""
-        if years > 0 { s += "\(years)y" }
-        if months > 0 { s += "\(months)m" }
-        if days > 0 { s += "\(days)d" }
-        return s
+    public var compact: String { units("y", "m", "d") }
+
+    /// The non-zero parts with their unit letters; a zero duration is written as zero days.
+    private func units(_ y: String, _ m: String, _ d: String) -> String {
+        if isZero { return "0" + d }
+        return (years > 0 ? "\(years)\(y)" : "") + (months > 0 ? "\(months)\(m)" : "") + (days > 0 ? "\(days)\(d)" : "")
     }
 
     /// Words, e.g. "4 years 6 months 0 days".
