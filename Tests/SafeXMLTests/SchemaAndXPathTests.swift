@@ -1,4 +1,6 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import SafeXML
 import Testing
 
@@ -19,10 +21,9 @@ import Testing
         """
 
     func schema() throws -> XMLSchema {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("safexml-\(UUID().uuidString).xsd")
-        try Self.xsd.write(to: url, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(at: url) }
-        return try XMLSchema(file: url.path)
+        let path = try TemporaryFile.write(Self.xsd, suffix: ".xsd")
+        defer { unlink(path) }
+        return try XMLSchema(file: path)
     }
 
     @Test func validDocumentHasNoDiagnostics() throws {
@@ -51,11 +52,11 @@ import Testing
     }
 
     @Test func schemaThatDoesNotCompileIsReported() throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("broken-\(UUID().uuidString).xsd")
-        try "<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\"><xs:element name=\"a\" type=\"nope\"/></xs:schema>"
-            .write(to: url, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(at: url) }
-        let error = try #require(throws: XMLParseError.self) { try XMLSchema(file: url.path) }
+        let path = try TemporaryFile.write(
+            "<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\"><xs:element name=\"a\" type=\"nope\"/></xs:schema>",
+            suffix: ".xsd")
+        defer { unlink(path) }
+        let error = try #require(throws: XMLParseError.self) { try XMLSchema(file: path) }
         #expect(error.diagnostics.first?.message.contains("nope") == true)
     }
 
@@ -81,5 +82,20 @@ import Testing
         #expect(b.attribute("missing") == nil)
         #expect(b.line == 2)
         #expect(b.column == 1)
+    }
+}
+
+/// Temporary files without Foundation: this target must not import Foundation next to libxml2's ICU headers.
+enum TemporaryFile {
+    struct WriteError: Error {}
+
+    static func write(_ text: String, suffix: String) throws -> String {
+        var template = Array("/tmp/safexml-XXXXXX\(suffix)".utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, Int32(suffix.utf8.count)) }
+        guard fd >= 0 else { throw WriteError() }
+        defer { close(fd) }
+        let bytes = Array(text.utf8)
+        guard bytes.withUnsafeBytes({ Glibc.write(fd, $0.baseAddress, $0.count) }) == bytes.count else { throw WriteError() }
+        return String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }
