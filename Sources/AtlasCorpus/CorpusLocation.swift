@@ -20,11 +20,6 @@ public struct CorpusLocation: Sendable {
     /// The corpus shipped with this build.
     public static var bundledCorpus: String { buildRoot.appendingPathComponent("corpus").path }
 
-    /// The seed report shipped beside the repository (`../shared/seed`), used for quotation checks when present.
-    public static var bundledSeedDirectory: String {
-        buildRoot.deletingLastPathComponent().appendingPathComponent("shared/seed").path
-    }
-
     public init(corpusDirectory: String, schemaFile: String = CorpusLocation.bundledSchema) {
         self.corpusDirectory = corpusDirectory
         self.schemaFile = schemaFile

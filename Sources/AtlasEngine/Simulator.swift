@@ -434,6 +434,19 @@ public struct Simulator: Sendable {
                                      value: o.supervisionUntil?.description, citations: s.citations))
         }
 
+        // What would send the person back.
+        if let r = version.revocation, o.available {
+            o.trace.append(TraceStep(
+                kind: .revocation, message: "revocation: \(r.grounds.count) ground(s); time on release: "
+                    + r.timeOnRelease.rawValue,
+                children: r.grounds.map { g in
+                    TraceStep(kind: .revocation, ruleID: g.id,
+                              message: "\(g.mode.rawValue): " + label(g.labels, g.id) + " → "
+                                  + vocabulary.label(g.consequence, in: "revocation-consequence"),
+                              citations: g.citations)
+                }))
+        }
+
         // Conversions of the remainder into a milder punishment.
         if let date = o.earliestDate, let end = facts.termEnd {
             let remainder = date.days(until: end)

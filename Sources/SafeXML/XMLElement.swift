@@ -58,19 +58,6 @@ public struct XMLElement {
         return String(xmlChars: value)
     }
 
-    /// All attributes with no namespace, in document order.
-    public var attributes: [(name: String, value: String)] {
-        var result: [(String, String)] = []
-        var attr = node.pointee.properties
-        while let a = attr {
-            if a.pointee.ns == nil, let n = String(xmlChars: a.pointee.name) {
-                result.append((n, attribute(n) ?? ""))
-            }
-            attr = a.pointee.next
-        }
-        return result
-    }
-
     /// Child elements, in document order.
     public var children: [XMLElement] {
         var result: [XMLElement] = []
