@@ -1,3 +1,10 @@
+/* Debian builds libxml2 with ICU, and <libxml/encoding.h> then includes ICU's headers, whose UErrorCode clashes with
+ * Foundation's own ICU (_FoundationICU) in any Swift module that sees both. Nothing here uses libxml2's ICU
+ * converters (they only add two fields to xmlCharEncodingHandler, which Swift never touches), so the module is built
+ * as if libxml2 had no ICU. */
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
+
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/xmlschemas.h>
