@@ -88,6 +88,9 @@ struct CrossReferenceCheck {
                 }
             case "mechanism":
                 checkVersions(of: e)
+            case "version" where e.attribute("from") == nil && e.attribute("date-basis") != "not-stated":
+                diagnostics.append(e.diagnostic("version \"\(e.attribute("id") ?? "")\" has no from= date; give one, "
+                    + "or mark it date-basis=\"not-stated\" when the source does not date the law"))
             case "version":
                 let thresholdIDs = Set(e.children(named: "threshold").compactMap { $0.attribute("id") })
                 for t in e.children(named: "threshold") {
@@ -147,9 +150,10 @@ struct CrossReferenceCheck {
 
     private mutating func checkVersions(of mechanism: XMLElement) {
         var previous: (from: CalendarDate, to: CalendarDate?, element: XMLElement)?
-        let versions = mechanism.children(named: "version").compactMap { v -> (CalendarDate, CalendarDate?, XMLElement)? in
-            guard let from = v.attribute("from").flatMap(CalendarDate.init(iso:)) else { return nil }
-            return (from, v.attribute("to").flatMap(CalendarDate.init(iso:)), v)
+        // An undated version starts at the beginning of time for the purpose of overlap.
+        let versions = mechanism.children(named: "version").map { v -> (CalendarDate, CalendarDate?, XMLElement) in
+            (v.attribute("from").flatMap(CalendarDate.init(iso:)) ?? CalendarDate(year: 1, month: 1, day: 1)!,
+             v.attribute("to").flatMap(CalendarDate.init(iso:)), v)
         }
         for (from, to, element) in versions.sorted(by: { $0.0 < $1.0 }) {
             if let p = previous {

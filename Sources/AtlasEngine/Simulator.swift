@@ -39,7 +39,9 @@ public struct Simulator: Sendable {
         outcome.version = version
         outcome.trace.append(TraceStep(
             kind: .lawInForce, ruleID: version.id,
-            message: "law in force on \(asOf): version from \(version.validity.from.map(\.description) ?? "?")"
+            message: "law in force on \(asOf): "
+                + (version.validity.from.map { "version from \($0)" } ?? "the source does not date this law; "
+                    + "it is taken as in force on the as-of date")
                 + (version.validity.to.map { " to \($0)" } ?? "")
                 + (version.validity.basis == .lawDate ? " (date of the enacting law; entry into force not stated)" : ""),
             value: version.id, citations: version.citations))
