@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 @Suite struct SimulateCommandTests {
-    static let base = ["simulate", "--term", "9y", "--category", "grave", "--start", "2022-01-10", "--as-of", "2026-11-25"]
+    static let base = ["simulate", "--term", "9y", "--category", "grave", "--start", "2022-01-10", "--as-of", "2026-11-25",
+                       "--jurisdiction", "kz"]
 
     @Test func readmeExamplePrintsKazakhOutcomeWithCitations() throws {
         let r = try CLI.run(Self.base)
