@@ -47,7 +47,10 @@ public struct CorpusLoader: Sendable {
         var sources: [Source] = []
         var vocabulary = Vocabulary(sets: [:])
         var jurisdictions: [Jurisdiction] = []
+        var instruments: [Instrument] = []
+        var cases: [CourtCase] = []
         var jurisdictionRoots: [XMLElement] = []
+        var otherRoots: [XMLElement] = []
         for (path, doc) in documents {
             let root = doc.root
             let fileName = (path as NSString).lastPathComponent
@@ -58,18 +61,27 @@ public struct CorpusLoader: Sendable {
             case ("jurisdiction", _, "jurisdictions"):
                 jurisdictions.append(reader.jurisdiction(root))
                 jurisdictionRoots.append(root)
+            case ("instrument", _, "instruments"):
+                instruments.append(reader.instrument(root))
+                otherRoots.append(root)
+            case ("court-cases", "cases.xml", _):
+                cases = reader.courtCases(root)
+                otherRoots.append(root)
             default:
                 diagnostics.append(root.diagnostic(
                     "<\(root.name)> does not belong in \(folder)/\(fileName); sources.xml holds <sources>, "
-                        + "vocabulary.xml <vocabulary>, jurisdictions/*.xml one <jurisdiction> each"))
+                        + "vocabulary.xml <vocabulary>, cases.xml <court-cases>, jurisdictions/*.xml one "
+                        + "<jurisdiction> each, instruments/*.xml one <instrument> each"))
             }
         }
         diagnostics += reader.diagnostics
         var checks = CrossReferenceCheck(sources: Set(sources.map(\.id)), vocabulary: vocabulary)
         for doc in documents where doc.doc.root.name == "sources" { checks.registerSources(doc.doc.root) }
         for root in jurisdictionRoots { checks.check(jurisdiction: root) }
+        for root in otherRoots { checks.check(document: root) }
         diagnostics += checks.diagnostics
-        let corpus = Corpus(jurisdictions: jurisdictions, sources: sources, vocabulary: vocabulary)
+        let corpus = Corpus(jurisdictions: jurisdictions, instruments: instruments, cases: cases, sources: sources,
+                            vocabulary: vocabulary)
         return (corpus, ValidationReport(diagnostics: diagnostics, documentCount: paths.count,
                                          citationCount: checks.citationCount))
     }

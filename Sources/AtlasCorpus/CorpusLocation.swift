@@ -34,7 +34,8 @@ public struct CorpusLocation: Sendable {
         return CorpusLocation(corpusDirectory: bundledCorpus)
     }
 
-    /// Every corpus document, in a stable order: sources, vocabulary, then jurisdictions by file name.
+    /// Every corpus document, in a stable order: sources, vocabulary, cases, then jurisdictions and instruments by
+    /// file name.
     public func documentPaths() throws(CorpusError) -> [String] {
         let fm = FileManager.default
         var isDir: ObjCBool = false
@@ -51,7 +52,9 @@ public struct CorpusLocation: Sendable {
             }
             paths.append(p)
         }
-        for folder in ["jurisdictions"] {
+        let cases = (corpusDirectory as NSString).appendingPathComponent("cases.xml")
+        if fm.fileExists(atPath: cases) { paths.append(cases) }
+        for folder in ["jurisdictions", "instruments"] {
             let dir = (corpusDirectory as NSString).appendingPathComponent(folder)
             let names = ((try? fm.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".xml") }.sorted()
             paths += names.map { (dir as NSString).appendingPathComponent($0) }

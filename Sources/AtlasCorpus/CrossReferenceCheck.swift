@@ -30,6 +30,8 @@ struct CrossReferenceCheck {
         ("conversion", "unit", "unit"),
         ("legal-family", "term", "legal-family"),
         ("not-stated", "aspect", "aspect"),
+        ("check", "feature", "regime-feature"),
+        ("provision", "tags", "provision-tag"),
     ]
 
     static let vocabularyByElement = Dictionary(grouping: vocabularyAttributes, by: \.element)
@@ -102,6 +104,30 @@ struct CrossReferenceCheck {
             }
             checkDateOrder(e)
         }
+    }
+
+    /// Instruments and the cases file: ids, sources, citations and vocabulary (no jurisdiction-only rules).
+    mutating func check(document root: XMLElement) {
+        if root.name == "instrument" {
+            let id = root.attribute("id") ?? ""
+            let fileStem = ((root.file as NSString).lastPathComponent as NSString).deletingPathExtension
+            if fileStem != id {
+                diagnostics.append(root.diagnostic("instrument id \"\(id)\" does not match its file name \(fileStem).xml"))
+            }
+            register(id: id, at: root)
+        }
+        let all = descendants(of: root)
+        for e in all {
+            if let eid = e.attribute("id"), e.name != "case" || root.name == "court-cases" { register(id: eid, at: e) }
+            checkVocabulary(e)
+        }
+        var declared = Set<String>()
+        for u in root.children(named: "uses-source") {
+            let ref = u.attribute("ref") ?? ""
+            declared.insert(ref)
+            if !sources.contains(ref) { diagnostics.append(u.diagnostic("unknown source \"\(ref)\"; add it to sources.xml")) }
+        }
+        checkCitations(in: root, declaredSources: declared)
     }
 
     // MARK: parts

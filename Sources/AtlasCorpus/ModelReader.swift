@@ -305,6 +305,41 @@ struct ModelReader {
         }
     }
 
+    mutating func instrument(_ root: XMLElement) -> Instrument {
+        let status = root.child(named: "status")
+        return Instrument(
+            id: root.attribute("id") ?? "", names: texts(root, "name"),
+            shortName: root.child(named: "short-name").map { collapse($0.text) } ?? "",
+            body: root.child(named: "body").map { collapse($0.text) } ?? "",
+            year: root.child(named: "year").flatMap { Int(collapse($0.text)) },
+            binding: status?.attribute("binding").flatMap(Instrument.Binding.init(rawValue:)) ?? .softLaw,
+            bindingStated: status?.attribute("basis") != "not-stated",
+            kazakhstan: status?.attribute("kazakhstan"),
+            citations: citations(root),
+            provisions: root.children(named: "provision").map { p in
+                Provision(id: p.attribute("id") ?? "", number: p.attribute("number"), tags: words(p, "tags"),
+                          statements: texts(p, "statement"), citations: citations(p),
+                          checks: p.children(named: "check").map { c in
+                              ConformanceCheck(id: c.attribute("id") ?? "", feature: c.attribute("feature") ?? "",
+                                               conflictWhenPresent: c.attribute("conflict-when") == "present",
+                                               labels: labels(c), citations: citations(c))
+                          },
+                          notes: texts(p, "note"))
+            },
+            discrepancies: root.children(named: "discrepancy").map { discrepancy($0) },
+            notes: texts(root, "note"))
+    }
+
+    mutating func courtCases(_ root: XMLElement) -> [CourtCase] {
+        root.children(named: "case").map { c in
+            CourtCase(id: c.attribute("id") ?? "", names: texts(c, "name"),
+                      court: c.child(named: "court").map { collapse($0.text) } ?? "",
+                      reference: c.child(named: "reference").map { collapse($0.text) }, date: date(c, "date"),
+                      instrumentIDs: words(c, "instruments"), holdings: texts(c, "holding"), citations: citations(c),
+                      footnoteErrors: c.children(named: "footnote-error").map { (labels($0), citations($0)) })
+        }
+    }
+
     func vocabulary(_ root: XMLElement) -> Vocabulary {
         var sets: [String: [String: [LocalizedString]]] = [:]
         for set in root.children(named: "term-set") {

@@ -478,13 +478,120 @@ public struct Vocabulary: Sendable {
 /// Everything loaded from a corpus directory.
 public struct Corpus: Sendable {
     public var jurisdictions: [Jurisdiction]
+    public var instruments: [Instrument]
+    public var cases: [CourtCase]
     public var sources: [Source]
     public var vocabulary: Vocabulary
-    public init(jurisdictions: [Jurisdiction], sources: [Source], vocabulary: Vocabulary) {
+    public init(jurisdictions: [Jurisdiction], instruments: [Instrument] = [], cases: [CourtCase] = [],
+                sources: [Source], vocabulary: Vocabulary) {
         self.jurisdictions = jurisdictions
+        self.instruments = instruments
+        self.cases = cases
         self.sources = sources
         self.vocabulary = vocabulary
     }
+    public func instrument(_ id: String) -> Instrument? { instruments.first { $0.id == id } }
     public func jurisdiction(_ id: String) -> Jurisdiction? { jurisdictions.first { $0.id == id } }
     public func source(_ id: String) -> Source? { sources.first { $0.id == id } }
+}
+
+/// An international instrument (treaty, rules, recommendation) and the provisions the report relies on.
+public struct Instrument: Sendable, Identifiable {
+    public enum Binding: String, Sendable { case treaty, softLaw = "soft-law", interpretation
+        case treatyBodyPractice = "treaty-body-practice" }
+    public var id: String
+    public var names: [LocalizedString]
+    public var shortName: String
+    public var body: String
+    public var year: Int?
+    public var binding: Binding
+    /// Whether the report itself classifies the instrument (`false`: the classification is the corpus's).
+    public var bindingStated: Bool
+    public var kazakhstan: String?
+    public var citations: [Citation]
+    public var provisions: [Provision]
+    public var discrepancies: [Discrepancy]
+    public var notes: [LocalizedString]
+    public init(id: String, names: [LocalizedString], shortName: String, body: String, year: Int?, binding: Binding,
+                bindingStated: Bool, kazakhstan: String?, citations: [Citation], provisions: [Provision],
+                discrepancies: [Discrepancy], notes: [LocalizedString]) {
+        self.id = id
+        self.names = names
+        self.shortName = shortName
+        self.body = body
+        self.year = year
+        self.binding = binding
+        self.bindingStated = bindingStated
+        self.kazakhstan = kazakhstan
+        self.citations = citations
+        self.provisions = provisions
+        self.discrepancies = discrepancies
+        self.notes = notes
+    }
+}
+
+/// One provision of an instrument, with the checks a regime can be held to.
+public struct Provision: Sendable, Identifiable {
+    public var id: String
+    public var number: String?
+    public var tags: [String]
+    public var statements: [LocalizedString]
+    public var citations: [Citation]
+    public var checks: [ConformanceCheck]
+    public var notes: [LocalizedString]
+    public init(id: String, number: String?, tags: [String], statements: [LocalizedString], citations: [Citation],
+                checks: [ConformanceCheck], notes: [LocalizedString]) {
+        self.id = id
+        self.number = number
+        self.tags = tags
+        self.statements = statements
+        self.citations = citations
+        self.checks = checks
+        self.notes = notes
+    }
+}
+
+/// A declarative test of a regime: it conflicts with the provision when `feature` is present (or absent).
+public struct ConformanceCheck: Sendable, Identifiable {
+    public var id: String
+    /// Vocabulary term of the `regime-feature` set.
+    public var feature: String
+    public var conflictWhenPresent: Bool
+    public var labels: [LocalizedString]
+    public var citations: [Citation]
+    public init(id: String, feature: String, conflictWhenPresent: Bool, labels: [LocalizedString],
+                citations: [Citation]) {
+        self.id = id
+        self.feature = feature
+        self.conflictWhenPresent = conflictWhenPresent
+        self.labels = labels
+        self.citations = citations
+    }
+}
+
+/// A court or treaty-body case the report cites.
+public struct CourtCase: Sendable, Identifiable {
+    public var id: String
+    public var names: [LocalizedString]
+    public var court: String
+    public var reference: String?
+    public var date: CalendarDate?
+    public var instrumentIDs: [String]
+    public var holdings: [LocalizedString]
+    public var citations: [Citation]
+    /// Errors in the report's footnote for the case, each with where it is.
+    public var footnoteErrors: [(labels: [LocalizedString], citations: [Citation])]
+    public init(id: String, names: [LocalizedString], court: String, reference: String?, date: CalendarDate?,
+                instrumentIDs: [String], holdings: [LocalizedString], citations: [Citation],
+                footnoteErrors: [(labels: [LocalizedString], citations: [Citation])]) {
+        self.id = id
+        self.names = names
+        self.court = court
+        self.reference = reference
+        self.date = date
+        self.instrumentIDs = instrumentIDs
+        self.holdings = holdings
+        self.citations = citations
+        self.footnoteErrors = footnoteErrors
+    }
 }
