@@ -7,6 +7,8 @@ public struct ValidationReport: Sendable {
     public var diagnostics: [XMLDiagnostic]
     public var documentCount: Int
     public var citationCount: Int
+    /// Quotations checked against the seed text; zero when the seed is not present.
+    public var quotationCount: Int
     public var isClean: Bool { diagnostics.isEmpty }
 }
 
@@ -14,8 +16,13 @@ public struct ValidationReport: Sendable {
 /// cross-references the schema cannot express, and builds the model.
 public struct CorpusLoader: Sendable {
     public var location: CorpusLocation
+    /// Whether to check quotations against the seed text (on for `validate`; loading for a simulation skips it).
+    public var checkQuotations: Bool
 
-    public init(location: CorpusLocation) { self.location = location }
+    public init(location: CorpusLocation, checkQuotations: Bool = false) {
+        self.location = location
+        self.checkQuotations = checkQuotations
+    }
 
     /// Loads the corpus, or throws every problem found.
     public func load() throws(CorpusError) -> Corpus {
@@ -76,6 +83,12 @@ public struct CorpusLoader: Sendable {
         }
         diagnostics += reader.diagnostics
         var checks = CrossReferenceCheck(sources: Set(sources.map(\.id)), vocabulary: vocabulary)
+        if checkQuotations {
+            for source in sources {
+                guard let file = source.file, let dir = location.seedDirectory else { continue }
+                checks.seedTexts[source.id] = SeedText(path: (dir as NSString).appendingPathComponent(file))
+            }
+        }
         for doc in documents where doc.doc.root.name == "sources" { checks.registerSources(doc.doc.root) }
         for root in jurisdictionRoots { checks.check(jurisdiction: root) }
         for root in otherRoots { checks.check(document: root) }
@@ -83,6 +96,6 @@ public struct CorpusLoader: Sendable {
         let corpus = Corpus(jurisdictions: jurisdictions, instruments: instruments, cases: cases, sources: sources,
                             vocabulary: vocabulary)
         return (corpus, ValidationReport(diagnostics: diagnostics, documentCount: paths.count,
-                                         citationCount: checks.citationCount))
+                                         citationCount: checks.citationCount, quotationCount: checks.quotationCount))
     }
 }

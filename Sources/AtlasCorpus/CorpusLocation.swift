@@ -7,6 +7,8 @@ import Foundation
 public struct CorpusLocation: Sendable {
     public var corpusDirectory: String
     public var schemaFile: String
+    /// Where the seed report's text files are (for quotation checks), if found.
+    public var seedDirectory: String?
 
     /// The repository root this module was compiled in.
     static let buildRoot: URL = URL(fileURLWithPath: #filePath)
@@ -20,9 +22,20 @@ public struct CorpusLocation: Sendable {
     /// The corpus shipped with this build.
     public static var bundledCorpus: String { buildRoot.appendingPathComponent("corpus").path }
 
-    public init(corpusDirectory: String, schemaFile: String = CorpusLocation.bundledSchema) {
+    public init(corpusDirectory: String, schemaFile: String = CorpusLocation.bundledSchema,
+                seedDirectory: String? = CorpusLocation.defaultSeedDirectory()) {
         self.corpusDirectory = corpusDirectory
         self.schemaFile = schemaFile
+        self.seedDirectory = seedDirectory
+    }
+
+    /// `PAROLE_SEED`, else `../shared/seed` beside the checkout this program was built from, when it exists.
+    public static func defaultSeedDirectory(environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> String?
+    {
+        if let env = environment["PAROLE_SEED"], !env.isEmpty { return env }
+        let shared = buildRoot.deletingLastPathComponent().appendingPathComponent("shared/seed").path
+        return FileManager.default.fileExists(atPath: shared) ? shared : nil
     }
 
     /// Resolves the corpus directory from an explicit option, the environment, or the build.

@@ -10,6 +10,10 @@ struct CrossReferenceCheck {
     let vocabulary: Vocabulary
     private(set) var diagnostics: [XMLDiagnostic] = []
     private(set) var citationCount = 0
+    /// Quotations checked against the seed text (cited lines and quotation both present).
+    private(set) var quotationCount = 0
+    /// Seed texts by source id, for the quotation check; a source absent here is not checked.
+    var seedTexts: [String: SeedText] = [:]
     private var seenIDs: [String: XMLElement] = [:]
 
     /// Which attribute of which element holds a term of which vocabulary set.
@@ -157,8 +161,18 @@ struct CrossReferenceCheck {
                 diagnostics.append(c.diagnostic("citation of \"\(source)\" has no locator; give lines, footnote, "
                     + "article, paragraph or page"))
             }
-            if let lines = c.attribute("lines"), let range = Self.lineBounds(lines), range.first > range.last {
-                diagnostics.append(c.diagnostic("line range \(lines) runs backwards"))
+            if let lines = c.attribute("lines"), let range = Self.lineBounds(lines) {
+                if range.first > range.last {
+                    diagnostics.append(c.diagnostic("line range \(lines) runs backwards"))
+                } else if let seed = seedTexts[source] {
+                    for q in c.children(named: "quote") {
+                        quotationCount += 1
+                        if !seed.contains(q.text, first: range.first, last: range.last) {
+                            diagnostics.append(q.diagnostic("quotation not found in \(source) lines \(lines); copy the "
+                                + "text exactly or correct the line range"))
+                        }
+                    }
+                }
             }
         }
     }

@@ -21,9 +21,10 @@ extension Parole {
         @OptionGroup var corpus: CorpusOptions
 
         func run() throws {
-            let report = try CorpusLoader(location: corpus.location).validate()
+            let report = try CorpusLoader(location: corpus.location, checkQuotations: true).validate()
             for d in report.diagnostics { print(d.description) }
             let summary = "\(report.documentCount) documents, \(report.citationCount) citations checked, "
+                + "\(report.quotationCount) quotations checked against the seed, "
                 + "\(report.diagnostics.count) problem\(report.diagnostics.count == 1 ? "" : "s")"
             if report.isClean {
                 print("ok: " + summary)

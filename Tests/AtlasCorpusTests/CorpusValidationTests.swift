@@ -30,7 +30,7 @@ struct ScratchCorpus {
     }
 
     func validate() throws -> ValidationReport {
-        try CorpusLoader(location: CorpusLocation(corpusDirectory: directory.path)).validate()
+        try CorpusLoader(location: CorpusLocation(corpusDirectory: directory.path), checkQuotations: true).validate()
     }
 
     func remove() { try? FileManager.default.removeItem(at: directory) }
@@ -38,8 +38,11 @@ struct ScratchCorpus {
 
 @Suite struct CorpusValidationTests {
     @Test func bundledCorpusIsClean() throws {
-        let report = try CorpusLoader(location: CorpusLocation(corpusDirectory: CorpusLocation.bundledCorpus)).validate()
+        let report = try CorpusLoader(location: CorpusLocation(corpusDirectory: CorpusLocation.bundledCorpus),
+                                      checkQuotations: true).validate()
         #expect(report.diagnostics.map(\.description) == [])
+        // The seed sits beside the repository in development and in CI, so every quotation is checked.
+        #expect(report.quotationCount >= 80)
         #expect(report.documentCount >= 3)
         #expect(report.citationCount > 100)
     }
@@ -99,6 +102,9 @@ struct ScratchCorpus {
         Breakage(label: "external entity", file: "sources.xml", old: #"<?xml version="1.0" encoding="UTF-8"?>"#,
                  new: "<?xml version=\"1.0\" encoding=\"UTF-8\"?><!DOCTYPE s [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>",
                  expected: "DOCTYPE"),
+        Breakage(label: "quotation not in the cited lines", file: "jurisdictions/kz.xml",
+                 old: "мерзімінің кемінде 1/2 - ауыр қылмыс үшін", new: "мерзімінің кемінде 1/4 - ауыр қылмыс үшін",
+                 expected: "quotation not found in seed lines"),
         Breakage(label: "impossible date", file: "jurisdictions/kz.xml", old: #"from="2016-04-09""#, new: #"from="2016-02-30""#,
                  expected: "2016-02-30"),
     ]
@@ -117,7 +123,8 @@ struct ScratchCorpus {
         #expect(d.column >= 1)
         #expect(!d.description.contains("\n"))
         #expect(throws: CorpusError.self) {
-            try CorpusLoader(location: CorpusLocation(corpusDirectory: scratch.directory.path)).load()
+            try CorpusLoader(location: CorpusLocation(corpusDirectory: scratch.directory.path), checkQuotations: true)
+                .load()
         }
     }
 

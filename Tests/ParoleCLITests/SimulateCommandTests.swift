@@ -60,7 +60,7 @@ import Testing
 
     @Test func caseFileGivesTheSameAnswerAsFlags() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("case-\(UUID().uuidString).json")
-        try #"{"term": "9y", "category": "grave", "start": "2022-01-10", "asOf": "2026-11-25"}"#
+        try #"{"term": "9y", "category": "grave", "start": "2022-01-10", "asOf": "2026-11-25", "jurisdictions": ["kz"]}"#
             .write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
         let fromFile = try CLI.run(["simulate", "--case", file.path, "--format", "json"])
