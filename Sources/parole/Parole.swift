@@ -13,13 +13,15 @@ struct Parole: ParsableCommand {
 
               parole simulate --term 9y --category grave --start 2022-01-10
               parole show kz
-              parole validate
+              parole countries --family post-soviet
+              parole compare kz ru --aspect thresholds
+              parole validate --coverage
 
             Exit status: 0 success, 64 bad command-line input, 65 bad data (corpus or case file),
             66 a file that cannot be read, 73 an output file that cannot be written.
             """,
         version: "0.1.0",
-        subcommands: [Simulate.self, Show.self, Validate.self]
+        subcommands: [Simulate.self, Show.self, Countries.self, Compare.self, Validate.self]
     )
 
     /// Parses, runs, and maps every failure to one line on standard error and a sysexits status.

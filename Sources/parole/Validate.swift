@@ -1,5 +1,6 @@
 import ArgumentParser
 import AtlasCorpus
+import AtlasReport
 import Foundation
 
 extension Parole {
@@ -15,8 +16,12 @@ extension Parole {
                 Examples:
                   parole validate
                   parole validate --corpus ./corpus
+                  parole validate --coverage
                   PAROLE_CORPUS=/data/corpus parole validate
                 """)
+
+        @Flag(help: "Also print, per jurisdiction, which aspects are stated, not stated, or in dispute.")
+        var coverage = false
 
         @OptionGroup var corpus: CorpusOptions
 
@@ -26,6 +31,11 @@ extension Parole {
             let summary = "\(report.documentCount) documents, \(report.citationCount) citations checked, "
                 + "\(report.quotationCount) quotations checked against the seed, "
                 + "\(report.diagnostics.count) problem\(report.diagnostics.count == 1 ? "" : "s")"
+            if coverage, report.isClean {
+                let atlas = try CorpusLoader(location: corpus.location).load()
+                print(CorpusOverview(corpus: atlas, asOf: nil).coverageTable().text)
+                print("✓ stated · ✓ ⚠ stated, sources disagree · not stated: recorded as unknown · — absent from the encoding")
+            }
             if report.isClean {
                 print("ok: " + summary)
             } else {

@@ -1,0 +1,221 @@
+import Foundation
+import AtlasModel
+
+/// Summaries across the corpus: the country list, side-by-side comparisons and the coverage report.
+public struct CorpusOverview: Sendable {
+    public let corpus: Corpus
+    public let asOf: CalendarDate?
+    public let language: String
+
+    public init(corpus: Corpus, asOf: CalendarDate?, language: String = "en") {
+        self.corpus = corpus
+        self.asOf = asOf
+        self.language = language
+    }
+
+    var words: ConditionText { ConditionText(vocabulary: corpus.vocabulary, language: language) }
+
+    /// The versions shown: the one in force on `asOf`, or the latest when no date is given.
+    func versions(_ j: Jurisdiction) -> [(ReleaseMechanism, MechanismVersion)] {
+        j.mechanisms.compactMap { m in
+            let v = asOf.map { m.version(inForceOn: $0) } ?? m.versions.last
+            return v.map { (m, $0) }
+        }
+    }
+
+    func inForce(_ v: Validity) -> Bool { asOf.map(v.contains) ?? true }
+
+    // MARK: countries
+
+    /// One line per jurisdiction: id, name, family, mechanisms, headline threshold.
+    public func countryRows(family: String?) -> [[String]] {
+        corpus.jurisdictions.filter { family == nil || $0.legalFamily == family }.sorted { $0.id < $1.id }.map { j in
+            [j.id, j.names.text(in: language) ?? j.id,
+             corpus.vocabulary.label(j.legalFamily, in: "legal-family", language: language),
+             versions(j).map { $0.0.kind }.joined(separator: ", "),
+             headline(j),
+             j.discrepancies.isEmpty ? "" : "\(j.discrepancies.count) ⚠"]
+        }
+    }
+
+    public static let countryHeader = ["Id", "Name", "Legal family", "Mechanisms", "Headline threshold", "Disputes"]
+
+    /// The shares and fixed times of the first mechanism with thresholds, e.g. "parole: 1/3, 1/2, 2/3; life 25y".
+    public func headline(_ j: Jurisdiction) -> String {
+        for (m, v) in versions(j) {
+            let ts = v.thresholds.filter { inForce($0.validity) }
+            guard !ts.isEmpty else { continue }
+            let fractions = Array(Set(ts.compactMap { t in t.fraction.map { ($0, t.fractionBase) } }
+                .filter { $0.1 == .term }.map(\.0))).sorted()
+            var parts = fractions.map(\.description)
+            let lifeTimes = ts.filter { $0.fixed != nil }.compactMap(\.fixed).map(\.compact)
+            if !lifeTimes.isEmpty { parts.append("fixed " + Array(Set(lifeTimes)).sorted().joined(separator: "/")) }
+            let minimums = Array(Set(ts.compactMap(\.minimum).map(\.compact))).sorted()
+            if !minimums.isEmpty { parts.append("min " + minimums.joined(separator: "/")) }
+            return "\(m.kind): " + parts.joined(separator: ", ")
+        }
+        return "not stated"
+    }
+
+    // MARK: compare
+
+    public enum Aspect: String, CaseIterable, Sendable {
+        case thresholds, body, revocation, exclusions, supervision
+    }
+
+    /// One cell per aspect and jurisdiction; a cell whose value is in dispute ends with ⚠ and shows each claim.
+    public func compareRows(_ ids: [Jurisdiction], aspects: [Aspect]) -> (header: [String], rows: [[String]]) {
+        var rows: [[String]] = []
+        for aspect in aspects {
+            rows.append([aspect.rawValue] + ids.map { cell(aspect, $0) })
+        }
+        return (["Aspect"] + ids.map(\.id), rows)
+    }
+
+    func cell(_ aspect: Aspect, _ j: Jurisdiction) -> String {
+        var lines: [String] = []
+        for (m, v) in versions(j) {
+            switch aspect {
+            case .thresholds:
+                for t in v.thresholds where inForce(t.validity) {
+                    let when = t.condition.map { words.describe($0) }.map { " (\($0))" } ?? ""
+                    lines.append("\(m.kind) \(disputed(t.requirement, ids: [t.id], in: j))\(when)")
+                }
+            case .body:
+                for b in v.procedure?.bodies ?? [] where inForce(b.validity) {
+                    lines.append("\(m.kind): " + disputed(corpus.vocabulary.label(b.kind, in: "body-kind", language: language),
+                                                          ids: [b.id], in: j))
+                }
+            case .revocation:
+                for g in v.revocation?.grounds ?? [] where inForce(g.validity) {
+                    lines.append("\(m.kind) \(g.mode.rawValue): " + (g.labels.text(in: language) ?? g.id))
+                }
+            case .exclusions:
+                for x in v.exclusions where inForce(x.validity) {
+                    let unless = x.exceptions.isEmpty ? "" : " (unless " + x.exceptions.map { $0.labels.text(in: language) ?? $0.id }
+                        .joined(separator: "; ") + ")"
+                    lines.append("\(m.kind): " + disputed(x.labels.text(in: language) ?? x.id, ids: [x.id], in: j) + unless)
+                }
+            case .supervision:
+                if let s = v.supervision {
+                    let period: String
+                    switch s.period {
+                    case .unservedRemainder: period = "for the unserved remainder"
+                    case .fixed(let d): period = "for \(d.compact)"
+                    case .notStated: period = "period not stated"
+                    }
+                    lines.append("\(m.kind): " + corpus.vocabulary.label(s.by, in: "supervisor", language: language)
+                        + ", " + period)
+                }
+            }
+        }
+        return lines.isEmpty ? "not stated" : lines.joined(separator: "; ")
+    }
+
+    /// `value`, or `value / other claims ⚠` when a discrepancy concerns `ids`.
+    func disputed(_ value: String, ids: [String], in j: Jurisdiction) -> String {
+        let ds = j.discrepancies(about: ids)
+        guard !ds.isEmpty else { return value }
+        let others = ds.flatMap { d in
+            d.claims.filter { $0.id != d.encodedClaim }.compactMap { c in
+                c.fraction?.description ?? c.duration?.compact
+            }
+        }
+        let alternatives = Array(Set(others)).sorted().filter { $0 != value }
+        return ([value] + alternatives).joined(separator: " / ") + " ⚠"
+    }
+
+    // MARK: coverage
+
+    public enum CoverageState: String, Sendable { case stated, notStated = "not stated", disputed = "disputed", absent = "—" }
+
+    /// The aspects of the schema a coverage report looks at, and the `not-stated` aspect terms that account for each.
+    public static let coverageAspects: [(name: String, notStatedTerms: Set<String>)] = [
+        ("mechanisms", []), ("thresholds", ["thresholds", "minimum-time"]), ("life", ["life-thresholds", "life"]),
+        ("juveniles", ["juvenile-thresholds"]), ("deciding-body", ["deciding-body"]), ("procedure", ["procedure", "hearing-time-limit"]),
+        ("criteria", ["criteria"]), ("supervision", ["supervision", "supervision-duties"]),
+        ("revocation", ["revocation", "time-on-release"]), ("exclusions", ["exclusions"]),
+    ]
+
+    /// Per jurisdiction and aspect: stated, not stated, in dispute, or absent from the encoding.
+    public func coverage(_ j: Jurisdiction) -> [(aspect: String, state: CoverageState)] {
+        let vs = j.mechanisms.flatMap(\.versions)
+        let notStated = Set(j.notStated.map(\.aspect) + vs.flatMap(\.notStated).map(\.aspect)
+            + vs.flatMap { $0.procedure?.notStated ?? [] }.map(\.aspect)
+            + vs.flatMap { $0.supervision?.notStated ?? [] }.map(\.aspect))
+        let disputedIDs = Set(j.discrepancies.flatMap(\.about))
+        func state(_ ids: [String], present: Bool, terms: Set<String>) -> CoverageState {
+            if present { return ids.contains(where: disputedIDs.contains) ? .disputed : .stated }
+            return notStated.isDisjoint(with: terms) ? .absent : .notStated
+        }
+        func mentionsLife(_ c: Condition?) -> Bool {
+            guard let c else { return false }
+            switch c {
+            case .life(true): return true
+            case .all(let p), .any(let p): return p.contains { mentionsLife($0) }
+            default: return false
+            }
+        }
+        func mentionsJuvenile(_ c: Condition?) -> Bool {
+            guard let c else { return false }
+            switch c {
+            case .fact(.juvenile, _), .age(.offence, _, _): return true
+            case .all(let p), .any(let p), .not(let p): return p.contains { mentionsJuvenile($0) }
+            default: return false
+            }
+        }
+        let thresholds = vs.flatMap(\.thresholds)
+        let bodies = vs.flatMap { $0.procedure?.bodies ?? [] }
+        let life = thresholds.filter { mentionsLife($0.condition) }
+        let juvenile = thresholds.filter { mentionsJuvenile($0.condition) }
+        let criteria = vs.flatMap { $0.grantConditions + $0.mandatoryRelease }
+        let exclusions = vs.flatMap(\.exclusions)
+        let hasProcedure = vs.contains { ($0.procedure.map { !$0.initiators.isEmpty || !$0.hearing.isEmpty || !$0.appeals.isEmpty || $0.reapplicationWait != nil }) ?? false }
+        let terms = Dictionary(uniqueKeysWithValues: Self.coverageAspects.map { ($0.name, $0.notStatedTerms) })
+        return [
+            ("mechanisms", j.mechanisms.isEmpty ? .absent : .stated),
+            ("thresholds", state(thresholds.map(\.id), present: !thresholds.isEmpty, terms: terms["thresholds"]!)),
+            ("life", state(life.map(\.id), present: !life.isEmpty, terms: terms["life"]!)),
+            ("juveniles", state(juvenile.map(\.id), present: !juvenile.isEmpty, terms: terms["juveniles"]!)),
+            ("deciding-body", state(bodies.map(\.id), present: !bodies.isEmpty, terms: terms["deciding-body"]!)),
+            ("procedure", state([], present: hasProcedure, terms: terms["procedure"]!)),
+            ("criteria", state(criteria.map(\.id), present: !criteria.isEmpty, terms: terms["criteria"]!)),
+            ("supervision", state([], present: vs.contains { $0.supervision != nil }, terms: terms["supervision"]!)),
+            ("revocation", state(vs.flatMap { $0.revocation?.grounds ?? [] }.map(\.id),
+                                 present: vs.contains { $0.revocation != nil }, terms: terms["revocation"]!)),
+            ("exclusions", state(exclusions.map(\.id), present: !exclusions.isEmpty, terms: terms["exclusions"]!)),
+        ]
+    }
+
+    public func coverageTable() -> TextTableData {
+        let js = corpus.jurisdictions.sorted { $0.id < $1.id }
+        let header = ["Id"] + Self.coverageAspects.map(\.name)
+        let rows = js.map { j in [j.id] + coverage(j).map { c -> String in
+            switch c.state {
+            case .stated: return "✓"
+            case .notStated: return "not stated"
+            case .disputed: return "✓ ⚠"
+            case .absent: return "—"
+            }
+        } }
+        return TextTableData(header: header, rows: rows)
+    }
+}
+
+/// A header and rows, renderable as aligned text, Markdown or CSV.
+public struct TextTableData: Sendable {
+    public var header: [String]
+    public var rows: [[String]]
+    public init(header: [String], rows: [[String]]) {
+        self.header = header
+        self.rows = rows
+    }
+    public var text: String { TextTable(header: header, rows: rows).rendered() }
+    public var markdown: String { TextTable(header: header, rows: rows).markdown() }
+    public var csv: String {
+        func field(_ s: String) -> String {
+            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        }
+        return ([header] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import AtlasModel
+import AtlasReport
+
+extension Parole {
+    struct Compare: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Compare jurisdictions side by side, aspect by aspect; disputed values show every claim (⚠).",
+            discussion: """
+                Examples:
+                  parole compare kz ru by
+                  parole compare de fr fi --aspect thresholds
+                  parole compare kz de --aspect all --format markdown
+                """)
+
+        @Argument(help: "Two or more jurisdiction ids.") var ids: [String]
+
+        @Option(help: "thresholds, body, revocation, exclusions, supervision or all (repeatable).")
+        var aspect: [AspectChoice] = [.all]
+
+        @Option(name: .customLong("as-of"), help: ArgumentHelp("Law in force on this date (default: latest version).",
+                                                               valueName: "YYYY-MM-DD"))
+        var asOf: String?
+
+        @Option(help: "Output: table, markdown or csv.") var format: TableFormat = .table
+        @Option(help: "Language of labels: kk, ru or en.") var lang: Language = .en
+        @OptionGroup var corpus: CorpusOptions
+
+        func validate() throws {
+            guard ids.count >= 2 else { throw ValidationError("give at least two jurisdiction ids, e.g. parole compare kz ru") }
+        }
+
+        func run() throws {
+            let date: CalendarDate?
+            do { date = try asOf.map { t throws(CaseInputError) in try CaseDraft.parseDate(t, field: "as-of") } } catch {
+                throw CLIFailure.usage(error.description)
+            }
+            let atlas = try corpus.load()
+            let js = try ids.map { try atlas.requireJurisdiction($0) }
+            let aspects = aspect.contains(.all) ? CorpusOverview.Aspect.allCases
+                : aspect.compactMap { CorpusOverview.Aspect(rawValue: $0.rawValue) }
+            let (header, rows) = CorpusOverview(corpus: atlas, asOf: date, language: lang.rawValue)
+                .compareRows(js, aspects: aspects)
+            let table = TextTableData(header: header, rows: rows)
+            switch format {
+            case .table: print(table.text)
+            case .markdown: print(table.markdown)
+            case .csv: print(table.csv)
+            }
+        }
+    }
+
+    enum AspectChoice: String, ExpressibleByArgument, CaseIterable {
+        case thresholds, body, revocation, exclusions, supervision, all
+    }
+    enum TableFormat: String, ExpressibleByArgument, CaseIterable { case table, markdown, csv }
+}

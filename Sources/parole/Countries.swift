@@ -1,0 +1,51 @@
+import ArgumentParser
+import AtlasModel
+import AtlasReport
+
+extension Parole {
+    struct Countries: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the jurisdictions in the corpus with their family, mechanisms and headline threshold.",
+            discussion: """
+                Examples:
+                  parole countries
+                  parole countries --family romano-germanic
+                  parole countries --format csv > countries.csv
+                """)
+
+        @Option(help: ArgumentHelp("Only this legal family (e.g. romano-germanic, anglo-saxon, post-soviet).",
+                                   valueName: "family"))
+        var family: String?
+
+        @Option(help: "Output: table, json, markdown or csv.") var format: ListFormat = .table
+
+        @Option(help: "Language of names and labels: kk, ru or en.") var lang: Language = .en
+
+        @OptionGroup var corpus: CorpusOptions
+
+        func run() throws {
+            let atlas = try corpus.load()
+            if let family, !atlas.vocabulary.contains(family, in: "legal-family") {
+                let known = atlas.vocabulary.terms(of: "legal-family")
+                let hint = Suggestion.nearest(to: family, among: known).map { "did you mean \($0)? " } ?? ""
+                throw CLIFailure.usage("unknown legal family \"\(family)\"; \(hint)known: \(known.joined(separator: ", "))")
+            }
+            let overview = CorpusOverview(corpus: atlas, asOf: nil, language: lang.rawValue)
+            let table = TextTableData(header: CorpusOverview.countryHeader, rows: overview.countryRows(family: family))
+            switch format {
+            case .table: print(table.text)
+            case .markdown: print(table.markdown)
+            case .csv: print(table.csv)
+            case .json:
+                let keys = ["id", "name", "legalFamily", "mechanisms", "headline", "discrepancies"]
+                let items: [JSONValue] = table.rows.map { row in
+                    .object(zip(keys, row).map { ($0, .string($1)) })
+                }
+                print(JSONValue.array(items).serialized(pretty: true))
+            }
+        }
+    }
+
+    enum ListFormat: String, ExpressibleByArgument, CaseIterable { case table, json, markdown, csv }
+    enum Language: String, ExpressibleByArgument, CaseIterable { case kk, ru, en }
+}
