@@ -56,6 +56,7 @@ public struct CorpusLoader: Sendable {
         var jurisdictions: [Jurisdiction] = []
         var instruments: [Instrument] = []
         var cases: [CourtCase] = []
+        var annexes: [(AnnexDefinition, XMLElement)] = []
         var jurisdictionRoots: [XMLElement] = []
         var otherRoots: [XMLElement] = []
         for (path, doc) in documents {
@@ -70,6 +71,9 @@ public struct CorpusLoader: Sendable {
                 jurisdictionRoots.append(root)
             case ("instrument", _, "instruments"):
                 instruments.append(reader.instrument(root))
+                otherRoots.append(root)
+            case ("annex", _, "annexes"):
+                annexes.append((reader.annex(root), root))
                 otherRoots.append(root)
             case ("court-cases", "cases.xml", _):
                 cases = reader.courtCases(root)
@@ -93,8 +97,22 @@ public struct CorpusLoader: Sendable {
         for root in jurisdictionRoots { checks.check(jurisdiction: root) }
         for root in otherRoots { checks.check(document: root) }
         diagnostics += checks.diagnostics
-        let corpus = Corpus(jurisdictions: jurisdictions, instruments: instruments, cases: cases, sources: sources,
-                            vocabulary: vocabulary)
+        // Annex rows must show a mechanism that exists in the jurisdiction they name.
+        for (annex, root) in annexes {
+            for (row, element) in zip(annex.rows, root.children(named: "row")) {
+                guard let j = jurisdictions.first(where: { $0.id == row.jurisdictionID }) else {
+                    diagnostics.append(element.diagnostic("annex row \(row.number) names jurisdiction \"\(row.jurisdictionID)\", "
+                        + "which is not in the corpus"))
+                    continue
+                }
+                if !j.mechanisms.contains(where: { $0.id == row.mechanismID }) {
+                    diagnostics.append(element.diagnostic("annex row \(row.number) names mechanism \"\(row.mechanismID)\", "
+                        + "which \(j.id) does not have (it has: \(j.mechanisms.map(\.id).joined(separator: ", ")))"))
+                }
+            }
+        }
+        let corpus = Corpus(jurisdictions: jurisdictions, instruments: instruments, cases: cases,
+                            annexes: annexes.map(\.0), sources: sources, vocabulary: vocabulary)
         return (corpus, ValidationReport(diagnostics: diagnostics, documentCount: paths.count,
                                          citationCount: checks.citationCount, quotationCount: checks.quotationCount))
     }

@@ -67,7 +67,7 @@ public struct CorpusLocation: Sendable {
         }
         let cases = (corpusDirectory as NSString).appendingPathComponent("cases.xml")
         if fm.fileExists(atPath: cases) { paths.append(cases) }
-        for folder in ["jurisdictions", "instruments"] {
+        for folder in ["jurisdictions", "instruments", "annexes"] {
             let dir = (corpusDirectory as NSString).appendingPathComponent(folder)
             let names = ((try? fm.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".xml") }.sorted()
             paths += names.map { (dir as NSString).appendingPathComponent($0) }

@@ -340,6 +340,19 @@ struct ModelReader {
         }
     }
 
+    func annex(_ root: XMLElement) -> AnnexDefinition {
+        AnnexDefinition(
+            id: root.attribute("id") ?? "", number: int(root, "number") ?? 0, titles: texts(root, "title"),
+            citations: citations(root),
+            columns: root.children(named: "column").map { ($0.attribute("key") ?? "", labels($0)) },
+            phrases: Dictionary(root.children(named: "phrase").map { ($0.attribute("key") ?? "", labels($0)) },
+                                uniquingKeysWith: { a, _ in a }),
+            rows: root.children(named: "row").map { r in
+                AnnexDefinition.Row(number: int(r, "number") ?? 0, jurisdictionID: r.attribute("jurisdiction") ?? "",
+                                    mechanismID: r.attribute("mechanism") ?? "", citations: citations(r))
+            })
+    }
+
     func vocabulary(_ root: XMLElement) -> Vocabulary {
         var sets: [String: [String: [LocalizedString]]] = [:]
         for set in root.children(named: "term-set") {

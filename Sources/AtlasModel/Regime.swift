@@ -480,17 +480,20 @@ public struct Corpus: Sendable {
     public var jurisdictions: [Jurisdiction]
     public var instruments: [Instrument]
     public var cases: [CourtCase]
+    public var annexes: [AnnexDefinition]
     public var sources: [Source]
     public var vocabulary: Vocabulary
     public init(jurisdictions: [Jurisdiction], instruments: [Instrument] = [], cases: [CourtCase] = [],
-                sources: [Source], vocabulary: Vocabulary) {
+                annexes: [AnnexDefinition] = [], sources: [Source], vocabulary: Vocabulary) {
         self.jurisdictions = jurisdictions
         self.instruments = instruments
         self.cases = cases
+        self.annexes = annexes
         self.sources = sources
         self.vocabulary = vocabulary
     }
     public func instrument(_ id: String) -> Instrument? { instruments.first { $0.id == id } }
+    public func annex(_ number: Int) -> AnnexDefinition? { annexes.first { $0.number == number } }
     public func jurisdiction(_ id: String) -> Jurisdiction? { jurisdictions.first { $0.id == id } }
     public func source(_ id: String) -> Source? { sources.first { $0.id == id } }
 }
@@ -593,5 +596,40 @@ public struct CourtCase: Sendable, Identifiable {
         self.holdings = holdings
         self.citations = citations
         self.footnoteErrors = footnoteErrors
+    }
+}
+
+/// A table of the report regenerated from the corpus: columns, phrases and the rows in the report's order.
+public struct AnnexDefinition: Sendable, Identifiable {
+    public struct Row: Sendable {
+        public var number: Int
+        public var jurisdictionID: String
+        public var mechanismID: String
+        public var citations: [Citation]
+        public init(number: Int, jurisdictionID: String, mechanismID: String, citations: [Citation]) {
+            self.number = number
+            self.jurisdictionID = jurisdictionID
+            self.mechanismID = mechanismID
+            self.citations = citations
+        }
+    }
+    public var id: String
+    public var number: Int
+    public var titles: [LocalizedString]
+    public var citations: [Citation]
+    /// Column keys in order, with their labels.
+    public var columns: [(key: String, labels: [LocalizedString])]
+    /// Phrase key → labels, the words cells are composed from.
+    public var phrases: [String: [LocalizedString]]
+    public var rows: [Row]
+    public init(id: String, number: Int, titles: [LocalizedString], citations: [Citation],
+                columns: [(key: String, labels: [LocalizedString])], phrases: [String: [LocalizedString]], rows: [Row]) {
+        self.id = id
+        self.number = number
+        self.titles = titles
+        self.citations = citations
+        self.columns = columns
+        self.phrases = phrases
+        self.rows = rows
     }
 }

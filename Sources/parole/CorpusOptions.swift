@@ -28,9 +28,9 @@ extension Corpus {
     func requireJurisdiction(_ id: String) throws -> Jurisdiction {
         let wanted = id.lowercased()
         if let j = jurisdiction(wanted) { return j }
-        let ids = jurisdictions.map(\.id).sorted()
+        let ids = (jurisdictions.map(\.id) + instruments.map(\.id)).sorted()
         let hint = Suggestion.nearest(to: wanted, among: ids).map { "; did you mean \($0)?" } ?? ""
-        throw CLIFailure.usage("unknown jurisdiction \"\(id)\"\(hint) (known: \(ids.joined(separator: ", ")))")
+        throw CLIFailure.usage("unknown jurisdiction or instrument \"\(id)\"\(hint) (known: \(ids.joined(separator: ", ")))")
     }
 }
 

@@ -5,12 +5,13 @@ import AtlasReport
 extension Parole {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show a jurisdiction's regime, every rule with its citations.",
+            abstract: "Show a jurisdiction's regime or an international instrument, every rule with its citations.",
             discussion: """
                 Examples:
                   parole show kz
                   parole show kz --as-of 2016-01-01
                   parole show kz --lang kk
+                  parole show coe-rec-2003-22
                 """)
 
         @Argument(help: "Jurisdiction id (ISO 3166 code, e.g. kz).") var id: String
@@ -35,6 +36,10 @@ extension Parole {
                 throw CLIFailure.usage(error.description)
             }
             let atlas = try corpus.load()
+            if atlas.jurisdiction(id.lowercased()) == nil, let instrument = atlas.instrument(id.lowercased()) {
+                print(InstrumentText.render(instrument, cases: atlas.cases, language: lang), terminator: "")
+                return
+            }
             let j = try atlas.requireJurisdiction(id)
             print(RegimeText.render(j, vocabulary: atlas.vocabulary, asOf: date, language: lang), terminator: "")
         }

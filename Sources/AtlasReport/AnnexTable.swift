@@ -1,0 +1,115 @@
+import AtlasModel
+import Foundation
+
+/// Regenerates an annex table of the report from the corpus: each cell composed from the jurisdiction's encoded
+/// rules and the annex's phrase table, in kk, ru or en. Nothing is copied from the report's cells.
+public struct AnnexTable: Sendable {
+    public let annex: AnnexDefinition
+    public let corpus: Corpus
+    public let language: String
+
+    public init(annex: AnnexDefinition, corpus: Corpus, language: String) {
+        self.annex = annex
+        self.corpus = corpus
+        self.language = language
+    }
+
+    func phrase(_ key: String) -> String { annex.phrases[key]?.text(in: language) ?? key }
+
+    public var title: String { annex.titles.text(in: language) ?? annex.id }
+
+    public var header: [String] { annex.columns.map { $0.labels.text(in: language) ?? $0.key } }
+
+    /// The version shown for a row: the latest one.
+    func version(_ row: AnnexDefinition.Row) -> (Jurisdiction, ReleaseMechanism, MechanismVersion)? {
+        guard let j = corpus.jurisdiction(row.jurisdictionID),
+              let m = j.mechanisms.first(where: { $0.id == row.mechanismID }), let v = m.versions.last else { return nil }
+        return (j, m, v)
+    }
+
+    public var rows: [[String]] {
+        annex.rows.map { row in
+            guard let (j, m, v) = version(row) else {
+                return annex.columns.map { $0.key == "number" ? String(row.number) : phrase("not-stated") }
+            }
+            return annex.columns.map { cell($0.key, row, j, m, v) }
+        }
+    }
+
+    func duration(_ d: CalendarDuration) -> String {
+        [d.years > 0 ? "\(d.years) \(phrase("year"))" : nil, d.months > 0 ? "\(d.months) \(phrase("month"))" : nil,
+         d.days > 0 ? "\(d.days) \(phrase("day"))" : nil].compactMap { $0 }.joined(separator: " ")
+    }
+
+    func cell(_ key: String, _ row: AnnexDefinition.Row, _ j: Jurisdiction, _ m: ReleaseMechanism,
+              _ v: MechanismVersion) -> String {
+        let words = ConditionText(vocabulary: corpus.vocabulary, language: language)
+        let none = phrase("none")
+        switch key {
+        case "number": return String(row.number)
+        case "country": return j.names.text(in: language) ?? j.id
+        case "institution": return m.labels.text(in: language) ?? m.kind
+        case "applies-to":
+            let punishments = Self.punishments(in: v.scope.condition)
+            return punishments.isEmpty ? phrase("not-stated")
+                : punishments.map { corpus.vocabulary.label($0, in: "punishment", language: language) }.joined(separator: ", ")
+        case "minimum-term":
+            let parts = v.thresholds.map { t -> String in
+                var s: [String] = []
+                if let f = t.fraction { s.append(language == "en" ? "\(f) \(phrase(t.fractionBase == .remainder ? "of-remainder" : "of-term"))"
+                                                  : "\(phrase(t.fractionBase == .remainder ? "of-remainder" : "of-term")) \(f)") }
+                if let x = t.fixed { s.append(duration(x)) }
+                if let mn = t.minimum { s.append("\(phrase("at-least")) \(duration(mn))") }
+                let when = t.condition.map { " (\(words.describe($0)))" } ?? ""
+                return s.joined(separator: ", ") + when
+            }
+            return parts.isEmpty ? phrase("not-stated") : parts.joined(separator: "; ")
+        case "criteria":
+            let labels = (v.grantConditions + v.mandatoryRelease).compactMap { $0.labels.text(in: language) }
+            return labels.isEmpty ? none : labels.joined(separator: "; ")
+        case "restrictions":
+            let labels = v.exclusions.compactMap { $0.labels.text(in: language) }
+            return labels.isEmpty ? none : labels.joined(separator: "; ")
+        default: return ""
+        }
+    }
+
+    static func punishments(in c: Condition) -> [String] {
+        switch c {
+        case .punishment(let s): return s.sorted()
+        case .all(let p), .any(let p): return p.flatMap(punishments)
+        default: return []
+        }
+    }
+
+    // MARK: formats
+
+    public var markdown: String {
+        "# \(title)\n\n" + TextTable(header: header, rows: rows).markdown() + "\n"
+    }
+
+    public var csv: String { TextTableData(header: header, rows: rows).csv + "\n" }
+
+    public var json: String {
+        let keys = annex.columns.map(\.key)
+        return JSONValue.object([
+            ("annex", .int(annex.number)),
+            ("title", .string(title)),
+            ("language", .string(language)),
+            ("rows", .array(rows.map { .object(zip(keys, $0).map { ($0, .string($1)) }) })),
+        ]).serialized(pretty: true) + "\n"
+    }
+
+    public var html: String {
+        func esc(_ s: String) -> String {
+            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        }
+        var out = "<!DOCTYPE html>\n<html lang=\"\(language)\">\n<head><meta charset=\"utf-8\"><title>\(esc(title))</title>\n"
+        out += "<style>table{border-collapse:collapse}td,th{border:1px solid #999;padding:4px;vertical-align:top}</style>\n"
+        out += "</head>\n<body>\n<h1>\(esc(title))</h1>\n<table>\n<thead><tr>"
+        out += header.map { "<th>\(esc($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        for r in rows { out += "<tr>" + r.map { "<td>\(esc($0))</td>" }.joined() + "</tr>\n" }
+        return out + "</tbody>\n</table>\n</body>\n</html>\n"
+    }
+}
