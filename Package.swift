@@ -36,7 +36,7 @@ let package = Package(
         .testTarget(
             name: "AtlasEngineTests",
             dependencies: ["AtlasModel", "AtlasCorpus", "AtlasEngine", "AtlasReport"],
-            exclude: ["Golden"]
+            exclude: ["Golden", "AnnexFixtures"]
         ),
         .testTarget(name: "AtlasCorpusTests", dependencies: ["AtlasCorpus", "AtlasModel", "SafeXML"]),
         .testTarget(name: "ParoleCLITests", dependencies: ["parole"]),

@@ -43,7 +43,8 @@ public struct Simulator: Sendable {
                 + (version.validity.from.map { "version from \($0)" } ?? "the source does not date this law; "
                     + "it is taken as in force on the as-of date")
                 + (version.validity.to.map { " to \($0)" } ?? "")
-                + (version.validity.basis == .lawDate ? " (date of the enacting law; entry into force not stated)" : ""),
+                + (version.validity.basis == .lawDate ? " (date of the enacting law; entry into force not stated)" : "")
+                + (version.validity.basis == .yearOnly ? " (the source gives only the year; 1 January is used)" : ""),
             value: version.id, citations: version.citations))
         let procedure = version.procedure
         outcome.decidingBody = procedure?.bodies.first { $0.validity.contains(asOf) && $0.validity.basis != .planned }

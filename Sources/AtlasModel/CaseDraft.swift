@@ -19,6 +19,8 @@ public struct CaseDraft: Sendable, Equatable {
     public var singleParent: Bool?
     public var disability: Int?
     public var cooperation: Bool?
+    public var recidivist: Bool?
+    public var firstCustodial: Bool?
     public var foreignNational: Bool?
     public var priorRevocation: String?
     public var damage: String?
@@ -48,6 +50,8 @@ public struct CaseDraft: Sendable, Equatable {
         d.singleParent = other.singleParent ?? singleParent
         d.disability = other.disability ?? disability
         d.cooperation = other.cooperation ?? cooperation
+        d.recidivist = other.recidivist ?? recidivist
+        d.firstCustodial = other.firstCustodial ?? firstCustodial
         d.foreignNational = other.foreignNational ?? foreignNational
         d.priorRevocation = other.priorRevocation ?? priorRevocation
         d.damage = other.damage ?? damage
@@ -132,7 +136,8 @@ public struct CaseDraft: Sendable, Equatable {
                     juvenile: juvenile ?? false, pregnant: pregnant ?? false,
                     youngChild: (youngChild ?? false) || (singleFather ?? false),
                     singleParent: (singleParent ?? false) || (singleFather ?? false),
-                    disabilityGroup: disability, cooperation: cooperation ?? false,
+                    disabilityGroup: disability, cooperation: cooperation ?? false, recidivist: recidivist,
+                    firstCustodial: firstCustodial,
                     foreignNational: foreignNational ?? false, priorRevocation: revocation, damage: damageStatus,
                     maliciousViolations: maliciousViolations, victimAge: victimAge, asOf: asOfDate)
     }

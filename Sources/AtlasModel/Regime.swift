@@ -18,6 +18,8 @@ public struct Validity: Hashable, Sendable {
 public enum DateBasis: String, Hashable, Sendable {
     case inForce = "in-force"
     case lawDate = "law-date"
+    /// The source gives only the year; the first of January is used.
+    case yearOnly = "year-only"
     case planned
     case notStated = "not-stated"
 }

@@ -74,7 +74,8 @@ public struct AnnexTable: Sendable {
         }
     }
 
-    static func punishments(in c: Condition) -> [String] {
+    /// The punishments a scope condition names, in order.
+    public static func punishments(in c: Condition) -> [String] {
         switch c {
         case .punishment(let s): return s.sorted()
         case .all(let p), .any(let p): return p.flatMap(punishments)

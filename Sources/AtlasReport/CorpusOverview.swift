@@ -131,9 +131,11 @@ public struct CorpusOverview: Sendable {
 
     /// The aspects of the schema a coverage report looks at, and the `not-stated` aspect terms that account for each.
     public static let coverageAspects: [(name: String, notStatedTerms: Set<String>)] = [
-        ("mechanisms", []), ("thresholds", ["thresholds", "minimum-time"]), ("life", ["life-thresholds", "life"]),
-        ("juveniles", ["juvenile-thresholds"]), ("deciding-body", ["deciding-body"]), ("procedure", ["procedure", "hearing-time-limit"]),
-        ("criteria", ["criteria"]), ("supervision", ["supervision", "supervision-duties"]),
+        ("mechanisms", []), ("thresholds", ["thresholds", "eligibility-threshold", "minimum-time"]),
+        ("life", ["life-thresholds", "life-threshold", "life"]), ("juveniles", ["juvenile-thresholds", "juveniles"]),
+        ("deciding-body", ["deciding-body", "decision-kind"]),
+        ("procedure", ["procedure", "hearing-time-limit", "reapplication-wait"]),
+        ("criteria", ["criteria", "grant-criteria"]), ("supervision", ["supervision", "supervision-duties"]),
         ("revocation", ["revocation", "time-on-release"]), ("exclusions", ["exclusions"]),
     ]
 

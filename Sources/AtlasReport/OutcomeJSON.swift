@@ -44,6 +44,8 @@ public enum OutcomeJSON {
             ("singleParent", .bool(c.singleParent)),
             ("disability", c.disabilityGroup.map { .int($0) } ?? .null),
             ("cooperation", .bool(c.cooperation)),
+            ("recidivist", c.recidivist.map { .bool($0) } ?? .null),
+            ("firstCustodial", c.firstCustodial.map { .bool($0) } ?? .null),
             ("foreignNational", .bool(c.foreignNational)),
             ("priorRevocation", .string(c.priorRevocation)),
             ("damage", .string(c.damage?.rawValue)),

@@ -13,6 +13,7 @@ public enum RegimeText {
             if let to = v.to { s += " to \(to)" }
             switch v.basis {
             case .lawDate?: s += " (date of the law)"
+            case .yearOnly?: s += " (year only)"
             case .planned?: s += " (planned)"
             case .notStated?: s += " (date not stated)"
             default: break

@@ -7,7 +7,7 @@ enum CaseFile {
                                "damage", "asOf"]
     static let intFields = ["age", "disability", "victimAge"]
     static let boolFields = ["juvenile", "pregnant", "youngChild", "singleFather", "singleParent", "cooperation",
-                             "foreignNational", "maliciousViolations"]
+                             "foreignNational", "maliciousViolations", "recidivist", "firstCustodial"]
     static let listFields = ["offences", "consequences", "jurisdictions"]
 
     static func read(_ path: String) throws -> CaseDraft {
@@ -52,6 +52,7 @@ enum CaseFile {
         d.juvenile = bools["juvenile"]; d.pregnant = bools["pregnant"]; d.youngChild = bools["youngChild"]
         d.singleFather = bools["singleFather"]; d.singleParent = bools["singleParent"]
         d.cooperation = bools["cooperation"]; d.foreignNational = bools["foreignNational"]
+        d.recidivist = bools["recidivist"]; d.firstCustodial = bools["firstCustodial"]
         d.maliciousViolations = bools["maliciousViolations"]
         d.offences = lists["offences"] ?? []; d.consequences = lists["consequences"] ?? []
         d.jurisdictions = lists["jurisdictions"] ?? []

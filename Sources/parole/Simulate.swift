@@ -53,6 +53,11 @@ extension Parole {
         @Flag(name: .customLong("single-father"), help: "A man raising a young child alone.") var singleFather = false
         @Option(help: ArgumentHelp("Disability group 1, 2 or 3.", valueName: "group")) var disability: Int?
         @Flag(help: "Fulfilled a procedural cooperation agreement.") var cooperation = false
+        @Flag(inversion: .prefixedNo, help: "A recidivist (or not); unknown when neither flag is given.")
+        var recidivist: Bool?
+        @Flag(name: .customLong("first-custodial"), inversion: .prefixedNo,
+              help: "This is (or is not) the first custodial sentence; unknown when neither flag is given.")
+        var firstCustodial: Bool?
         @Flag(name: .customLong("foreign-national"), help: "Foreign national or stateless person.")
         var foreignNational = false
         @Option(name: .customLong("prior-revocation"), help: ArgumentHelp(
@@ -126,6 +131,8 @@ extension Parole {
             d.singleFather = singleFather ? true : nil
             d.disability = disability
             d.cooperation = cooperation ? true : nil
+            d.recidivist = recidivist
+            d.firstCustodial = firstCustodial
             d.foreignNational = foreignNational ? true : nil
             d.priorRevocation = priorRevocation
             d.damage = damage

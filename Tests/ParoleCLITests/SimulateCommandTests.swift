@@ -91,13 +91,13 @@ import Testing
         BadInput(arguments: ["simulate", "--term", "9y", "--category", "grave", "--start", "2025-02-30"], status: 64, mentions: "2025-02-30"),
         BadInput(arguments: ["simulate", "--term", "9y", "--category", "serious", "--start", "2022-01-10"], status: 64, mentions: "unknown category"),
         BadInput(arguments: ["simulate", "--term", "9y", "--category", "grave", "--start", "2022-01-10", "--offence", "bribery"], status: 64, mentions: "unknown offence-tag"),
-        BadInput(arguments: ["simulate", "--term", "9y", "--category", "grave", "--start", "2022-01-10", "--jurisdiction", "kx"], status: 64, mentions: "did you mean kz"),
+        BadInput(arguments: ["simulate", "--term", "9y", "--category", "grave", "--start", "2022-01-10", "--jurisdiction", "kzz"], status: 64, mentions: "did you mean kz"),
         BadInput(arguments: ["simulate", "--category", "grave", "--start", "2022-01-10"], status: 64, mentions: "--term"),
         BadInput(arguments: ["simulate", "--term", "9y", "--category", "grave", "--start", "2022-01-10", "--format", "xml"], status: 64, mentions: "xml"),
         BadInput(arguments: ["simulate", "--term", "9y", "--category", "grave", "--start", "2022-01-10", "--as-of", "yesterday"], status: 64, mentions: "as-of"),
         BadInput(arguments: ["simulate", "--term", "9y", "--category", "grave", "--start", "2022-01-10", "--disability", "4"], status: 64, mentions: "disability"),
         BadInput(arguments: ["simulate", "--case", "/nonexistent/case.json"], status: 66, mentions: "cannot read"),
-        BadInput(arguments: ["show", "kx"], status: 64, mentions: "did you mean kz"),
+        BadInput(arguments: ["show", "fra"], status: 64, mentions: "did you mean fr?"),
         BadInput(arguments: ["frobnicate"], status: 64, mentions: "frobnicate"),
     ]
 
