@@ -82,6 +82,19 @@ public struct MechanismOutcome: Sendable {
     /// Arrangements (e.g. pilots) of the procedure in force on the as-of date.
     public var arrangements: [CitedStatement]
     public var trace: [TraceStep]
+    /// When the outcome depends on yes/no facts the case does not give, the outcome under each answer.
+    public var branches: [Branch] = []
+}
+
+/// The outcome under one assumption about facts the case does not give (e.g. "--recidivist" true or false).
+public struct Branch: Sendable {
+    /// Flag name → assumed value.
+    public var assumption: [(fact: String, value: Bool)]
+    public var status: MechanismOutcome.Status
+    public var earliestDate: CalendarDate?
+    public var requiredServed: CalendarDuration?
+    public var fraction: Rational?
+    public var ruleID: String?
 }
 
 /// How every mechanism of one jurisdiction treats the case.

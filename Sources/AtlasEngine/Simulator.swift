@@ -9,8 +9,42 @@ public struct Simulator: Sendable {
 
     /// Outcomes for every mechanism of `jurisdiction`, under the law in force on `facts.asOf`.
     public func simulate(_ facts: Case, in jurisdiction: Jurisdiction) -> JurisdictionOutcome {
-        JurisdictionOutcome(jurisdiction: jurisdiction,
-                            mechanisms: jurisdiction.mechanisms.map { simulate(facts, $0, jurisdiction) })
+        JurisdictionOutcome(jurisdiction: jurisdiction, mechanisms: jurisdiction.mechanisms.map { m in
+            var outcome = simulate(facts, m, jurisdiction)
+            if outcome.status == .undetermined { outcome.branches = branches(facts, m, jurisdiction, outcome.missingFacts) }
+            return outcome
+        })
+    }
+
+    /// Yes/no facts a foreign rule may need that a Kazakh case often does not state; the answer is given for each
+    /// value instead of guessed.
+    static func assume(_ fact: String, _ value: Bool, in c: inout Case) -> Bool {
+        switch fact {
+        case "recidivist": c.recidivist = value
+        case "first-custodial": c.firstCustodial = value
+        case "malicious-violations": c.maliciousViolations = value
+        default: return false
+        }
+        return true
+    }
+
+    /// The outcome under every combination of the missing yes/no facts (at most three facts, eight branches).
+    private func branches(_ facts: Case, _ m: ReleaseMechanism, _ j: Jurisdiction, _ missing: [String]) -> [Branch] {
+        var probe = facts
+        let open = missing.filter { Self.assume($0, true, in: &probe) }
+        guard !open.isEmpty, open.count == missing.count, open.count <= 3 else { return [] }
+        return (0..<(1 << open.count)).map { bits in
+            var assumed = facts
+            var assumption: [(String, Bool)] = []
+            for (i, fact) in open.enumerated() {
+                let value = bits & (1 << i) != 0
+                _ = Self.assume(fact, value, in: &assumed)
+                assumption.append((fact, value))
+            }
+            let o = simulate(assumed, m, j)
+            return Branch(assumption: assumption, status: o.status, earliestDate: o.earliestDate,
+                          requiredServed: o.requiredServed, fraction: o.fraction, ruleID: o.threshold?.id ?? o.reason?.ruleID)
+        }
     }
 
     private func label(_ labels: [LocalizedString], _ fallback: String) -> String { labels.text(in: "en") ?? fallback }

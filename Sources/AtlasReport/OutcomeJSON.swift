@@ -110,7 +110,19 @@ public enum OutcomeJSON {
                          ("allowed", c.allowed == .yes ? .bool(true) : c.allowed == .no ? .bool(false) : .null),
                          ("citations", citations(c.conversion.citations))])
             })),
+            ("branches", .array(m.branches.map(branch))),
             ("trace", .array(m.trace.map(step))),
+        ])
+    }
+
+    static func branch(_ b: Branch) -> JSONValue {
+        .object([
+            ("assume", .object(b.assumption.map { ($0.fact, .bool($0.value)) })),
+            ("status", .string(b.status.rawValue)),
+            ("earliestDate", .string(b.earliestDate?.description)),
+            ("requiredServed", .string(b.requiredServed?.iso8601)),
+            ("fraction", .string(b.fraction?.description)),
+            ("rule", .string(b.ruleID)),
         ])
     }
 

@@ -77,6 +77,11 @@ public enum OutcomeText {
         if let r = m.reason {
             lines.append("Reason: \(r.text)" + cites(r.citations))
         }
+        for b in m.branches {
+            let assume = b.assumption.map { "--\($0.value ? "" : "no-")\($0.fact)" }.joined(separator: " ")
+            lines.append("If \(assume): \(b.status.rawValue)" + (b.earliestDate.map { ", earliest \($0)" } ?? "")
+                + (b.fraction.map { " (\($0))" } ?? ""))
+        }
         for p in m.pending {
             lines.append("Pending: \(p.text) — give " + p.missingFacts.map { "--\($0)" }.joined(separator: ", ")
                 + cites(p.citations))

@@ -181,3 +181,39 @@ struct ScratchCorpus {
         #expect(error.description.contains("corpus directory not found"))
     }
 }
+
+@Suite struct InstrumentCorpusTests {
+    static let corpus = try? CorpusLoader(location: CorpusLocation(corpusDirectory: CorpusLocation.bundledCorpus)).load()
+
+    @Test func everyInstrumentOfChapterOneIsEncoded() throws {
+        let corpus = try #require(Self.corpus)
+        let ids = Set(corpus.instruments.map(\.id))
+        for id in ["udhr", "iccpr", "hrc-gc-35", "echr", "crc", "achr", "tokyo-rules", "beijing-rules", "bangkok-rules",
+                   "mandela-rules", "smr-1955", "european-prison-rules", "coe-res-76-2", "coe-rec-2003-22", "ets-51",
+                   "coe-rec-r-92-16", "coe-rec-2010-1", "oas-overcrowding-2012", "cat-terminally-ill"] {
+            #expect(ids.contains(id), "missing \(id)")
+        }
+        for i in corpus.instruments {
+            #expect(!i.citations.isEmpty, "\(i.id)")
+            for p in i.provisions { #expect(!p.citations.isEmpty, "\(p.id)") }
+        }
+    }
+
+    /// The checks the issue names, each stated over a regime feature the engine can evaluate.
+    @Test(arguments: [("coe-rec-2003-22", "category-excluded", true), ("beijing-rules", "juvenile-earlier-threshold", false),
+                      ("bangkok-rules", "caretaking-considered", false), ("mandela-rules", "supervision-by-police", true)])
+    func conformanceCheckIsDeclared(_ instrument: String, _ feature: String, _ conflictWhenPresent: Bool) throws {
+        let corpus = try #require(Self.corpus)
+        let i = try #require(corpus.instrument(instrument))
+        let checks = i.provisions.flatMap(\.checks).filter { $0.feature == feature }
+        #expect(checks.contains { $0.conflictWhenPresent == conflictWhenPresent })
+        #expect(corpus.vocabulary.contains(feature, in: "regime-feature"))
+    }
+
+    @Test func citedCasesKeepTheReportsFootnoteErrors() throws {
+        let corpus = try #require(Self.corpus)
+        #expect(corpus.cases.count >= 10)
+        #expect(corpus.cases.contains { !$0.footnoteErrors.isEmpty })
+        for c in corpus.cases { #expect(!c.citations.isEmpty, "\(c.id)") }
+    }
+}

@@ -72,3 +72,14 @@ import Testing
         #expect(r.stdout.contains("quotations checked against the seed"))
     }
 }
+
+@Suite struct InstrumentCommandTests {
+    @Test func showRendersAnInstrumentWithItsChecks() throws {
+        let r = try CLI.run(["show", "coe-rec-2003-22"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("Rec(2003)22"))
+        #expect(r.stdout.contains("check "))
+        #expect(r.stdout.contains("category-excluded"))
+        #expect(r.stdout.contains("seed L"))
+    }
+}
