@@ -29,6 +29,8 @@ struct GoldenCase: Decodable, Sendable, CustomTestStringConvertible {
         var damage: String?
         var maliciousViolations: Bool?
         var victimAge: Int?
+        var recidivist: Bool?
+        var firstCustodial: Bool?
 
         var draft: CaseDraft {
             var d = CaseDraft()
@@ -38,6 +40,7 @@ struct GoldenCase: Decodable, Sendable, CustomTestStringConvertible {
             d.singleFather = singleFather; d.singleParent = singleParent; d.disability = disability
             d.cooperation = cooperation; d.foreignNational = foreignNational; d.priorRevocation = priorRevocation
             d.damage = damage; d.maliciousViolations = maliciousViolations; d.victimAge = victimAge
+            d.recidivist = recidivist; d.firstCustodial = firstCustodial
             return d
         }
     }
@@ -69,6 +72,8 @@ struct GoldenCase: Decodable, Sendable, CustomTestStringConvertible {
     }
 
     var file: String = ""
+    /// The jurisdiction the case is run under: the name of the folder the file is in (Golden/kz/…).
+    var jurisdiction: String = "kz"
     var name: String
     var citation: String
     var input: Input
@@ -90,6 +95,7 @@ struct GoldenCase: Decodable, Sendable, CustomTestStringConvertible {
             do {
                 var g = try JSONDecoder().decode(GoldenCase.self, from: Data(contentsOf: url))
                 g.file = url.deletingPathExtension().lastPathComponent
+                g.jurisdiction = url.deletingLastPathComponent().lastPathComponent
                 return g
             } catch {
                 return GoldenCase(file: url.lastPathComponent, name: "UNREADABLE: \(error)", citation: "",
@@ -123,10 +129,10 @@ enum Field<T: Decodable & Sendable & Equatable>: Sendable {
     @Test(arguments: GoldenCase.all())
     func goldenCase(_ g: GoldenCase) throws {
         let corpus = try #require(Self.corpus)
-        let kz = try #require(corpus.jurisdiction("kz"))
+        let jurisdiction = try #require(corpus.jurisdiction(g.jurisdiction), "no jurisdiction \(g.jurisdiction)")
         #expect(!g.citation.isEmpty, "each golden case names its legal basis")
         let facts = try g.input.draft.build(vocabulary: corpus.vocabulary, today: Self.today)
-        let outcome = Simulator(vocabulary: corpus.vocabulary).simulate(facts, in: kz)
+        let outcome = Simulator(vocabulary: corpus.vocabulary).simulate(facts, in: jurisdiction)
         #expect(!g.expected.isEmpty)
         for (mechanismID, want) in g.expected.sorted(by: { $0.key < $1.key }) {
             let got = try #require(outcome.mechanisms.first { $0.mechanism.id == mechanismID }, "no \(mechanismID)")
