@@ -101,4 +101,9 @@ public struct Branch: Sendable {
 public struct JurisdictionOutcome: Sendable {
     public var jurisdiction: Jurisdiction
     public var mechanisms: [MechanismOutcome]
+
+    /// The earliest date of any available mechanism that ends custody with a date (nil when none has one).
+    public var earliestRelease: CalendarDate? {
+        mechanisms.filter(\.available).compactMap(\.earliestDate).min()
+    }
 }

@@ -10,12 +10,13 @@ public enum OutcomeJSON {
     public static let schemaVersion = 1
 
     /// The whole document for one case.
-    public static func document(for facts: Case, outcomes: [JurisdictionOutcome], vocabulary: Vocabulary) -> JSONValue {
+    public static func document(for facts: Case, outcomes: [JurisdictionOutcome], vocabulary: Vocabulary,
+                                conformance: [String: [ConformanceVerdict]] = [:]) -> JSONValue {
         .object([
             ("schemaVersion", .int(schemaVersion)),
             ("case", caseValue(facts)),
             ("assumptions", .array(assumptions.map { .string($0) })),
-            ("outcomes", .array(outcomes.map { jurisdiction($0, vocabulary) })),
+            ("outcomes", .array(outcomes.map { jurisdiction($0, vocabulary, conformance[$0.jurisdiction.id] ?? []) })),
         ])
     }
 
@@ -54,12 +55,14 @@ public enum OutcomeJSON {
         ])
     }
 
-    static func jurisdiction(_ o: JurisdictionOutcome, _ v: Vocabulary) -> JSONValue {
+    static func jurisdiction(_ o: JurisdictionOutcome, _ v: Vocabulary, _ verdicts: [ConformanceVerdict]) -> JSONValue {
         .object([
             ("jurisdiction", .string(o.jurisdiction.id)),
             ("name", .string(o.jurisdiction.names.text(in: "en"))),
             ("legalFamily", .string(o.jurisdiction.legalFamily)),
+            ("earliestRelease", .string(o.earliestRelease?.description)),
             ("mechanisms", .array(o.mechanisms.map { mechanism($0, v) })),
+            ("conformance", .array(verdicts.map(ConformanceJSON.verdict))),
         ])
     }
 

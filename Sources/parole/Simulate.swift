@@ -21,6 +21,7 @@ extension Parole {
                   parole simulate --term 6y --category grave --start 2021-01-01 --offence corruption \\
                       --sex male --birth-date 1960-02-01
                   parole simulate --case case.json --as-of 2019-01-01 --format markdown
+                  parole simulate --term 9y --category grave --start 2022-01-10 --explain de --explain fr
                 """)
 
         @Option(parsing: .unconditional, help: ArgumentHelp("Sentence: 9y, 7y6m, 2y3m15d or life.", valueName: "term"))
@@ -82,6 +83,10 @@ extension Parole {
 
         @Option(help: "Output: table, json or markdown.") var format: OutputFormat = .table
 
+        @Option(help: ArgumentHelp("Print the full reasoning for this jurisdiction (repeatable; default kz).",
+                                   valueName: "id"))
+        var explain: [String] = []
+
         @Option(name: .customLong("case"), help: ArgumentHelp(
             "A JSON file with the same fields (flags given here override it).", valueName: "file"))
         var caseFile: String?
@@ -101,14 +106,19 @@ extension Parole {
                 ? atlas.jurisdictions : draft.jurisdictions.map { try atlas.requireJurisdiction($0) }
             let simulator = Simulator(vocabulary: atlas.vocabulary)
             let outcomes = selected.map { simulator.simulate(facts, in: $0) }
+            let evaluator = ConformanceEvaluator(instruments: atlas.instruments)
+            let conformance = Dictionary(uniqueKeysWithValues: outcomes.map {
+                ($0.jurisdiction.id, evaluator.verdicts(for: $0, facts: facts))
+            })
+            let explained = try explain.map { try atlas.requireJurisdiction($0).id }
             switch format {
             case .json:
-                print(OutcomeJSON.document(for: facts, outcomes: outcomes, vocabulary: atlas.vocabulary)
-                    .serialized(pretty: true))
-            case .table:
-                print(OutcomeText.render(facts, outcomes, vocabulary: atlas.vocabulary, style: .table), terminator: "")
-            case .markdown:
-                print(OutcomeText.render(facts, outcomes, vocabulary: atlas.vocabulary, style: .markdown),
+                print(OutcomeJSON.document(for: facts, outcomes: outcomes, vocabulary: atlas.vocabulary,
+                                           conformance: conformance).serialized(pretty: true))
+            case .table, .markdown:
+                print(OutcomeText.render(facts, outcomes, vocabulary: atlas.vocabulary,
+                                         style: format == .table ? .table : .markdown,
+                                         explain: explained.isEmpty ? ["kz"] : explained, conformance: conformance),
                       terminator: "")
             }
         }

@@ -1,0 +1,27 @@
+import AtlasEngine
+import AtlasModel
+
+/// Renders conformance verdicts as JSON objects or a table.
+public enum ConformanceJSON {
+    public static func verdict(_ v: ConformanceVerdict) -> JSONValue {
+        .object([
+            ("instrument", .string(v.instrument.id)),
+            ("instrumentName", .string(v.instrument.shortName)),
+            ("provision", .string(v.provision.id)),
+            ("number", .string(v.provision.number)),
+            ("check", .string(v.check.id)),
+            ("feature", .string(v.check.feature)),
+            ("verdict", .string(v.result.rawValue)),
+            ("explanation", .string(v.explanation)),
+            ("evidence", .array(v.evidence.map { .string($0) })),
+            ("citations", OutcomeJSON.citations(v.provision.citations + v.check.citations)),
+        ])
+    }
+
+    public static func table(_ verdicts: [ConformanceVerdict]) -> TextTableData {
+        TextTableData(header: ["Instrument", "Provision", "Verdict", "Feature", "Why"], rows: verdicts.map { v in
+            [v.instrument.shortName, v.provision.number ?? v.provision.id, v.result.rawValue, v.check.feature,
+             v.explanation + OutcomeText.cites(v.provision.citations)]
+        })
+    }
+}

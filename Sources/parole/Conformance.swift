@@ -1,0 +1,34 @@
+import ArgumentParser
+import AtlasEngine
+import AtlasModel
+import AtlasReport
+
+extension Parole {
+    struct Conformance: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check a regime against every international standard in the corpus.",
+            discussion: """
+                Each declarative check of an instrument's provision gives `complies`, `conflicts`, or \
+                `not-assessable` (with what the sources do not state), cited to the provision.
+
+                Examples:
+                  parole conformance kz
+                  parole conformance fi --format json
+                """)
+
+        @Argument(help: "Jurisdiction id.") var id: String
+        @Option(help: "Output: table, json or markdown.") var format: OutputFormat = .table
+        @OptionGroup var corpus: CorpusOptions
+
+        func run() throws {
+            let atlas = try corpus.load()
+            let j = try atlas.requireJurisdiction(id)
+            let verdicts = ConformanceEvaluator(instruments: atlas.instruments).verdicts(for: j)
+            switch format {
+            case .json: print(JSONValue.array(verdicts.map(ConformanceJSON.verdict)).serialized(pretty: true))
+            case .table: print(ConformanceJSON.table(verdicts).text)
+            case .markdown: print(ConformanceJSON.table(verdicts).markdown)
+            }
+        }
+    }
+}
