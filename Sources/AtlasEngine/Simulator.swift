@@ -4,8 +4,18 @@ import AtlasModel
 /// It holds no legal value of its own: fractions, terms, exclusions and bodies all come from the corpus.
 public struct Simulator: Sendable {
     public let vocabulary: Vocabulary
+    /// Whether to build the explanation trace; batch runs that print only dates turn it off for speed.
+    public var explains: Bool
 
-    public init(vocabulary: Vocabulary) { self.vocabulary = vocabulary }
+    public init(vocabulary: Vocabulary, explains: Bool = true) {
+        self.vocabulary = vocabulary
+        self.explains = explains
+    }
+
+    /// Appends a trace step, building it only when explanations are wanted.
+    private func record(_ outcome: inout MechanismOutcome, _ step: @autoclosure () -> TraceStep) {
+        if explains { outcome.trace.append(step()) }
+    }
 
     /// Outcomes for every mechanism of `jurisdiction`, under the law in force on `facts.asOf`.
     public func simulate(_ facts: Case, in jurisdiction: Jurisdiction) -> JurisdictionOutcome {
@@ -66,12 +76,12 @@ public struct Simulator: Sendable {
                 ?? "no version of this mechanism is in force on \(asOf)"
             outcome.status = .notInForce
             outcome.reason = Reason(ruleID: mechanism.id, text: text, citations: mechanism.versions.first?.citations ?? [])
-            outcome.trace.append(TraceStep(kind: .lawInForce, ruleID: mechanism.id, message: text,
-                                           citations: outcome.reason!.citations))
+            let citations = outcome.reason!.citations
+            record(&outcome, TraceStep(kind: .lawInForce, ruleID: mechanism.id, message: text, citations: citations))
             return outcome
         }
         outcome.version = version
-        outcome.trace.append(TraceStep(
+        record(&outcome, TraceStep(
             kind: .lawInForce, ruleID: version.id,
             message: "law in force on \(asOf): "
                 + (version.validity.from.map { "version from \($0)" } ?? "the source does not date this law; "
@@ -92,16 +102,17 @@ public struct Simulator: Sendable {
             outcome.reason = Reason(ruleID: version.id,
                                     text: "outside the mechanism's scope: " + label(version.scope.labels, "scope"),
                                     citations: version.scope.citations)
-            outcome.trace.append(TraceStep(kind: .scope, ruleID: version.id, message: outcome.reason!.text,
-                                           value: "no", citations: version.scope.citations))
+            let text = outcome.reason!.text
+            record(&outcome, TraceStep(kind: .scope, ruleID: version.id, message: text, value: "no",
+                                       citations: version.scope.citations))
             return finish(outcome, facts, version, jurisdiction)
         case .unknown(let missing):
             outcome.missingFacts += missing.sorted()
-            outcome.trace.append(TraceStep(kind: .scope, ruleID: version.id,
+            record(&outcome, TraceStep(kind: .scope, ruleID: version.id,
                                            message: "scope depends on facts not given: \(missing.sorted().joined(separator: ", "))",
                                            value: "unknown", citations: version.scope.citations))
         case .yes:
-            outcome.trace.append(TraceStep(kind: .scope, ruleID: version.id,
+            record(&outcome, TraceStep(kind: .scope, ruleID: version.id,
                                            message: "within scope: " + label(version.scope.labels, "scope"),
                                            value: "yes", citations: version.scope.citations))
         }
@@ -127,18 +138,18 @@ public struct Simulator: Sendable {
             noteDiscrepancies(about: [g.id], jurisdiction, into: &outcome)
             switch evaluator.evaluate(g.condition) {
             case .yes:
-                outcome.trace.append(TraceStep(kind: .grantCondition, ruleID: g.id, message: "met: " + text,
+                record(&outcome, TraceStep(kind: .grantCondition, ruleID: g.id, message: "met: " + text,
                                                value: "yes", citations: g.citations))
             case .no:
                 outcome.status = .conditionsUnmet
                 outcome.reason = Reason(ruleID: g.id, text: "condition not met: " + text, citations: g.citations)
-                outcome.trace.append(TraceStep(kind: .grantCondition, ruleID: g.id, message: "not met: " + text,
+                record(&outcome, TraceStep(kind: .grantCondition, ruleID: g.id, message: "not met: " + text,
                                                value: "no", citations: g.citations))
                 return finish(outcome, facts, version, jurisdiction)
             case .unknown(let missing):
                 outcome.pending.append(PendingCondition(ruleID: g.id, text: text, missingFacts: missing.sorted(),
                                                         citations: g.citations))
-                outcome.trace.append(TraceStep(kind: .grantCondition, ruleID: g.id,
+                record(&outcome, TraceStep(kind: .grantCondition, ruleID: g.id,
                                                message: "to be shown at the hearing (not in the case: "
                                                    + missing.sorted().map { "--\($0)" }.joined(separator: ", ") + "): " + text,
                                                value: "unknown", citations: g.citations))
@@ -169,19 +180,20 @@ public struct Simulator: Sendable {
         let inForce = version.thresholds.filter { $0.validity.contains(asOf) }
         if inForce.isEmpty {
             let notes = version.notStated
-            outcome.trace.append(TraceStep(
+            record(&outcome, TraceStep(
                 kind: .notStated, ruleID: version.id,
                 message: notes.first?.notes.text(in: "en") ?? "the source states no minimum time to serve",
                 citations: notes.flatMap(\.citations)))
             return nil
         }
         var matching: [Threshold] = []
+        var uncertain: [(threshold: Threshold, missing: Set<String>)] = []
         for t in inForce {
             let truth = t.condition.map(evaluator.evaluate) ?? .yes
             switch truth {
             case .yes:
                 if facts.term.isLife, t.fixed == nil, t.minimum == nil {
-                    outcome.trace.append(TraceStep(kind: .threshold, ruleID: t.id,
+                    record(&outcome, TraceStep(kind: .threshold, ruleID: t.id,
                                                    message: "not applicable to a life sentence (a share of a life term "
                                                        + "cannot be computed): " + label(t.labels, t.id),
                                                    citations: t.citations))
@@ -189,40 +201,55 @@ public struct Simulator: Sendable {
                     matching.append(t)
                 }
             case .unknown(let missing):
-                outcome.missingFacts += missing.sorted()
-                outcome.trace.append(TraceStep(kind: .threshold, ruleID: t.id,
-                                               message: "may apply, depending on: "
-                                                   + missing.sorted().joined(separator: ", ") + ": " + label(t.labels, t.id),
-                                               value: "unknown", citations: t.citations))
+                if !(facts.term.isLife && t.fixed == nil && t.minimum == nil) { uncertain.append((t, missing)) }
             case .no: break
             }
         }
         let overridden = Set(matching.flatMap(\.overrides))
         for t in matching where overridden.contains(t.id) {
             let by = matching.first { $0.overrides.contains(t.id) }!
-            outcome.trace.append(TraceStep(kind: .thresholdOverridden, ruleID: t.id,
+            record(&outcome, TraceStep(kind: .thresholdOverridden, ruleID: t.id,
                                            message: "displaced by \(by.id): " + label(t.labels, t.id),
                                            citations: t.citations))
         }
         let governing = matching.filter { !overridden.contains($0.id) }
-        guard !governing.isEmpty else {
-            outcome.reason = Reason(ruleID: version.id, text: "no threshold of this mechanism applies to this case",
-                                    citations: version.citations)
-            return outcome.missingFacts.isEmpty ? .noThreshold : .undetermined
-        }
         var best: (threshold: Threshold, date: CalendarDate)?
         for t in governing {
             let date = thresholdDate(t, facts, into: &outcome)
             if best == nil || date > best!.date { best = (t, date) }
         }
+        // A threshold that may apply matters only if it could change the date: one displaced by a threshold that
+        // does apply, or one whose inclusion leaves the latest date unchanged, does not make the answer depend on
+        // the missing fact.
+        for (t, missing) in uncertain where !overridden.contains(t.id) {
+            let uDate = quietDate(t, facts)
+            let remaining = governing.filter { !t.overrides.contains($0.id) }.map { quietDate($0, facts) }
+            let with = (remaining + [uDate]).max()
+            let changes = best.map { with != $0.date } ?? true
+            if changes { outcome.missingFacts += missing.sorted() }
+            record(&outcome, TraceStep(kind: .threshold, ruleID: t.id,
+                                       message: (changes ? "may apply, depending on " : "may apply but would not change the date; depends on ")
+                                           + missing.sorted().joined(separator: ", ") + ": " + label(t.labels, t.id)
+                                           + " (would give \(uDate))",
+                                       value: "unknown", citations: t.citations))
+        }
+        guard let (threshold, date) = best else {
+            outcome.reason = Reason(ruleID: version.id, text: "no threshold of this mechanism applies to this case",
+                                    citations: version.citations)
+            return outcome.missingFacts.isEmpty ? .noThreshold : .undetermined
+        }
         if governing.count > 1 {
-            outcome.trace.append(TraceStep(kind: .assumption, message: "several thresholds apply ("
+            record(&outcome, TraceStep(kind: .assumption, message: "several thresholds apply ("
                 + governing.map(\.id).joined(separator: ", ") + "); the latest date is used"))
         }
-        let (threshold, date) = best!
         outcome.threshold = threshold
-        outcome.fraction = threshold.fraction
-        outcome.fractionBase = threshold.fraction == nil ? nil : threshold.fractionBase
+        // The share is reported only when it is what sets the date (not a minimum or fixed time that prevails).
+        let shareDate: CalendarDate? = threshold.fraction.flatMap { f in
+            if case .fixed(let term) = facts.term { return ServedTime.date(servingFraction: f, of: term, from: facts.start) }
+            return nil
+        }
+        outcome.fraction = shareDate == date ? threshold.fraction : nil
+        outcome.fractionBase = outcome.fraction == nil ? nil : threshold.fractionBase
         outcome.earliestDate = date
         outcome.requiredServed = CalendarDuration.between(facts.start, date)
         applyDiscrepancies(threshold, date, facts, jurisdiction, into: &outcome)
@@ -233,6 +260,17 @@ public struct Simulator: Sendable {
             return .termEndsFirst
         }
         return nil
+    }
+
+    /// The date a single threshold gives, without tracing (used to weigh thresholds that may apply).
+    private func quietDate(_ t: Threshold, _ facts: Case) -> CalendarDate {
+        var dates: [CalendarDate] = []
+        if let f = t.fraction, case .fixed(let term) = facts.term {
+            dates.append(ServedTime.date(servingFraction: f, of: term, from: facts.start))
+        }
+        if let m = t.minimum { dates.append(m.end(from: facts.start)) }
+        if let x = t.fixed { dates.append(x.end(from: facts.start)) }
+        return (t.combination == .laterOf ? dates.max() : dates.min()) ?? facts.start
     }
 
     /// The date a single threshold gives, with its computation traced.
@@ -272,7 +310,7 @@ public struct Simulator: Sendable {
             children.append(TraceStep(kind: .computation, ruleID: t.id,
                                       message: "\(t.combination.rawValue) the dates above: \(date)"))
         }
-        outcome.trace.append(TraceStep(kind: .threshold, ruleID: t.id, message: label(t.labels, t.id),
+        record(&outcome, TraceStep(kind: .threshold, ruleID: t.id, message: label(t.labels, t.id),
                                        value: t.fraction?.description ?? t.fixed?.iso8601 ?? t.minimum?.iso8601,
                                        citations: t.citations, children: children))
         return date
@@ -300,7 +338,7 @@ public struct Simulator: Sendable {
                           message: (c.statements.text(in: "en") ?? c.id) + (c.id == d.encodedClaim ? " (encoded)" : ""),
                           value: claimDates.first { $0.0 == c.id }.map { $0.1.description }, citations: c.citations)
             }
-            outcome.trace.append(TraceStep(
+            record(&outcome, TraceStep(
                 kind: .discrepancy, ruleID: d.id,
                 message: "sources disagree: " + label(d.labels, d.id)
                     + (range.earliest.flatMap { e in range.latest.map { l in e == l ? "" : " (dates \(e) to \(l))" } } ?? ""),
@@ -315,7 +353,7 @@ public struct Simulator: Sendable {
         for d in jurisdiction.discrepancies(about: ruleIDs)
         where !outcome.discrepancies.contains(where: { $0.discrepancy.id == d.id }) {
             outcome.discrepancies.append(DiscrepancyRange(discrepancy: d, claimDates: [], earliest: nil, latest: nil))
-            outcome.trace.append(TraceStep(
+            record(&outcome, TraceStep(
                 kind: .discrepancy, ruleID: d.id, message: "sources disagree: " + label(d.labels, d.id),
                 children: d.claims.map { c in
                     TraceStep(kind: .discrepancy, ruleID: c.id,
@@ -340,7 +378,7 @@ public struct Simulator: Sendable {
             }
             guard x.validity.contains(asOf) else {
                 if matches != .no {
-                    outcome.trace.append(TraceStep(
+                    record(&outcome, TraceStep(
                         kind: .exclusion, ruleID: x.id,
                         message: "not applied: not in force on \(asOf)"
                             + (x.validity.from.map { " (from \($0))" } ?? "") + ": " + text,
@@ -365,12 +403,12 @@ public struct Simulator: Sendable {
             let dateNote = x.validity.from.map { " (in force from \($0)\(x.validity.basis == .lawDate ? ", date of the law" : ""))" } ?? ""
             switch (matches, rescued) {
             case (.yes, .yes):
-                outcome.trace.append(TraceStep(kind: .exclusion, ruleID: x.id,
+                record(&outcome, TraceStep(kind: .exclusion, ruleID: x.id,
                                                message: "matches, but an exception applies: " + text + dateNote,
                                                value: "lifted", citations: x.citations, children: exceptionTrace))
             case (.yes, .no):
                 outcome.reason = Reason(ruleID: x.id, text: "excluded: " + text + dateNote, citations: x.citations)
-                outcome.trace.append(TraceStep(kind: .exclusion, ruleID: x.id, message: "excluded: " + text + dateNote,
+                record(&outcome, TraceStep(kind: .exclusion, ruleID: x.id, message: "excluded: " + text + dateNote,
                                                value: "excluded", citations: x.citations, children: exceptionTrace))
                 outcome.earliestDate = nil
                 outcome.requiredServed = nil
@@ -381,7 +419,7 @@ public struct Simulator: Sendable {
                 undetermined = true
                 let missing = matches.missing.union(rescued.missing).sorted()
                 outcome.missingFacts += missing
-                outcome.trace.append(TraceStep(kind: .exclusion, ruleID: x.id,
+                record(&outcome, TraceStep(kind: .exclusion, ruleID: x.id,
                                                message: "may exclude, depending on "
                                                    + missing.map { "--\($0)" }.joined(separator: ", ") + ": " + text + dateNote,
                                                value: "unknown", citations: x.citations, children: exceptionTrace))
@@ -411,7 +449,7 @@ public struct Simulator: Sendable {
         // Mandatory or discretionary.
         if version.decision != .discretionary {
             o.mandatory = true
-            o.trace.append(TraceStep(kind: .mandatory, ruleID: version.id,
+            record(&o, TraceStep(kind: .mandatory, ruleID: version.id,
                                      message: "release is \(version.decision.rawValue) once the conditions hold",
                                      value: "yes", citations: version.citations))
         }
@@ -422,16 +460,16 @@ public struct Simulator: Sendable {
             switch truth {
             case .yes:
                 o.mandatory = true
-                o.trace.append(TraceStep(kind: .mandatory, ruleID: m.id, message: "release is owed: " + text,
+                record(&o, TraceStep(kind: .mandatory, ruleID: m.id, message: "release is owed: " + text,
                                          value: "yes", citations: m.citations))
             case .no:
-                o.trace.append(TraceStep(kind: .mandatory, ruleID: m.id,
+                record(&o, TraceStep(kind: .mandatory, ruleID: m.id,
                                          message: "release is at the court's discretion (mandatory rule not met): " + text,
                                          value: "no", citations: m.citations))
             case .unknown(let missing):
                 o.pending.append(PendingCondition(ruleID: m.id, text: "release becomes mandatory if: " + text,
                                                   missingFacts: missing.sorted(), citations: m.citations))
-                o.trace.append(TraceStep(kind: .mandatory, ruleID: m.id,
+                record(&o, TraceStep(kind: .mandatory, ruleID: m.id,
                                          message: "discretionary unless shown ("
                                              + missing.sorted().map { "--\($0)" }.joined(separator: ", ") + "): " + text,
                                          value: "unknown", citations: m.citations))
@@ -441,17 +479,17 @@ public struct Simulator: Sendable {
         // Procedure.
         if let p = version.procedure {
             if let body = o.decidingBody {
-                o.trace.append(TraceStep(kind: .procedure, ruleID: body.id,
+                record(&o, TraceStep(kind: .procedure, ruleID: body.id,
                                          message: "decided by: " + label(body.labels, body.kind),
                                          value: body.kind, citations: body.citations))
             }
             for a in o.arrangements {
-                o.trace.append(TraceStep(kind: .procedure, ruleID: a.id,
+                record(&o, TraceStep(kind: .procedure, ruleID: a.id,
                                          message: (a.validity.basis == .planned ? "planned: " : "") + label(a.labels, "arrangement"),
                                          citations: a.citations))
             }
             if let wait = p.reapplicationWait {
-                o.trace.append(TraceStep(kind: .procedure, message: "after a refusal, a new petition after \(wait.naturalText)",
+                record(&o, TraceStep(kind: .procedure, message: "after a refusal, a new petition after \(wait.naturalText)",
                                          value: wait.iso8601, citations: p.reapplicationCitations))
             }
         }
@@ -466,14 +504,14 @@ public struct Simulator: Sendable {
             case .notStated:
                 break
             }
-            o.trace.append(TraceStep(kind: .supervision, message: label(s.labels, s.by)
-                                         + (o.supervisionUntil.map { " (until \($0))" } ?? ""),
-                                     value: o.supervisionUntil?.description, citations: s.citations))
+            let until = o.supervisionUntil
+            record(&o, TraceStep(kind: .supervision, message: label(s.labels, s.by) + (until.map { " (until \($0))" } ?? ""),
+                                 value: until?.description, citations: s.citations))
         }
 
         // What would send the person back.
         if let r = version.revocation, o.available {
-            o.trace.append(TraceStep(
+            record(&o, TraceStep(
                 kind: .revocation, message: "revocation: \(r.grounds.count) ground(s); time on release: "
                     + r.timeOnRelease.rawValue,
                 children: r.grounds.map { g in
@@ -492,7 +530,7 @@ public struct Simulator: Sendable {
                 let amount = Rational(remainder * c.amount, c.daysOfCustody)
                 o.conversions.append(ConversionOutcome(conversion: c, remainderDays: remainder, amount: amount,
                                                        allowed: allowed))
-                o.trace.append(TraceStep(kind: .conversion, ruleID: c.id,
+                record(&o, TraceStep(kind: .conversion, ruleID: c.id,
                                          message: "\(remainder) days left at \(date) → "
                                              + vocabulary.label(c.into, in: "punishment") + ": \(amount.mixedDescription) × "
                                              + vocabulary.label(c.unit, in: "unit")

@@ -11,7 +11,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     public static func == (a: JSONValue, b: JSONValue) -> Bool { a.serialized() == b.serialized() }
 
     /// `nil` becomes `null`.
-    static func string(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
+    public static func string(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
 
     /// Compact or indented JSON text.
     public func serialized(pretty: Bool = false) -> String {

@@ -11,9 +11,15 @@ enum CaseFile {
     static let listFields = ["offences", "consequences", "jurisdictions"]
 
     static func read(_ path: String) throws -> CaseDraft {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        // FileHandle also reads pipes and process substitutions (/dev/fd/N), which FileManager does not.
+        guard let data = FileHandle(forReadingAtPath: path).map({ $0.readDataToEndOfFile() }) else {
             throw CLIFailure(message: "\(path): cannot read the case file", status: .noInput)
         }
+        return try parse(data, place: path)
+    }
+
+    /// Parses one case object; `place` names it in errors (a file, or a file and line).
+    static func parse(_ data: Data, place path: String) throws -> CaseDraft {
         let fields: [String: JSONField]
         do { fields = try JSONDecoder().decode([String: JSONField].self, from: data) } catch let error as DecodingError {
             throw CLIFailure.data("\(path): not a JSON object of case fields (\(Self.describe(error))); fix the file")

@@ -22,6 +22,7 @@ extension Parole {
                       --sex male --birth-date 1960-02-01
                   parole simulate --case case.json --as-of 2019-01-01 --format markdown
                   parole simulate --term 9y --category grave --start 2022-01-10 --explain de --explain fr
+                  parole simulate --batch cases.jsonl > outcomes.jsonl
                 """)
 
         @Option(parsing: .unconditional, help: ArgumentHelp("Sentence: 9y, 7y6m, 2y3m15d or life.", valueName: "term"))
@@ -91,9 +92,26 @@ extension Parole {
             "A JSON file with the same fields (flags given here override it).", valueName: "file"))
         var caseFile: String?
 
+        @Option(help: ArgumentHelp(
+            "A JSON Lines file of cases (or - for standard input): one outcome summary per line, streamed; "
+                + "flags given here are defaults for every case.", valueName: "file"))
+        var batch: String?
+
         @OptionGroup var corpus: CorpusOptions
 
         func run() throws {
+            if let batch {
+                let atlas = try corpus.load()
+                let selected = try jurisdictions.isEmpty
+                    ? atlas.jurisdictions : jurisdictions.map { try atlas.requireJurisdiction($0) }
+                let result = try BatchRun(path: batch, corpus: atlas, jurisdictions: selected, defaults: flags,
+                                          today: .today).run()
+                if result.failed > 0 {
+                    throw CLIFailure.data("\(result.failed) of \(result.ok + result.failed) cases rejected; "
+                        + "their lines carry \"error\" in the output")
+                }
+                return
+            }
             var draft = CaseDraft()
             if let caseFile { draft = try CaseFile.read(caseFile) }
             draft = draft.overlaid(with: flags)

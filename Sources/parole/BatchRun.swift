@@ -1,0 +1,131 @@
+import AtlasEngine
+import AtlasModel
+import AtlasReport
+import Foundation
+
+/// `simulate --batch FILE.jsonl`: one case per input line, one summary line of outcomes per case, streamed so that
+/// memory stays flat however many cases there are. A bad line gets an error line and the run goes on.
+struct BatchRun {
+    let path: String
+    let corpus: Corpus
+    let jurisdictions: [Jurisdiction]
+    let defaults: CaseDraft
+    let today: CalendarDate
+
+    /// Runs the batch; returns (cases simulated, lines rejected).
+    func run() throws -> (ok: Int, failed: Int) {
+        guard let input = path == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: path) else {
+            throw CLIFailure(message: "\(path): cannot read the batch file", status: .noInput)
+        }
+        let simulator = Simulator(vocabulary: corpus.vocabulary, explains: false)
+        var output = OutputBuffer()
+        var ok = 0, failed = 0, lineNumber = 0
+        var reader = LineReader(handle: input)
+        let progress = isatty(STDERR_FILENO) == 1
+        while let line = reader.next() {
+            lineNumber += 1
+            if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }) {
+                continue
+            }
+            do {
+                let draft = defaults.overlaid(with: try CaseFile.parse(Data(line), place: "\(path):\(lineNumber)"))
+                let facts = try draft.build(vocabulary: corpus.vocabulary, today: today)
+                let outcomes = jurisdictions.map { simulator.simulate(facts, in: $0) }
+                output.write(BatchJSON.line(lineNumber, facts, outcomes).serialized())
+                ok += 1
+            } catch let error as CaseInputError {
+                output.write(BatchJSON.error(lineNumber, "\(path):\(lineNumber): \(error.description)").serialized())
+                failed += 1
+            } catch let error as CLIFailure {
+                output.write(BatchJSON.error(lineNumber, error.message).serialized())
+                failed += 1
+            }
+            if progress, lineNumber % 10_000 == 0 {
+                FileHandle.standardError.write(Data("parole: \(lineNumber) lines…\r".utf8))
+            }
+        }
+        output.flush()
+        return (ok, failed)
+    }
+}
+
+/// The compact per-case line of a batch run: dates and statuses, no trace (use single runs to explain).
+enum BatchJSON {
+    static func line(_ n: Int, _ facts: Case, _ outcomes: [JurisdictionOutcome]) -> JSONValue {
+        .object([
+            ("line", .int(n)),
+            ("term", .string(facts.term.description)),
+            ("start", .string(facts.start.description)),
+            ("outcomes", .array(outcomes.map { o in
+                .object([
+                    ("jurisdiction", .string(o.jurisdiction.id)),
+                    ("earliestRelease", .string(o.earliestRelease?.description)),
+                    ("mechanisms", .array(o.mechanisms.map { m in
+                        .object([
+                            ("mechanism", .string(m.mechanism.id)),
+                            ("kind", .string(m.mechanism.kind)),
+                            ("available", .bool(m.available)),
+                            ("status", .string(m.status.rawValue)),
+                            ("earliestDate", .string(m.earliestDate?.description)),
+                            ("requiredServed", .string(m.requiredServed?.iso8601)),
+                            ("fraction", .string(m.fraction?.description)),
+                            ("mandatory", .bool(m.mandatory)),
+                            ("reason", .string(m.reason?.ruleID)),
+                        ])
+                    })),
+                ])
+            })),
+        ])
+    }
+
+    static func error(_ n: Int, _ message: String) -> JSONValue {
+        .object([("line", .int(n)), ("error", .string(message))])
+    }
+}
+
+/// Reads a file line by line in 64 KiB chunks.
+struct LineReader {
+    let handle: FileHandle
+    private var buffer: [UInt8] = []
+    private var position = 0
+    private var finished = false
+
+    init(handle: FileHandle) { self.handle = handle }
+
+    mutating func next() -> [UInt8]? {
+        while true {
+            if let newline = buffer[position...].firstIndex(of: UInt8(ascii: "\n")) {
+                let line = Array(buffer[position..<newline])
+                position = newline + 1
+                return line
+            }
+            if finished {
+                guard position < buffer.count else { return nil }
+                let line = Array(buffer[position...])
+                position = buffer.count
+                return line
+            }
+            buffer.removeFirst(position)
+            position = 0
+            let chunk = handle.readData(ofLength: 65_536)
+            if chunk.isEmpty { finished = true } else { buffer.append(contentsOf: chunk) }
+        }
+    }
+}
+
+/// Buffers standard output and writes it in large blocks.
+struct OutputBuffer {
+    private var bytes: [UInt8] = []
+
+    mutating func write(_ line: String) {
+        bytes.append(contentsOf: line.utf8)
+        bytes.append(UInt8(ascii: "\n"))
+        if bytes.count >= 1 << 16 { flush() }
+    }
+
+    mutating func flush() {
+        guard !bytes.isEmpty else { return }
+        FileHandle.standardOutput.write(Data(bytes))
+        bytes.removeAll(keepingCapacity: true)
+    }
+}
