@@ -31,6 +31,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // In-process timings; not run by the tests (see Benchmarks/run.sh).
+        .executableTarget(name: "AtlasBench", dependencies: ["AtlasCorpus", "AtlasEngine", "AtlasModel"],
+                          path: "Benchmarks/AtlasBench"),
         .testTarget(name: "SafeXMLTests", dependencies: ["SafeXML"]),
         .testTarget(name: "AtlasModelTests", dependencies: ["AtlasModel"]),
         .testTarget(

@@ -67,3 +67,27 @@ echo "== cold simulate (process start to exit)"
 read -r sm smed <<<"$(mean_ms "$bin" simulate --term 9y --category grave --start 2022-01-10)"
 read -r vm vmed <<<"$(mean_ms "$bin" --version)"
 echo "simulate: mean ${sm} ms, median ${smed} ms (target < 50 ms); bare process start (--version): ${vm} ms"
+
+echo "== in process: one case across every jurisdiction (target < 1 ms after the corpus is loaded)"
+swift build -c release --product AtlasBench >/dev/null
+.build/release/AtlasBench 2000
+
+echo "== batch: random cases across every jurisdiction, streamed (target >= 50,000 cases/s, < 200 MB)"
+cases=${CASES:-100000}
+python3 - "$scaled/cases.jsonl" "$cases" <<'PY'
+import json, random, sys
+random.seed(20261125)
+cats = ["minor", "medium", "grave", "especially-grave"]
+with open(sys.argv[1], "w") as f:
+    for _ in range(int(sys.argv[2])):
+        y, m = random.randint(0, 20), random.randint(0, 11)
+        d = {"term": "life" if random.random() < 0.03 else (f"{y}y{m}m" if y or m else "1y"),
+             "category": random.choice(cats), "asOf": "2026-11-25",
+             "start": f"{random.randint(2005, 2025)}-{random.randint(1, 12):02d}-{random.randint(1, 28):02d}"}
+        if random.random() < 0.2: d["offences"] = [random.choice(["corruption", "terrorism", "organised-group"])]
+        if random.random() < 0.3: d["sex"] = random.choice(["male", "female"]); d["birthDate"] = "1970-06-15"
+        f.write(json.dumps(d) + "\n")
+PY
+/usr/bin/time -f "%e %M" -o "$scaled/time.txt" "$bin" simulate --batch "$scaled/cases.jsonl" > "$scaled/out.jsonl"
+read -r secs kb < "$scaled/time.txt"
+python3 -c "print(f'batch: $cases cases in {float($secs):.1f} s = {$cases/float($secs):,.0f} cases/s; peak memory {int($kb)/1024:.0f} MB; output lines: $(wc -l < "$scaled/out.jsonl")')"

@@ -22,31 +22,61 @@ struct BatchRun {
         var ok = 0, failed = 0, lineNumber = 0
         var reader = LineReader(handle: input)
         let progress = isatty(STDERR_FILENO) == 1
-        while let line = reader.next() {
-            lineNumber += 1
-            if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }) {
-                continue
+        // Lines are read in chunks, simulated on every core, and written back in input order.
+        let chunkSize = 1_024
+        while true {
+            var chunk: [(number: Int, bytes: [UInt8])] = []
+            while chunk.count < chunkSize, let line = reader.next() {
+                lineNumber += 1
+                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+                chunk.append((lineNumber, line))
             }
-            do {
-                let draft = defaults.overlaid(with: try CaseFile.parse(Data(line), place: "\(path):\(lineNumber)"))
-                let facts = try draft.build(vocabulary: corpus.vocabulary, today: today)
-                let outcomes = jurisdictions.map { simulator.simulate(facts, in: $0) }
-                output.write(BatchJSON.line(lineNumber, facts, outcomes).serialized())
-                ok += 1
-            } catch let error as CaseInputError {
-                output.write(BatchJSON.error(lineNumber, "\(path):\(lineNumber): \(error.description)").serialized())
-                failed += 1
-            } catch let error as CLIFailure {
-                output.write(BatchJSON.error(lineNumber, error.message).serialized())
-                failed += 1
+            if chunk.isEmpty { break }
+            let results = ResultSlots(count: chunk.count)
+            let lines = chunk
+            DispatchQueue.concurrentPerform(iterations: lines.count) { i in
+                results.set(i, process(lines[i].number, lines[i].bytes, simulator))
             }
-            if progress, lineNumber % 10_000 == 0 {
-                FileHandle.standardError.write(Data("parole: \(lineNumber) lines…\r".utf8))
+            for (text, success) in results.values {
+                output.write(text)
+                if success { ok += 1 } else { failed += 1 }
             }
+            if progress { FileHandle.standardError.write(Data("parole: \(lineNumber) lines…\r".utf8)) }
         }
         output.flush()
         return (ok, failed)
     }
+}
+
+extension BatchRun {
+    /// One input line to one output line; `false` when the line was rejected.
+    func process(_ number: Int, _ line: [UInt8], _ simulator: Simulator) -> (String, Bool) {
+        do {
+            let draft = defaults.overlaid(with: try CaseFile.parse(Data(line), place: "\(path):\(number)"))
+            let facts = try draft.build(vocabulary: corpus.vocabulary, today: today)
+            let outcomes = jurisdictions.map { simulator.simulate(facts, in: $0) }
+            return (BatchJSON.line(number, facts, outcomes).serialized(), true)
+        } catch let error as CaseInputError {
+            return (BatchJSON.error(number, "\(path):\(number): \(error.description)").serialized(), false)
+        } catch let error as CLIFailure {
+            return (BatchJSON.error(number, error.message).serialized(), false)
+        } catch {
+            return (BatchJSON.error(number, "\(path):\(number): \(error)").serialized(), false)
+        }
+    }
+}
+
+/// Output slots filled from several threads, each index written once.
+final class ResultSlots: @unchecked Sendable {
+    private var slots: [(String, Bool)]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: ("", false), count: count) }
+    func set(_ i: Int, _ value: (String, Bool)) {
+        lock.lock()
+        slots[i] = value
+        lock.unlock()
+    }
+    var values: [(String, Bool)] { slots }
 }
 
 /// The compact per-case line of a batch run: dates and statuses, no trace (use single runs to explain).
