@@ -20,7 +20,7 @@ draft.asOf = "2026-11-25"
 let facts = try draft.build(vocabulary: corpus.vocabulary, today: CalendarDate(iso: "2026-11-25")!)
 
 func run(explains: Bool) -> Duration {
-    let simulator = Simulator(vocabulary: corpus.vocabulary, explains: explains)
+    let simulator = Simulator(corpus: corpus, explains: explains)
     var sink = 0
     let start = clock.now
     for _ in 0..<iterations {

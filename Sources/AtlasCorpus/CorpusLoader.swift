@@ -57,6 +57,7 @@ public struct CorpusLoader: Sendable {
         var instruments: [Instrument] = []
         var cases: [CourtCase] = []
         var annexes: [(AnnexDefinition, XMLElement)] = []
+        var crosswalk: [CrosswalkMapping] = []
         var jurisdictionRoots: [XMLElement] = []
         var otherRoots: [XMLElement] = []
         for (path, doc) in documents {
@@ -74,6 +75,9 @@ public struct CorpusLoader: Sendable {
                 otherRoots.append(root)
             case ("annex", _, "annexes"):
                 annexes.append((reader.annex(root), root))
+                otherRoots.append(root)
+            case ("crosswalk", "crosswalk.xml", _):
+                crosswalk = reader.crosswalk(root)
                 otherRoots.append(root)
             case ("court-cases", "cases.xml", _):
                 cases = reader.courtCases(root)
@@ -111,8 +115,14 @@ public struct CorpusLoader: Sendable {
                 }
             }
         }
-        let corpus = Corpus(jurisdictions: jurisdictions, instruments: instruments, cases: cases,
+        for (m, element) in zip(crosswalk, otherRoots.first { $0.name == "crosswalk" }?.children(named: "mapping") ?? []) {
+            for id in m.jurisdictionIDs where !jurisdictions.contains(where: { $0.id == id }) {
+                diagnostics.append(element.diagnostic("crosswalk mapping \(m.id) names jurisdiction \"\(id)\", which is not in the corpus"))
+            }
+        }
+        var corpus = Corpus(jurisdictions: jurisdictions, instruments: instruments, cases: cases,
                             annexes: annexes.map(\.0), sources: sources, vocabulary: vocabulary)
+        corpus.crosswalk = crosswalk
         return (corpus, ValidationReport(diagnostics: diagnostics, documentCount: paths.count,
                                          citationCount: checks.citationCount, quotationCount: checks.quotationCount))
     }

@@ -65,8 +65,10 @@ public struct CorpusLocation: Sendable {
             }
             paths.append(p)
         }
-        let cases = (corpusDirectory as NSString).appendingPathComponent("cases.xml")
-        if fm.fileExists(atPath: cases) { paths.append(cases) }
+        for name in ["cases.xml", "crosswalk.xml"] {
+            let p = (corpusDirectory as NSString).appendingPathComponent(name)
+            if fm.fileExists(atPath: p) { paths.append(p) }
+        }
         for folder in ["jurisdictions", "instruments", "annexes"] {
             let dir = (corpusDirectory as NSString).appendingPathComponent(folder)
             let names = ((try? fm.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".xml") }.sorted()

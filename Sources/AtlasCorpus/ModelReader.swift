@@ -353,6 +353,13 @@ struct ModelReader {
             })
     }
 
+    func crosswalk(_ root: XMLElement) -> [CrosswalkMapping] {
+        root.children(named: "mapping").map { m in
+            CrosswalkMapping(id: m.attribute("id") ?? "", fact: m.attribute("fact") ?? "", kind: m.attribute("kind") ?? "",
+                             jurisdictionIDs: words(m, "jurisdictions"), labels: labels(m), citations: citations(m))
+        }
+    }
+
     func vocabulary(_ root: XMLElement) -> Vocabulary {
         var sets: [String: [String: [LocalizedString]]] = [:]
         for set in root.children(named: "term-set") {

@@ -6,10 +6,13 @@ struct ConditionEvaluator {
     let jurisdiction: Jurisdiction
     /// The date at which ages "at decision" are taken.
     let decisionDate: CalendarDate
+    /// Whether the Kazakh category can be read under this jurisdiction's rules (home law, or a crosswalk mapping).
+    var categoryReadable = true
 
     func evaluate(_ condition: Condition) -> Truth {
         switch condition {
         case .category(let set):
+            guard categoryReadable else { return .unknown(missing: ["category-crosswalk"]) }
             guard let c = facts.category else { return .unknown(missing: ["category"]) }
             return Truth(set.contains(c))
         case .offence(let tags): return Truth(!tags.isDisjoint(with: facts.offences))

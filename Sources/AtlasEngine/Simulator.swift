@@ -7,9 +7,37 @@ public struct Simulator: Sendable {
     /// Whether to build the explanation trace; batch runs that print only dates turn it off for speed.
     public var explains: Bool
 
-    public init(vocabulary: Vocabulary, explains: Bool = true) {
+    /// How the case's facts are read under other jurisdictions (from corpus/crosswalk.xml).
+    public let crosswalk: [CrosswalkMapping]
+    /// The jurisdiction whose terms the case is stated in.
+    public let home: String
+
+    public init(vocabulary: Vocabulary, crosswalk: [CrosswalkMapping] = [], home: String = "kz", explains: Bool = true) {
         self.vocabulary = vocabulary
+        self.crosswalk = crosswalk
+        self.home = home
         self.explains = explains
+    }
+
+    /// A simulator over a loaded corpus, with its vocabulary and crosswalk.
+    public init(corpus: Corpus, explains: Bool = true) {
+        self.init(vocabulary: corpus.vocabulary, crosswalk: corpus.crosswalk, explains: explains)
+    }
+
+    /// The crosswalk step that lets a Kazakh category be read in `jurisdiction`, if any.
+    func categoryMapping(for jurisdiction: Jurisdiction) -> CrosswalkMapping? {
+        crosswalk.first { $0.fact == "category" && $0.jurisdictionIDs.contains(jurisdiction.id) }
+    }
+
+    func categoryReadable(_ j: Jurisdiction) -> Bool { j.id == home || categoryMapping(for: j) != nil }
+
+    static func usesCategory(_ c: Condition?) -> Bool {
+        guard let c else { return false }
+        switch c {
+        case .category: return true
+        case .all(let p), .any(let p), .not(let p): return p.contains { usesCategory($0) }
+        default: return false
+        }
     }
 
     /// Appends a trace step, building it only when explanations are wanted.
@@ -90,12 +118,27 @@ public struct Simulator: Sendable {
                 + (version.validity.basis == .lawDate ? " (date of the enacting law; entry into force not stated)" : "")
                 + (version.validity.basis == .yearOnly ? " (the source gives only the year; 1 January is used)" : ""),
             value: version.id, citations: version.citations))
+        let usesCategory = Self.usesCategory(version.scope.condition)
+            || version.thresholds.contains { Self.usesCategory($0.condition) }
+            || version.exclusions.contains { Self.usesCategory($0.condition) }
+        if jurisdiction.id != home, usesCategory {
+            if let m = categoryMapping(for: jurisdiction) {
+                record(&outcome, TraceStep(kind: .crosswalk, ruleID: m.id,
+                                           message: "crosswalk: " + label(m.labels, m.id), value: facts.category,
+                                           citations: m.citations))
+            } else {
+                record(&outcome, TraceStep(kind: .crosswalk, message: "crosswalk: no mapping reads the Kazakh category "
+                    + "under \(jurisdiction.id)'s rules, so conditions on it stay undetermined"))
+            }
+        }
+        record(&outcome, TraceStep(kind: .assumption, message: "the sentence is taken as imposed under this law, "
+            + "term unchanged (\(facts.term))"))
         let procedure = version.procedure
         outcome.decidingBody = procedure?.bodies.first { $0.validity.contains(asOf) && $0.validity.basis != .planned }
         outcome.arrangements = procedure?.arrangements.filter { $0.validity.contains(asOf) } ?? []
 
         // 2. Scope.
-        let provisional = ConditionEvaluator(facts: facts, jurisdiction: jurisdiction, decisionDate: asOf)
+        let provisional = ConditionEvaluator(facts: facts, jurisdiction: jurisdiction, decisionDate: asOf, categoryReadable: categoryReadable(jurisdiction))
         switch provisional.evaluate(version.scope.condition) {
         case .no:
             outcome.status = .outOfScope
@@ -120,7 +163,7 @@ public struct Simulator: Sendable {
         // 3. Thresholds: which apply, then the date.
         let thresholdResult = applyThreshold(facts, version, jurisdiction, into: &outcome)
         let decisionDate = max(outcome.earliestDate ?? asOf, asOf)
-        let evaluator = ConditionEvaluator(facts: facts, jurisdiction: jurisdiction, decisionDate: decisionDate)
+        let evaluator = ConditionEvaluator(facts: facts, jurisdiction: jurisdiction, decisionDate: decisionDate, categoryReadable: categoryReadable(jurisdiction))
 
         // 4. Exclusions (and their exceptions), as in force on the as-of date.
         if let excluded = applyExclusions(version, evaluator, jurisdiction, asOf, into: &outcome) {
@@ -176,7 +219,7 @@ public struct Simulator: Sendable {
     private func applyThreshold(_ facts: Case, _ version: MechanismVersion, _ jurisdiction: Jurisdiction,
                                 into outcome: inout MechanismOutcome) -> MechanismOutcome.Status? {
         let asOf = facts.asOf
-        let evaluator = ConditionEvaluator(facts: facts, jurisdiction: jurisdiction, decisionDate: asOf)
+        let evaluator = ConditionEvaluator(facts: facts, jurisdiction: jurisdiction, decisionDate: asOf, categoryReadable: categoryReadable(jurisdiction))
         let inForce = version.thresholds.filter { $0.validity.contains(asOf) }
         if inForce.isEmpty {
             let notes = version.notStated
@@ -443,7 +486,7 @@ public struct Simulator: Sendable {
         o.missingFacts = Array(Set(o.missingFacts)).sorted()
         let asOf = facts.asOf
         let evaluatorDate = max(o.earliestDate ?? asOf, asOf)
-        let evaluator = ConditionEvaluator(facts: facts, jurisdiction: jurisdiction, decisionDate: evaluatorDate)
+        let evaluator = ConditionEvaluator(facts: facts, jurisdiction: jurisdiction, decisionDate: evaluatorDate, categoryReadable: categoryReadable(jurisdiction))
         guard o.available || o.status == .undetermined else { return o }
 
         // Mandatory or discretionary.

@@ -33,6 +33,8 @@ public struct TraceStep: Sendable {
         case notStated = "not-stated"
         /// An assumption made explicit (e.g. how the term is read).
         case assumption
+        /// How a fact of the Kazakh case is read under the foreign rule.
+        case crosswalk
     }
 
     public var kind: Kind

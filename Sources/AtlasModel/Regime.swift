@@ -483,6 +483,7 @@ public struct Corpus: Sendable {
     public var instruments: [Instrument]
     public var cases: [CourtCase]
     public var annexes: [AnnexDefinition]
+    public var crosswalk: [CrosswalkMapping] = []
     public var sources: [Source]
     public var vocabulary: Vocabulary
     public init(jurisdictions: [Jurisdiction], instruments: [Instrument] = [], cases: [CourtCase] = [],
@@ -633,5 +634,26 @@ public struct AnnexDefinition: Sendable, Identifiable {
         self.columns = columns
         self.phrases = phrases
         self.rows = rows
+    }
+}
+
+/// How one fact of a Kazakh case is read under other jurisdictions' conditions.
+public struct CrosswalkMapping: Sendable, Identifiable {
+    public var id: String
+    /// The case fact mapped (today: `category`).
+    public var fact: String
+    /// How it maps (today: `same-scale`, read as it is).
+    public var kind: String
+    public var jurisdictionIDs: [String]
+    public var labels: [LocalizedString]
+    public var citations: [Citation]
+    public init(id: String, fact: String, kind: String, jurisdictionIDs: [String], labels: [LocalizedString],
+                citations: [Citation]) {
+        self.id = id
+        self.fact = fact
+        self.kind = kind
+        self.jurisdictionIDs = jurisdictionIDs
+        self.labels = labels
+        self.citations = citations
     }
 }

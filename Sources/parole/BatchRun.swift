@@ -17,7 +17,7 @@ struct BatchRun {
         guard let input = path == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: path) else {
             throw CLIFailure(message: "\(path): cannot read the batch file", status: .noInput)
         }
-        let simulator = Simulator(vocabulary: corpus.vocabulary, explains: false)
+        let simulator = Simulator(corpus: corpus, explains: false)
         var output = OutputBuffer()
         var ok = 0, failed = 0, lineNumber = 0
         var reader = LineReader(handle: input)

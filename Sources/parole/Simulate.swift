@@ -122,7 +122,7 @@ extension Parole {
             }
             let selected = try draft.jurisdictions.isEmpty
                 ? atlas.jurisdictions : draft.jurisdictions.map { try atlas.requireJurisdiction($0) }
-            let simulator = Simulator(vocabulary: atlas.vocabulary)
+            let simulator = Simulator(corpus: atlas)
             let outcomes = selected.map { simulator.simulate(facts, in: $0) }
             let evaluator = ConformanceEvaluator(instruments: atlas.instruments)
             let conformance = Dictionary(uniqueKeysWithValues: outcomes.map {

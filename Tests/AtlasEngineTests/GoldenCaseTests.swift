@@ -132,7 +132,7 @@ enum Field<T: Decodable & Sendable & Equatable>: Sendable {
         let jurisdiction = try #require(corpus.jurisdiction(g.jurisdiction), "no jurisdiction \(g.jurisdiction)")
         #expect(!g.citation.isEmpty, "each golden case names its legal basis")
         let facts = try g.input.draft.build(vocabulary: corpus.vocabulary, today: Self.today)
-        let outcome = Simulator(vocabulary: corpus.vocabulary).simulate(facts, in: jurisdiction)
+        let outcome = Simulator(corpus: corpus).simulate(facts, in: jurisdiction)
         #expect(!g.expected.isEmpty)
         for (mechanismID, want) in g.expected.sorted(by: { $0.key < $1.key }) {
             let got = try #require(outcome.mechanisms.first { $0.mechanism.id == mechanismID }, "no \(mechanismID)")

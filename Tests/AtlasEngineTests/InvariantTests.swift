@@ -42,7 +42,7 @@ struct SplitMix64 {
 
     @Test func datesStayWithinTheTermAndEveryOutcomeIsExplained() {
         var rng = SplitMix64(state: 20_261_125)
-        let simulator = Simulator(vocabulary: Self.corpus.vocabulary)
+        let simulator = Simulator(corpus: Self.corpus)
         for _ in 0..<3_000 {
             let c = randomCase(&rng)
             for j in Self.corpus.jurisdictions {
@@ -63,7 +63,7 @@ struct SplitMix64 {
 
     @Test func aLongerTermNeverGivesAnEarlierDateUnderTheSameRule() {
         var rng = SplitMix64(state: 42)
-        let simulator = Simulator(vocabulary: Self.corpus.vocabulary)
+        let simulator = Simulator(corpus: Self.corpus)
         for _ in 0..<2_000 {
             var c = randomCase(&rng)
             guard case .fixed(let d) = c.term else { continue }
