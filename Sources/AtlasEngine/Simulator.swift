@@ -4,7 +4,8 @@ import AtlasModel
 /// It holds no legal value of its own: fractions, terms, exclusions and bodies all come from the corpus.
 public struct Simulator: Sendable {
     public let vocabulary: Vocabulary
-    /// Whether to build the explanation trace; batch runs that print only dates turn it off for speed.
+    /// Whether to explain: build the trace, discrepancies, procedure, supervision and conversions. Batch runs that
+    /// print only dates, statuses and reasons turn it off for speed.
     public var explains: Bool
 
     /// How the case's facts are read under other jurisdictions (from corpus/crosswalk.xml).
@@ -318,7 +319,8 @@ public struct Simulator: Sendable {
 
     /// The date a single threshold gives, with its computation traced.
     private func thresholdDate(_ t: Threshold, _ facts: Case, into outcome: inout MechanismOutcome) -> CalendarDate {
-        var dates: [CalendarDate] = []
+        let date = quietDate(t, facts)
+        guard explains else { return date }
         var children: [TraceStep] = []
         if let f = t.fraction, case .fixed(let term) = facts.term {
             let d = ServedTime.date(servingFraction: f, of: term, from: facts.start)
@@ -332,30 +334,24 @@ public struct Simulator: Sendable {
                                           message: "after a revoked parole, --term is read as the unserved remainder "
                                               + "being served"))
             }
-            dates.append(d)
         }
         if let m = t.minimum {
-            let d = m.end(from: facts.start)
             children.append(TraceStep(kind: .computation, ruleID: t.id,
-                                      message: "minimum \(m.spelledOut) from \(facts.start), reached on \(d)",
+                                      message: "minimum \(m.spelledOut) from \(facts.start), reached on \(m.end(from: facts.start))",
                                       value: m.iso8601, citations: t.citations))
-            dates.append(d)
         }
         if let fixed = t.fixed {
-            let d = fixed.end(from: facts.start)
             children.append(TraceStep(kind: .computation, ruleID: t.id,
-                                      message: "\(fixed.spelledOut) actually served from \(facts.start), reached on \(d)",
-                                      value: fixed.iso8601, citations: t.citations))
-            dates.append(d)
+                                      message: "\(fixed.spelledOut) actually served from \(facts.start), reached on "
+                                          + "\(fixed.end(from: facts.start))", value: fixed.iso8601, citations: t.citations))
         }
-        let date = (t.combination == .laterOf ? dates.max() : dates.min()) ?? facts.start
-        if dates.count > 1 {
+        if children.filter({ $0.kind == .computation }).count > 1 {
             children.append(TraceStep(kind: .computation, ruleID: t.id,
                                       message: "\(t.combination.rawValue) the dates above: \(date)"))
         }
         record(&outcome, TraceStep(kind: .threshold, ruleID: t.id, message: label(t.labels, t.id),
-                                       value: t.fraction?.description ?? t.fixed?.iso8601 ?? t.minimum?.iso8601,
-                                       citations: t.citations, children: children))
+                                   value: t.fraction?.description ?? t.fixed?.iso8601 ?? t.minimum?.iso8601,
+                                   citations: t.citations, children: children))
         return date
     }
 
@@ -363,6 +359,7 @@ public struct Simulator: Sendable {
     /// (`encodedDate`) and every claim that gives a computable value.
     private func applyDiscrepancies(_ t: Threshold, _ encodedDate: CalendarDate, _ facts: Case,
                                     _ jurisdiction: Jurisdiction, into outcome: inout MechanismOutcome) {
+        guard explains else { return }  // dates-only runs (batch) do not report discrepancies
         for d in jurisdiction.discrepancies(about: [t.id]) {
             var claimDates: [(String, CalendarDate)] = []
             for claim in d.claims {
@@ -393,6 +390,7 @@ public struct Simulator: Sendable {
     /// are never applied silently.
     private func noteDiscrepancies(about ruleIDs: [String], _ jurisdiction: Jurisdiction,
                                    into outcome: inout MechanismOutcome) {
+        guard explains else { return }
         for d in jurisdiction.discrepancies(about: ruleIDs)
         where !outcome.discrepancies.contains(where: { $0.discrepancy.id == d.id }) {
             outcome.discrepancies.append(DiscrepancyRange(discrepancy: d, claimDates: [], earliest: nil, latest: nil))
@@ -518,6 +516,9 @@ public struct Simulator: Sendable {
                                          value: "unknown", citations: m.citations))
             }
         }
+
+        // What follows only explains the outcome; dates-only runs stop here.
+        guard explains else { return o }
 
         // Procedure.
         if let p = version.procedure {

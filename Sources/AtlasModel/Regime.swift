@@ -61,7 +61,8 @@ public struct Jurisdiction: Sendable, Identifiable {
 
     /// The discrepancies recorded about any of `ruleIDs`.
     public func discrepancies(about ruleIDs: [String]) -> [Discrepancy] {
-        discrepancies.filter { !Set($0.about).isDisjoint(with: ruleIDs) }
+        guard !discrepancies.isEmpty else { return [] }
+        return discrepancies.filter { d in d.about.contains(where: ruleIDs.contains) }
     }
 }
 
