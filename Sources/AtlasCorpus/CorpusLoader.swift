@@ -40,14 +40,29 @@ public struct CorpusLoader: Sendable {
         let paths = try location.documentPaths()
         var diagnostics: [XMLDiagnostic] = []
         var documents: [(path: String, doc: XMLDocument)] = []
-        for path in paths {
+        // Parse and validate on every core: each document has its own parser and validation context, and the
+        // compiled schema is only read (libxml2 allows that from several threads).
+        let parsed = ParsedSlots(count: paths.count)
+        let shared = SharedSchema(schema)
+        DispatchQueue.concurrentPerform(iterations: paths.count) { i in
             do {
-                let doc = try XMLDocument.parse(file: path)
-                let problems = schema.validate(doc)
+                let doc = try XMLDocument.parse(file: paths[i])
+                parsed.set(i, .success((doc, shared.schema.validate(doc))))
+            } catch let error as XMLParseError {
+                parsed.set(i, .failure(error))
+            } catch {
+                parsed.set(i, .failure(XMLParseError([.init(file: paths[i], line: 1, column: 1, message: "\(error)")])))
+            }
+        }
+        for (path, result) in zip(paths, parsed.values) {
+            switch result {
+            case .success(let (doc, problems)):
                 diagnostics += problems
                 if problems.isEmpty { documents.append((path, doc)) }
-            } catch {
+            case .failure(let error):
                 diagnostics += error.diagnostics
+            case nil:
+                break
             }
         }
         var reader = ModelReader()
@@ -126,4 +141,23 @@ public struct CorpusLoader: Sendable {
         return (corpus, ValidationReport(diagnostics: diagnostics, documentCount: paths.count,
                                          citationCount: checks.citationCount, quotationCount: checks.quotationCount))
     }
+}
+
+/// Documents parsed on several threads, each slot written once by one thread.
+private final class ParsedSlots: @unchecked Sendable {
+    private var slots: [Result<(XMLDocument, [XMLDiagnostic]), XMLParseError>?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ value: Result<(XMLDocument, [XMLDiagnostic]), XMLParseError>) {
+        lock.lock()
+        slots[i] = value
+        lock.unlock()
+    }
+    var values: [Result<(XMLDocument, [XMLDiagnostic]), XMLParseError>?] { slots }
+}
+
+/// The compiled schema, read concurrently by validation contexts.
+private struct SharedSchema: @unchecked Sendable {
+    let schema: XMLSchema
+    init(_ schema: XMLSchema) { self.schema = schema }
 }
