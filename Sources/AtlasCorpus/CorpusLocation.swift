@@ -22,6 +22,9 @@ public struct CorpusLocation: Sendable {
     /// The corpus shipped with this build.
     public static var bundledCorpus: String { buildRoot.appendingPathComponent("corpus").path }
 
+    /// The location of the corpus shipped with this build.
+    public static var bundled: CorpusLocation { CorpusLocation(corpusDirectory: bundledCorpus) }
+
     public init(corpusDirectory: String, schemaFile: String = CorpusLocation.bundledSchema,
                 seedDirectory: String? = CorpusLocation.defaultSeedDirectory()) {
         self.corpusDirectory = corpusDirectory

@@ -122,7 +122,7 @@ struct CrossReferenceCheck {
         }
         let all = descendants(of: root)
         for e in all {
-            if let eid = e.attribute("id"), e.name != "case" || root.name == "court-cases" { register(id: eid, at: e) }
+            if let eid = e.attribute("id") { register(id: eid, at: e) }
             checkVocabulary(e)
         }
         var declared = Set<String>()

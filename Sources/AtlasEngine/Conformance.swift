@@ -125,8 +125,7 @@ public struct ConformanceEvaluator: Sendable {
             return .unknown(reason: "the engine has no definition for the feature \(feature)")
         }
         if !evidence.isEmpty { return .present(evidence: evidence) }
-        let notStated = Set(j.notStated.map(\.aspect) + versions.flatMap { $0.1.notStated.map(\.aspect) }
-            + versions.flatMap { ($0.1.procedure?.notStated ?? []) + ($0.1.supervision?.notStated ?? []) }.map(\.aspect))
+        let notStated = j.notStatedAspects
         let aspect = Self.aspects[feature] ?? []
         if !notStated.isDisjoint(with: aspect) {
             return .unknown(reason: "the sources do not state \(aspect.sorted().joined(separator: " / ")) for \(j.id)")
@@ -154,30 +153,25 @@ public struct ConformanceEvaluator: Sendable {
         }
     }
 
-    static func mentionsLife(_ c: Condition?) -> Bool {
-        guard let c else { return false }
-        switch c {
-        case .life(true): return true
-        case .all(let p), .any(let p): return p.contains { mentionsLife($0) }
-        default: return false
-        }
+    /// A condition that requires a life sentence.
+    public static func mentionsLife(_ c: Condition?) -> Bool {
+        c?.containsLeaf(throughNegation: false) { $0 == .life(true) } ?? false
     }
 
+    /// A condition that favours young offenders (a juvenile, or under 21 at the offence).
     static func mentionsJuvenile(_ c: Condition?) -> Bool {
-        guard let c else { return false }
-        switch c {
-        case .fact(.juvenile, true): return true
-        case .age(.offence, _, let below): return below.map { $0 <= 21 } ?? false
-        case .all(let p), .any(let p): return p.contains { mentionsJuvenile($0) }
-        default: return false
-        }
+        c?.containsLeaf(throughNegation: false) { leaf in
+            switch leaf {
+            case .fact(.juvenile, true): return true
+            case .age(.offence, _, let below): return below.map { $0 <= 21 } ?? false
+            default: return false
+            }
+        } ?? false
     }
 
     static func mentionsCaretaking(_ c: Condition) -> Bool {
-        switch c {
-        case .fact(.pregnant, true), .fact(.youngChild, true), .fact(.singleParent, true): return true
-        case .all(let p), .any(let p): return p.contains { mentionsCaretaking($0) }
-        default: return false
+        c.containsLeaf(throughNegation: false) {
+            $0 == .fact(.pregnant, true) || $0 == .fact(.youngChild, true) || $0 == .fact(.singleParent, true)
         }
     }
 }

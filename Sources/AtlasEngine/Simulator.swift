@@ -33,12 +33,7 @@ public struct Simulator: Sendable {
     func categoryReadable(_ j: Jurisdiction) -> Bool { j.id == home || categoryMapping(for: j) != nil }
 
     static func usesCategory(_ c: Condition?) -> Bool {
-        guard let c else { return false }
-        switch c {
-        case .category: return true
-        case .all(let p), .any(let p), .not(let p): return p.contains { usesCategory($0) }
-        default: return false
-        }
+        c?.containsLeaf(throughNegation: true) { if case .category = $0 { return true } else { return false } } ?? false
     }
 
     /// Appends a trace step, building it only when explanations are wanted.

@@ -91,11 +91,9 @@ public struct CalendarDuration: Hashable, Sendable, CustomStringConvertible {
 
     /// Re-expresses the span from `start` to `end` as whole years, months and days (largest units first).
     public static func between(_ start: CalendarDate, _ end: CalendarDate) -> CalendarDuration {
-        var months = (end.year - start.year) * 12 + (end.month - start.month)
-        if start.adding(months: months) > end { months -= 1 }
+        var months = max((end.year - start.year) * 12 + (end.month - start.month), 0)
         while months > 0, start.adding(months: months) > end { months -= 1 }
-        let afterMonths = start.adding(months: max(months, 0))
-        return CalendarDuration(years: max(months, 0) / 12, months: max(months, 0) % 12,
-                                days: afterMonths.days(until: end))
+        return CalendarDuration(years: months / 12, months: months % 12,
+                                days: start.adding(months: months).days(until: end))
     }
 }

@@ -55,3 +55,18 @@ public enum AgeMoment: String, Hashable, Sendable {
     /// Age on the date release is considered.
     case decision
 }
+
+extension Condition {
+    /// Whether some leaf condition satisfies `matches`, looking through `all` and `any`, and through `not` when
+    /// `throughNegation` (a negated leaf still *mentions* the fact, but does not establish it).
+    public func containsLeaf(throughNegation: Bool, where matches: (Condition) -> Bool) -> Bool {
+        switch self {
+        case .all(let parts), .any(let parts):
+            return parts.contains { $0.containsLeaf(throughNegation: throughNegation, where: matches) }
+        case .not(let parts):
+            return throughNegation && parts.contains { $0.containsLeaf(throughNegation: true, where: matches) }
+        default:
+            return matches(self)
+        }
+    }
+}

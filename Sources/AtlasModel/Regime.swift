@@ -59,6 +59,13 @@ public struct Jurisdiction: Sendable, Identifiable {
 
     public func conditionSet(_ id: String) -> ConditionSet? { conditionSets.first { $0.id == id } }
 
+    /// Every aspect recorded as not stated, at any level (jurisdiction, version, procedure, supervision).
+    public var notStatedAspects: Set<String> {
+        let versions = mechanisms.flatMap(\.versions)
+        return Set(notStated.map(\.aspect) + versions.flatMap(\.notStated).map(\.aspect)
+            + versions.flatMap { ($0.procedure?.notStated ?? []) + ($0.supervision?.notStated ?? []) }.map(\.aspect))
+    }
+
     /// The discrepancies recorded about any of `ruleIDs`.
     public func discrepancies(about ruleIDs: [String]) -> [Discrepancy] {
         guard !discrepancies.isEmpty else { return [] }

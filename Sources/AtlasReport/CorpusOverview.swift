@@ -1,4 +1,5 @@
 import Foundation
+import AtlasEngine
 import AtlasModel
 
 /// Summaries across the corpus: the country list, side-by-side comparisons and the coverage report.
@@ -142,33 +143,24 @@ public struct CorpusOverview: Sendable {
     /// Per jurisdiction and aspect: stated, not stated, in dispute, or absent from the encoding.
     public func coverage(_ j: Jurisdiction) -> [(aspect: String, state: CoverageState)] {
         let vs = j.mechanisms.flatMap(\.versions)
-        let notStated = Set(j.notStated.map(\.aspect) + vs.flatMap(\.notStated).map(\.aspect)
-            + vs.flatMap { $0.procedure?.notStated ?? [] }.map(\.aspect)
-            + vs.flatMap { $0.supervision?.notStated ?? [] }.map(\.aspect))
+        let notStated = j.notStatedAspects
         let disputedIDs = Set(j.discrepancies.flatMap(\.about))
         func state(_ ids: [String], present: Bool, terms: Set<String>) -> CoverageState {
             if present { return ids.contains(where: disputedIDs.contains) ? .disputed : .stated }
             return notStated.isDisjoint(with: terms) ? .absent : .notStated
         }
-        func mentionsLife(_ c: Condition?) -> Bool {
-            guard let c else { return false }
-            switch c {
-            case .life(true): return true
-            case .all(let p), .any(let p): return p.contains { mentionsLife($0) }
-            default: return false
-            }
-        }
+        // Coverage counts any mention of the offender's youth, for or against.
         func mentionsJuvenile(_ c: Condition?) -> Bool {
-            guard let c else { return false }
-            switch c {
-            case .fact(.juvenile, _), .age(.offence, _, _): return true
-            case .all(let p), .any(let p), .not(let p): return p.contains { mentionsJuvenile($0) }
-            default: return false
-            }
+            c?.containsLeaf(throughNegation: true) { leaf in
+                switch leaf {
+                case .fact(.juvenile, _), .age(.offence, _, _): return true
+                default: return false
+                }
+            } ?? false
         }
         let thresholds = vs.flatMap(\.thresholds)
         let bodies = vs.flatMap { $0.procedure?.bodies ?? [] }
-        let life = thresholds.filter { mentionsLife($0.condition) }
+        let life = thresholds.filter { ConformanceEvaluator.mentionsLife($0.condition) }
         let juvenile = thresholds.filter { mentionsJuvenile($0.condition) }
         let criteria = vs.flatMap { $0.grantConditions + $0.mandatoryRelease }
         let exclusions = vs.flatMap(\.exclusions)

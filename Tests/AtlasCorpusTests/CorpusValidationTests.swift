@@ -38,7 +38,7 @@ struct ScratchCorpus {
 
 @Suite struct CorpusValidationTests {
     @Test func bundledCorpusIsClean() throws {
-        let report = try CorpusLoader(location: CorpusLocation(corpusDirectory: CorpusLocation.bundledCorpus),
+        let report = try CorpusLoader(location: CorpusLocation.bundled,
                                       checkQuotations: true).validate()
         #expect(report.diagnostics.map(\.description) == [])
         // The seed sits beside the repository in development and in CI (../shared/seed); where it does, every
@@ -49,7 +49,7 @@ struct ScratchCorpus {
     }
 
     @Test func bundledCorpusLoadsKazakhstan() throws {
-        let corpus = try CorpusLoader(location: CorpusLocation(corpusDirectory: CorpusLocation.bundledCorpus)).load()
+        let corpus = try CorpusLoader(location: CorpusLocation.bundled).load()
         let kz = try #require(corpus.jurisdiction("kz"))
         #expect(kz.mechanisms.map(\.kind) == ["parole", "replacement", "term-reduction"])
         #expect(kz.names.text(in: "kk") == "Қазақстан Республикасы")
@@ -183,7 +183,7 @@ struct ScratchCorpus {
 }
 
 @Suite struct InstrumentCorpusTests {
-    static let corpus = try? CorpusLoader(location: CorpusLocation(corpusDirectory: CorpusLocation.bundledCorpus)).load()
+    static let corpus = try? CorpusLoader(location: CorpusLocation.bundled).load()
 
     @Test func everyInstrumentOfChapterOneIsEncoded() throws {
         let corpus = try #require(Self.corpus)

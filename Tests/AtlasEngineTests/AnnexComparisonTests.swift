@@ -39,7 +39,7 @@ struct AnnexSeed: Decodable {
 }
 
 @Suite struct AnnexComparisonTests {
-    static let corpus = try? CorpusLoader(location: CorpusLocation(corpusDirectory: CorpusLocation.bundledCorpus)).load()
+    static let corpus = try? CorpusLoader(location: CorpusLocation.bundled).load()
 
     /// The figures of a row as the corpus states them, in the annex's terms.
     static func figures(_ row: AnnexDefinition.Row, _ corpus: Corpus) -> [String: Set<String>] {

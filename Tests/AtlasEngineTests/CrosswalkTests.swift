@@ -4,7 +4,7 @@ import AtlasModel
 import Testing
 
 @Suite struct CrosswalkTests {
-    static let corpus = try? CorpusLoader(location: CorpusLocation(corpusDirectory: CorpusLocation.bundledCorpus)).load()
+    static let corpus = try? CorpusLoader(location: CorpusLocation.bundled).load()
 
     func russianParole(_ simulator: Simulator) throws -> MechanismOutcome {
         let corpus = try #require(Self.corpus)

@@ -117,7 +117,7 @@ enum Field<T: Decodable & Sendable & Equatable>: Sendable {
 }
 
 @Suite struct GoldenCaseTests {
-    static let corpus: Corpus? = try? CorpusLoader(location: CorpusLocation(corpusDirectory: CorpusLocation.bundledCorpus)).load()
+    static let corpus: Corpus? = try? CorpusLoader(location: CorpusLocation.bundled).load()
     static let today = CalendarDate(iso: "2026-11-25")!
 
     @Test func thereAreEnoughGoldenCases() {

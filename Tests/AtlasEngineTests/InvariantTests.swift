@@ -20,7 +20,7 @@ struct SplitMix64 {
 }
 
 @Suite struct InvariantTests {
-    static let corpus = try! CorpusLoader(location: CorpusLocation(corpusDirectory: CorpusLocation.bundledCorpus)).load()
+    static let corpus = try! CorpusLoader(location: CorpusLocation.bundled).load()
 
     func randomCase(_ rng: inout SplitMix64) -> Case {
         let categories = ["minor", "medium", "grave", "especially-grave"]
