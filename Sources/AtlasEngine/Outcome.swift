@@ -104,6 +104,13 @@ public struct JurisdictionOutcome: Sendable {
 
     /// The earliest date of any available mechanism that ends custody with a date (nil when none has one).
     public var earliestRelease: CalendarDate? {
-        mechanisms.filter(\.available).compactMap(\.earliestDate).min()
+        // Through the buffer: iterating the array would copy each (large) outcome.
+        mechanisms.withUnsafeBufferPointer { outcomes in
+            var earliest: CalendarDate?
+            for i in outcomes.indices where outcomes[i].available {
+                if let d = outcomes[i].earliestDate, earliest.map({ d < $0 }) ?? true { earliest = d }
+            }
+            return earliest
+        }
     }
 }

@@ -13,11 +13,19 @@ public struct Simulator: Sendable {
     /// The jurisdiction whose terms the case is stated in.
     public let home: String
 
+    /// Jurisdiction id → the first crosswalk mapping that reads the Kazakh category there.
+    private let categoryMappings: [String: CrosswalkMapping]
+
     public init(vocabulary: Vocabulary, crosswalk: [CrosswalkMapping] = [], home: String = "kz", explains: Bool = true) {
         self.vocabulary = vocabulary
         self.crosswalk = crosswalk
         self.home = home
         self.explains = explains
+        var mappings: [String: CrosswalkMapping] = [:]
+        for m in crosswalk where m.fact == "category" {
+            for id in m.jurisdictionIDs where mappings[id] == nil { mappings[id] = m }
+        }
+        categoryMappings = mappings
     }
 
     /// A simulator over a loaded corpus, with its vocabulary and crosswalk.
@@ -26,9 +34,7 @@ public struct Simulator: Sendable {
     }
 
     /// The crosswalk step that lets a Kazakh category be read in `jurisdiction`, if any.
-    func categoryMapping(for jurisdiction: Jurisdiction) -> CrosswalkMapping? {
-        crosswalk.first { $0.fact == "category" && $0.jurisdictionIDs.contains(jurisdiction.id) }
-    }
+    func categoryMapping(for jurisdiction: Jurisdiction) -> CrosswalkMapping? { categoryMappings[jurisdiction.id] }
 
     func categoryReadable(_ j: Jurisdiction) -> Bool { j.id == home || categoryMapping(for: j) != nil }
 
@@ -43,11 +49,18 @@ public struct Simulator: Sendable {
 
     /// Outcomes for every mechanism of `jurisdiction`, under the law in force on `facts.asOf`.
     public func simulate(_ facts: Case, in jurisdiction: Jurisdiction) -> JurisdictionOutcome {
-        JurisdictionOutcome(jurisdiction: jurisdiction, mechanisms: jurisdiction.mechanisms.map { m in
-            var outcome = simulate(facts, m, jurisdiction)
-            if outcome.status == .undetermined { outcome.branches = branches(facts, m, jurisdiction, outcome.missingFacts) }
-            return outcome
-        })
+        let mechanisms = jurisdiction.mechanisms
+        let readable = categoryReadable(jurisdiction)
+        var outcomes: [MechanismOutcome] = []
+        outcomes.reserveCapacity(mechanisms.count)
+        for m in mechanisms {
+            outcomes.append(simulate(facts, m, jurisdiction, readable))
+            if outcomes[outcomes.count - 1].status == .undetermined {
+                outcomes[outcomes.count - 1].branches = branches(facts, m, jurisdiction, readable,
+                                                                  outcomes[outcomes.count - 1].missingFacts)
+            }
+        }
+        return JurisdictionOutcome(jurisdiction: jurisdiction, mechanisms: outcomes)
     }
 
     /// Yes/no facts a foreign rule may need that a Kazakh case often does not state; the answer is given for each
@@ -63,7 +76,8 @@ public struct Simulator: Sendable {
     }
 
     /// The outcome under every combination of the missing yes/no facts (at most three facts, eight branches).
-    private func branches(_ facts: Case, _ m: ReleaseMechanism, _ j: Jurisdiction, _ missing: [String]) -> [Branch] {
+    private func branches(_ facts: Case, _ m: ReleaseMechanism, _ j: Jurisdiction, _ readable: Bool,
+                          _ missing: [String]) -> [Branch] {
         var probe = facts
         let open = missing.filter { Self.assume($0, true, in: &probe) }
         guard !open.isEmpty, open.count == missing.count, open.count <= 3 else { return [] }
@@ -75,7 +89,7 @@ public struct Simulator: Sendable {
                 _ = Self.assume(fact, value, in: &assumed)
                 assumption.append((fact, value))
             }
-            let o = simulate(assumed, m, j)
+            let o = simulate(assumed, m, j, readable)
             return Branch(assumption: assumption, status: o.status, earliestDate: o.earliestDate,
                           requiredServed: o.requiredServed, fraction: o.fraction, ruleID: o.threshold?.id ?? o.reason?.ruleID)
         }
@@ -83,8 +97,9 @@ public struct Simulator: Sendable {
 
     private func label(_ labels: [LocalizedString], _ fallback: String) -> String { labels.text(in: "en") ?? fallback }
 
-    private func simulate(_ facts: Case, _ mechanism: ReleaseMechanism, _ jurisdiction: Jurisdiction)
-        -> MechanismOutcome
+    /// `readable`: whether the Kazakh category can be read under `jurisdiction` (see `categoryReadable`).
+    private func simulate(_ facts: Case, _ mechanism: ReleaseMechanism, _ jurisdiction: Jurisdiction,
+                          _ readable: Bool) -> MechanismOutcome
     {
         var outcome = MechanismOutcome(
             mechanism: mechanism, version: nil, status: .available, earliestDate: nil, requiredServed: nil,
@@ -114,10 +129,10 @@ public struct Simulator: Sendable {
                 + (version.validity.basis == .lawDate ? " (date of the enacting law; entry into force not stated)" : "")
                 + (version.validity.basis == .yearOnly ? " (the source gives only the year; 1 January is used)" : ""),
             value: version.id, citations: version.citations))
-        let usesCategory = Self.usesCategory(version.scope.condition)
-            || version.thresholds.contains { Self.usesCategory($0.condition) }
-            || version.exclusions.contains { Self.usesCategory($0.condition) }
-        if jurisdiction.id != home, usesCategory {
+        // The crosswalk step is only reported (the evaluator applies it either way), so dates-only runs skip it.
+        if explains, jurisdiction.id != home, Self.usesCategory(version.scope.condition)
+            || version.thresholds.contains(where: { Self.usesCategory($0.condition) })
+            || version.exclusions.contains(where: { Self.usesCategory($0.condition) }) {
             if let m = categoryMapping(for: jurisdiction) {
                 record(&outcome, TraceStep(kind: .crosswalk, ruleID: m.id,
                                            message: "crosswalk: " + label(m.labels, m.id), value: facts.category,
@@ -131,10 +146,10 @@ public struct Simulator: Sendable {
             + "term unchanged (\(facts.term))"))
         let procedure = version.procedure
         outcome.decidingBody = procedure?.bodies.first { $0.validity.contains(asOf) && $0.validity.basis != .planned }
-        outcome.arrangements = procedure?.arrangements.filter { $0.validity.contains(asOf) } ?? []
+        if explains { outcome.arrangements = procedure?.arrangements.filter { $0.validity.contains(asOf) } ?? [] }
 
         // 2. Scope.
-        let provisional = ConditionEvaluator(facts: facts, jurisdiction: jurisdiction, decisionDate: asOf, categoryReadable: categoryReadable(jurisdiction))
+        let provisional = ConditionEvaluator(facts: facts, jurisdiction: jurisdiction, decisionDate: asOf, categoryReadable: readable)
         switch provisional.evaluate(version.scope.condition) {
         case .no:
             outcome.status = .outOfScope
@@ -144,7 +159,7 @@ public struct Simulator: Sendable {
             let text = outcome.reason!.text
             record(&outcome, TraceStep(kind: .scope, ruleID: version.id, message: text, value: "no",
                                        citations: version.scope.citations))
-            return finish(outcome, facts, version, jurisdiction)
+            return finish(outcome, facts, version, jurisdiction, readable)
         case .unknown(let missing):
             outcome.missingFacts += missing.sorted()
             record(&outcome, TraceStep(kind: .scope, ruleID: version.id,
@@ -157,18 +172,18 @@ public struct Simulator: Sendable {
         }
 
         // 3. Thresholds: which apply, then the date.
-        let thresholdResult = applyThreshold(facts, version, jurisdiction, into: &outcome)
+        let thresholdResult = applyThreshold(facts, version, provisional, jurisdiction, into: &outcome)
         let decisionDate = max(outcome.earliestDate ?? asOf, asOf)
-        let evaluator = ConditionEvaluator(facts: facts, jurisdiction: jurisdiction, decisionDate: decisionDate, categoryReadable: categoryReadable(jurisdiction))
+        let evaluator = ConditionEvaluator(facts: facts, jurisdiction: jurisdiction, decisionDate: decisionDate, categoryReadable: readable)
 
         // 4. Exclusions (and their exceptions), as in force on the as-of date.
         if let excluded = applyExclusions(version, evaluator, jurisdiction, asOf, into: &outcome) {
             outcome.status = excluded
-            return finish(outcome, facts, version, jurisdiction)
+            return finish(outcome, facts, version, jurisdiction, readable)
         }
         if let status = thresholdResult {
             outcome.status = status
-            return finish(outcome, facts, version, jurisdiction)
+            return finish(outcome, facts, version, jurisdiction, readable)
         }
 
         // 5. Conditions of grant.
@@ -184,7 +199,7 @@ public struct Simulator: Sendable {
                 outcome.reason = Reason(ruleID: g.id, text: "condition not met: " + text, citations: g.citations)
                 record(&outcome, TraceStep(kind: .grantCondition, ruleID: g.id, message: "not met: " + text,
                                                value: "no", citations: g.citations))
-                return finish(outcome, facts, version, jurisdiction)
+                return finish(outcome, facts, version, jurisdiction, readable)
             case .unknown(let missing):
                 outcome.pending.append(PendingCondition(ruleID: g.id, text: text, missingFacts: missing.sorted(),
                                                         citations: g.citations))
@@ -205,19 +220,20 @@ public struct Simulator: Sendable {
                                         + outcome.missingFacts.map { "--\($0)" }.joined(separator: ", "),
                                     citations: [])
         }
-        return finish(outcome, facts, version, jurisdiction)
+        return finish(outcome, facts, version, jurisdiction, readable)
     }
 
     // MARK: thresholds
 
     /// Finds the threshold that governs the case and computes the earliest date; returns a terminal status when
     /// none can be computed.
-    private func applyThreshold(_ facts: Case, _ version: MechanismVersion, _ jurisdiction: Jurisdiction,
+    /// `evaluator` judges conditions on the as-of date.
+    private func applyThreshold(_ facts: Case, _ version: MechanismVersion, _ evaluator: ConditionEvaluator,
+                                _ jurisdiction: Jurisdiction,
                                 into outcome: inout MechanismOutcome) -> MechanismOutcome.Status? {
         let asOf = facts.asOf
-        let evaluator = ConditionEvaluator(facts: facts, jurisdiction: jurisdiction, decisionDate: asOf, categoryReadable: categoryReadable(jurisdiction))
-        let inForce = version.thresholds.filter { $0.validity.contains(asOf) }
-        if inForce.isEmpty {
+        let thresholds = version.thresholds
+        if !thresholds.contains(where: { $0.validity.contains(asOf) }) {
             let notes = version.notStated
             record(&outcome, TraceStep(
                 kind: .notStated, ruleID: version.id,
@@ -227,7 +243,7 @@ public struct Simulator: Sendable {
         }
         var matching: [Threshold] = []
         var uncertain: [(threshold: Threshold, missing: Set<String>)] = []
-        for t in inForce {
+        for t in thresholds where t.validity.contains(asOf) {
             let truth = t.condition.map(evaluator.evaluate) ?? .yes
             switch truth {
             case .yes:
@@ -244,14 +260,14 @@ public struct Simulator: Sendable {
             case .no: break
             }
         }
-        let overridden = Set(matching.flatMap(\.overrides))
-        for t in matching where overridden.contains(t.id) {
+        let overridden: Set<String> = matching.contains { !$0.overrides.isEmpty } ? Set(matching.flatMap(\.overrides)) : []
+        for t in matching where !overridden.isEmpty && overridden.contains(t.id) {
             let by = matching.first { $0.overrides.contains(t.id) }!
             record(&outcome, TraceStep(kind: .thresholdOverridden, ruleID: t.id,
                                            message: "displaced by \(by.id): " + label(t.labels, t.id),
                                            citations: t.citations))
         }
-        let governing = matching.filter { !overridden.contains($0.id) }
+        let governing = overridden.isEmpty ? matching : matching.filter { !overridden.contains($0.id) }
         var best: (threshold: Threshold, date: CalendarDate)?
         for t in governing {
             let date = thresholdDate(t, facts, into: &outcome)
@@ -303,13 +319,17 @@ public struct Simulator: Sendable {
 
     /// The date a single threshold gives, without tracing (used to weigh thresholds that may apply).
     private func quietDate(_ t: Threshold, _ facts: Case) -> CalendarDate {
-        var dates: [CalendarDate] = []
-        if let f = t.fraction, case .fixed(let term) = facts.term {
-            dates.append(ServedTime.date(servingFraction: f, of: term, from: facts.start))
+        var result: CalendarDate?
+        func combine(_ d: CalendarDate) {
+            guard let r = result else { result = d; return }
+            result = t.combination == .laterOf ? max(r, d) : min(r, d)
         }
-        if let m = t.minimum { dates.append(m.end(from: facts.start)) }
-        if let x = t.fixed { dates.append(x.end(from: facts.start)) }
-        return (t.combination == .laterOf ? dates.max() : dates.min()) ?? facts.start
+        if let f = t.fraction, case .fixed(let term) = facts.term {
+            combine(ServedTime.date(servingFraction: f, of: term, from: facts.start))
+        }
+        if let m = t.minimum { combine(m.end(from: facts.start)) }
+        if let x = t.fixed { combine(x.end(from: facts.start)) }
+        return result ?? facts.start
     }
 
     /// The date a single threshold gives, with its computation traced.
@@ -473,13 +493,13 @@ public struct Simulator: Sendable {
     // MARK: after the date is known
 
     /// Adds what follows from the date: mandatory release, procedure, supervision, revocation, conversions.
-    private func finish(_ outcome: MechanismOutcome, _ facts: Case, _ version: MechanismVersion,
-                        _ jurisdiction: Jurisdiction) -> MechanismOutcome {
+    private func finish(_ outcome: consuming MechanismOutcome, _ facts: Case, _ version: MechanismVersion,
+                        _ jurisdiction: Jurisdiction, _ readable: Bool) -> MechanismOutcome {
         var o = outcome
-        o.missingFacts = Array(Set(o.missingFacts)).sorted()
+        if !o.missingFacts.isEmpty { o.missingFacts = Array(Set(o.missingFacts)).sorted() }
         let asOf = facts.asOf
         let evaluatorDate = max(o.earliestDate ?? asOf, asOf)
-        let evaluator = ConditionEvaluator(facts: facts, jurisdiction: jurisdiction, decisionDate: evaluatorDate, categoryReadable: categoryReadable(jurisdiction))
+        let evaluator = ConditionEvaluator(facts: facts, jurisdiction: jurisdiction, decisionDate: evaluatorDate, categoryReadable: readable)
         guard o.available || o.status == .undetermined else { return o }
 
         // Mandatory or discretionary.

@@ -31,30 +31,36 @@ public enum Decision: String, Hashable, Sendable {
 
 /// A jurisdiction's regime of early release: its names, family, mechanisms and recorded disagreements.
 public struct Jurisdiction: Sendable, Identifiable {
-    public var id: String
-    public var names: [LocalizedString]
-    public var legalFamily: String
-    public var legalFamilyCitations: [Citation]
-    public var sourceIDs: [String]
-    public var conditionSets: [ConditionSet]
-    public var mechanisms: [ReleaseMechanism]
-    public var discrepancies: [Discrepancy]
-    public var notStated: [NotStated]
-    public var origin: SourceLocation?
+    /// The fields, shared by every copy until one is changed: the simulator copies these records often.
+    private var stored: Frozen<Stored>
+    struct Stored: Sendable {
+        var id: String
+        var names: [LocalizedString]
+        var legalFamily: String
+        var legalFamilyCitations: [Citation]
+        var sourceIDs: [String]
+        var conditionSets: [ConditionSet]
+        var mechanisms: [ReleaseMechanism]
+        var discrepancies: [Discrepancy]
+        var notStated: [NotStated]
+        var origin: SourceLocation?
+    }
+
+    public var id: String { get { stored.fields.id } set { stored = stored.with { $0.id = newValue } } }
+    public var names: [LocalizedString] { get { stored.fields.names } set { stored = stored.with { $0.names = newValue } } }
+    public var legalFamily: String { get { stored.fields.legalFamily } set { stored = stored.with { $0.legalFamily = newValue } } }
+    public var legalFamilyCitations: [Citation] { get { stored.fields.legalFamilyCitations } set { stored = stored.with { $0.legalFamilyCitations = newValue } } }
+    public var sourceIDs: [String] { get { stored.fields.sourceIDs } set { stored = stored.with { $0.sourceIDs = newValue } } }
+    public var conditionSets: [ConditionSet] { get { stored.fields.conditionSets } set { stored = stored.with { $0.conditionSets = newValue } } }
+    public var mechanisms: [ReleaseMechanism] { get { stored.fields.mechanisms } set { stored = stored.with { $0.mechanisms = newValue } } }
+    public var discrepancies: [Discrepancy] { get { stored.fields.discrepancies } set { stored = stored.with { $0.discrepancies = newValue } } }
+    public var notStated: [NotStated] { get { stored.fields.notStated } set { stored = stored.with { $0.notStated = newValue } } }
+    public var origin: SourceLocation? { get { stored.fields.origin } set { stored = stored.with { $0.origin = newValue } } }
 
     public init(id: String, names: [LocalizedString], legalFamily: String, legalFamilyCitations: [Citation],
                 sourceIDs: [String], conditionSets: [ConditionSet], mechanisms: [ReleaseMechanism],
                 discrepancies: [Discrepancy], notStated: [NotStated], origin: SourceLocation?) {
-        self.id = id
-        self.names = names
-        self.legalFamily = legalFamily
-        self.legalFamilyCitations = legalFamilyCitations
-        self.sourceIDs = sourceIDs
-        self.conditionSets = conditionSets
-        self.mechanisms = mechanisms
-        self.discrepancies = discrepancies
-        self.notStated = notStated
-        self.origin = origin
+        stored = Frozen(Stored(id: id, names: names, legalFamily: legalFamily, legalFamilyCitations: legalFamilyCitations, sourceIDs: sourceIDs, conditionSets: conditionSets, mechanisms: mechanisms, discrepancies: discrepancies, notStated: notStated, origin: origin))
     }
 
     public func conditionSet(_ id: String) -> ConditionSet? { conditionSets.first { $0.id == id } }
@@ -89,16 +95,22 @@ public struct ConditionSet: Sendable, Identifiable {
 
 /// One way out of prison early (parole, replacement, …), as a sequence of dated versions of the law.
 public struct ReleaseMechanism: Sendable, Identifiable {
-    public var id: String
+    /// The fields, shared by every copy until one is changed: the simulator copies these records often.
+    private var stored: Frozen<Stored>
+    struct Stored: Sendable {
+        var id: String
+        var kind: String
+        var labels: [LocalizedString]
+        var versions: [MechanismVersion]
+    }
+
+    public var id: String { get { stored.fields.id } set { stored = stored.with { $0.id = newValue } } }
     /// Vocabulary term of the `mechanism-kind` set, e.g. `parole`.
-    public var kind: String
-    public var labels: [LocalizedString]
-    public var versions: [MechanismVersion]
+    public var kind: String { get { stored.fields.kind } set { stored = stored.with { $0.kind = newValue } } }
+    public var labels: [LocalizedString] { get { stored.fields.labels } set { stored = stored.with { $0.labels = newValue } } }
+    public var versions: [MechanismVersion] { get { stored.fields.versions } set { stored = stored.with { $0.versions = newValue } } }
     public init(id: String, kind: String, labels: [LocalizedString], versions: [MechanismVersion]) {
-        self.id = id
-        self.kind = kind
-        self.labels = labels
-        self.versions = versions
+        stored = Frozen(Stored(id: id, kind: kind, labels: labels, versions: versions))
     }
 
     /// The version in force on `date`, if any.
@@ -109,44 +121,50 @@ public struct ReleaseMechanism: Sendable, Identifiable {
 
 /// The text of a mechanism as in force over one period.
 public struct MechanismVersion: Sendable, Identifiable {
-    public var id: String
-    public var validity: Validity
-    public var decision: Decision
-    public var citations: [Citation]
-    public var scope: Scope
-    public var thresholds: [Threshold]
-    public var exclusions: [Exclusion]
-    public var grantConditions: [RuleCondition]
-    public var mandatoryRelease: [RuleCondition]
-    public var procedure: Procedure?
-    public var supervision: Supervision?
-    public var revocation: Revocation?
-    public var conversions: [Conversion]
-    public var notStated: [NotStated]
-    public var notes: [LocalizedString]
-    public var origin: SourceLocation?
+    /// The fields, shared by every copy until one is changed: the simulator copies these records often.
+    private var stored: Frozen<Stored>
+    struct Stored: Sendable {
+        var id: String
+        var validity: Validity
+        var decision: Decision
+        var citations: [Citation]
+        var scope: Scope
+        var thresholds: [Threshold]
+        var exclusions: [Exclusion]
+        var grantConditions: [RuleCondition]
+        var mandatoryRelease: [RuleCondition]
+        var procedure: Procedure?
+        var supervision: Supervision?
+        var revocation: Revocation?
+        var conversions: [Conversion]
+        var notStated: [NotStated]
+        var notes: [LocalizedString]
+        var origin: SourceLocation?
+    }
+
+    public var id: String { get { stored.fields.id } set { stored = stored.with { $0.id = newValue } } }
+    public var validity: Validity { get { stored.fields.validity } set { stored = stored.with { $0.validity = newValue } } }
+    public var decision: Decision { get { stored.fields.decision } set { stored = stored.with { $0.decision = newValue } } }
+    public var citations: [Citation] { get { stored.fields.citations } set { stored = stored.with { $0.citations = newValue } } }
+    public var scope: Scope { get { stored.fields.scope } set { stored = stored.with { $0.scope = newValue } } }
+    public var thresholds: [Threshold] { get { stored.fields.thresholds } set { stored = stored.with { $0.thresholds = newValue } } }
+    public var exclusions: [Exclusion] { get { stored.fields.exclusions } set { stored = stored.with { $0.exclusions = newValue } } }
+    public var grantConditions: [RuleCondition] { get { stored.fields.grantConditions } set { stored = stored.with { $0.grantConditions = newValue } } }
+    public var mandatoryRelease: [RuleCondition] { get { stored.fields.mandatoryRelease } set { stored = stored.with { $0.mandatoryRelease = newValue } } }
+    public var procedure: Procedure? { get { stored.fields.procedure } set { stored = stored.with { $0.procedure = newValue } } }
+    public var supervision: Supervision? { get { stored.fields.supervision } set { stored = stored.with { $0.supervision = newValue } } }
+    public var revocation: Revocation? { get { stored.fields.revocation } set { stored = stored.with { $0.revocation = newValue } } }
+    public var conversions: [Conversion] { get { stored.fields.conversions } set { stored = stored.with { $0.conversions = newValue } } }
+    public var notStated: [NotStated] { get { stored.fields.notStated } set { stored = stored.with { $0.notStated = newValue } } }
+    public var notes: [LocalizedString] { get { stored.fields.notes } set { stored = stored.with { $0.notes = newValue } } }
+    public var origin: SourceLocation? { get { stored.fields.origin } set { stored = stored.with { $0.origin = newValue } } }
 
     public init(id: String, validity: Validity, decision: Decision, citations: [Citation], scope: Scope,
                 thresholds: [Threshold] = [], exclusions: [Exclusion] = [], grantConditions: [RuleCondition] = [],
                 mandatoryRelease: [RuleCondition] = [], procedure: Procedure? = nil, supervision: Supervision? = nil,
                 revocation: Revocation? = nil, conversions: [Conversion] = [], notStated: [NotStated] = [],
                 notes: [LocalizedString] = [], origin: SourceLocation? = nil) {
-        self.id = id
-        self.validity = validity
-        self.decision = decision
-        self.citations = citations
-        self.scope = scope
-        self.thresholds = thresholds
-        self.exclusions = exclusions
-        self.grantConditions = grantConditions
-        self.mandatoryRelease = mandatoryRelease
-        self.procedure = procedure
-        self.supervision = supervision
-        self.revocation = revocation
-        self.conversions = conversions
-        self.notStated = notStated
-        self.notes = notes
-        self.origin = origin
+        stored = Frozen(Stored(id: id, validity: validity, decision: decision, citations: citations, scope: scope, thresholds: thresholds, exclusions: exclusions, grantConditions: grantConditions, mandatoryRelease: mandatoryRelease, procedure: procedure, supervision: supervision, revocation: revocation, conversions: conversions, notStated: notStated, notes: notes, origin: origin))
     }
 }
 
@@ -164,76 +182,94 @@ public struct Scope: Sendable {
 
 /// The time that must actually be served: a fraction of the term, a minimum, and/or a fixed time (life).
 public struct Threshold: Sendable, Identifiable {
+    /// The fields, shared by every copy until one is changed: the simulator copies these records often.
+    private var stored: Frozen<Stored>
+    struct Stored: Sendable {
+        var id: String
+        var labels: [LocalizedString]
+        var condition: Condition?
+        var fraction: Rational?
+        var fractionBase: Base
+        var minimum: CalendarDuration?
+        var fixed: CalendarDuration?
+        var combination: Combination
+        var overrides: [String]
+        var validity: Validity
+        var citations: [Citation]
+        var notes: [LocalizedString]
+    }
+
     public enum Base: String, Sendable { case term, remainder }
     public enum Combination: String, Sendable { case laterOf = "later-of", earlierOf = "earlier-of" }
 
-    public var id: String
-    public var labels: [LocalizedString]
-    public var condition: Condition?
-    public var fraction: Rational?
-    public var fractionBase: Base
-    public var minimum: CalendarDuration?
-    public var fixed: CalendarDuration?
-    public var combination: Combination
-    public var overrides: [String]
-    public var validity: Validity
-    public var citations: [Citation]
-    public var notes: [LocalizedString]
+    public var id: String { get { stored.fields.id } set { stored = stored.with { $0.id = newValue } } }
+    public var labels: [LocalizedString] { get { stored.fields.labels } set { stored = stored.with { $0.labels = newValue } } }
+    public var condition: Condition? { get { stored.fields.condition } set { stored = stored.with { $0.condition = newValue } } }
+    public var fraction: Rational? { get { stored.fields.fraction } set { stored = stored.with { $0.fraction = newValue } } }
+    public var fractionBase: Base { get { stored.fields.fractionBase } set { stored = stored.with { $0.fractionBase = newValue } } }
+    public var minimum: CalendarDuration? { get { stored.fields.minimum } set { stored = stored.with { $0.minimum = newValue } } }
+    public var fixed: CalendarDuration? { get { stored.fields.fixed } set { stored = stored.with { $0.fixed = newValue } } }
+    public var combination: Combination { get { stored.fields.combination } set { stored = stored.with { $0.combination = newValue } } }
+    public var overrides: [String] { get { stored.fields.overrides } set { stored = stored.with { $0.overrides = newValue } } }
+    public var validity: Validity { get { stored.fields.validity } set { stored = stored.with { $0.validity = newValue } } }
+    public var citations: [Citation] { get { stored.fields.citations } set { stored = stored.with { $0.citations = newValue } } }
+    public var notes: [LocalizedString] { get { stored.fields.notes } set { stored = stored.with { $0.notes = newValue } } }
 
     public init(id: String, labels: [LocalizedString] = [], condition: Condition? = nil, fraction: Rational? = nil,
                 fractionBase: Base = .term, minimum: CalendarDuration? = nil, fixed: CalendarDuration? = nil,
                 combination: Combination = .laterOf, overrides: [String] = [], validity: Validity = .always,
                 citations: [Citation], notes: [LocalizedString] = []) {
-        self.id = id
-        self.labels = labels
-        self.condition = condition
-        self.fraction = fraction
-        self.fractionBase = fractionBase
-        self.minimum = minimum
-        self.fixed = fixed
-        self.combination = combination
-        self.overrides = overrides
-        self.validity = validity
-        self.citations = citations
-        self.notes = notes
+        stored = Frozen(Stored(id: id, labels: labels, condition: condition, fraction: fraction, fractionBase: fractionBase, minimum: minimum, fixed: fixed, combination: combination, overrides: overrides, validity: validity, citations: citations, notes: notes))
     }
 }
 
 /// A category of convicts the mechanism does not reach, with the exceptions that bring some back.
 public struct Exclusion: Sendable, Identifiable {
-    public var id: String
-    public var labels: [LocalizedString]
-    public var condition: Condition
-    public var exceptions: [RuleCondition]
-    public var validity: Validity
-    public var citations: [Citation]
-    public var notes: [LocalizedString]
+    /// The fields, shared by every copy until one is changed: the simulator copies these records often.
+    private var stored: Frozen<Stored>
+    struct Stored: Sendable {
+        var id: String
+        var labels: [LocalizedString]
+        var condition: Condition
+        var exceptions: [RuleCondition]
+        var validity: Validity
+        var citations: [Citation]
+        var notes: [LocalizedString]
+    }
+
+    public var id: String { get { stored.fields.id } set { stored = stored.with { $0.id = newValue } } }
+    public var labels: [LocalizedString] { get { stored.fields.labels } set { stored = stored.with { $0.labels = newValue } } }
+    public var condition: Condition { get { stored.fields.condition } set { stored = stored.with { $0.condition = newValue } } }
+    public var exceptions: [RuleCondition] { get { stored.fields.exceptions } set { stored = stored.with { $0.exceptions = newValue } } }
+    public var validity: Validity { get { stored.fields.validity } set { stored = stored.with { $0.validity = newValue } } }
+    public var citations: [Citation] { get { stored.fields.citations } set { stored = stored.with { $0.citations = newValue } } }
+    public var notes: [LocalizedString] { get { stored.fields.notes } set { stored = stored.with { $0.notes = newValue } } }
     public init(id: String, labels: [LocalizedString], condition: Condition, exceptions: [RuleCondition],
                 validity: Validity, citations: [Citation], notes: [LocalizedString] = []) {
-        self.id = id
-        self.labels = labels
-        self.condition = condition
-        self.exceptions = exceptions
-        self.validity = validity
-        self.citations = citations
-        self.notes = notes
+        stored = Frozen(Stored(id: id, labels: labels, condition: condition, exceptions: exceptions, validity: validity, citations: citations, notes: notes))
     }
 }
 
 /// A labelled, cited condition: an exception, a condition of grant, or a mandatory-release rule.
 public struct RuleCondition: Sendable, Identifiable {
-    public var id: String
-    public var labels: [LocalizedString]
-    public var condition: Condition
-    public var validity: Validity
-    public var citations: [Citation]
+    /// The fields, shared by every copy until one is changed: the simulator copies these records often.
+    private var stored: Frozen<Stored>
+    struct Stored: Sendable {
+        var id: String
+        var labels: [LocalizedString]
+        var condition: Condition
+        var validity: Validity
+        var citations: [Citation]
+    }
+
+    public var id: String { get { stored.fields.id } set { stored = stored.with { $0.id = newValue } } }
+    public var labels: [LocalizedString] { get { stored.fields.labels } set { stored = stored.with { $0.labels = newValue } } }
+    public var condition: Condition { get { stored.fields.condition } set { stored = stored.with { $0.condition = newValue } } }
+    public var validity: Validity { get { stored.fields.validity } set { stored = stored.with { $0.validity = newValue } } }
+    public var citations: [Citation] { get { stored.fields.citations } set { stored = stored.with { $0.citations = newValue } } }
     public init(id: String, labels: [LocalizedString], condition: Condition, validity: Validity = .always,
                 citations: [Citation]) {
-        self.id = id
-        self.labels = labels
-        self.condition = condition
-        self.validity = validity
-        self.citations = citations
+        stored = Frozen(Stored(id: id, labels: labels, condition: condition, validity: validity, citations: citations))
     }
 }
 
@@ -663,5 +699,19 @@ public struct CrosswalkMapping: Sendable, Identifiable {
         self.jurisdictionIDs = jurisdictionIDs
         self.labels = labels
         self.citations = citations
+    }
+}
+
+/// Immutable storage shared by copies of a value type. A change makes a new one, so values keep value semantics
+/// while a copy costs one reference count instead of one per field.
+final class Frozen<Fields: Sendable>: Sendable {
+    let fields: Fields
+    init(_ fields: Fields) { self.fields = fields }
+
+    /// A new storage with `change` applied to a copy of the fields.
+    func with(_ change: (inout Fields) -> Void) -> Frozen {
+        var copy = fields
+        change(&copy)
+        return Frozen(copy)
     }
 }

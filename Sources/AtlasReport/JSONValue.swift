@@ -60,14 +60,17 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     /// Escapes on UTF-8 bytes: quote, backslash and control characters; everything else is copied as is.
-    private static func escape(_ s: String, into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
+    static func escape(_ s: String, into out: inout [UInt8]) {
         // Most strings (ids, dates, statuses) need no escaping: copy them whole.
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
-            out.append(contentsOf: s.utf8)
+        let copied = s.utf8.withContiguousStorageIfAvailable { bytes in
+            guard !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return false }
             out.append(UInt8(ascii: "\""))
-            return
+            out.append(contentsOf: bytes)
+            out.append(UInt8(ascii: "\""))
+            return true
         }
+        if copied == true { return }
+        out.append(UInt8(ascii: "\""))
         for b in s.utf8 {
             switch b {
             case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])

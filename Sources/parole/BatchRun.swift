@@ -18,12 +18,13 @@ struct BatchRun {
             throw CLIFailure(message: "\(path): cannot read the batch file", status: .noInput)
         }
         let simulator = Simulator(corpus: corpus, explains: false)
-        var output = OutputBuffer()
         var ok = 0, failed = 0, lineNumber = 0
         var reader = LineReader(handle: input)
         let progress = isatty(STDERR_FILENO) == 1
-        // Lines are read in chunks, simulated on every core, and written back in input order.
-        let chunkSize = 1_024
+        // Lines are read in chunks; each core simulates a contiguous slice of the chunk into its own buffer, and
+        // the slices are written back in input order.
+        let chunkSize = 4_096
+        let slices = max(1, ProcessInfo.processInfo.activeProcessorCount) * 4
         while true {
             var chunk: [(number: Int, bytes: [UInt8])] = []
             while chunk.count < chunkSize, let line = reader.next() {
@@ -32,85 +33,65 @@ struct BatchRun {
                 chunk.append((lineNumber, line))
             }
             if chunk.isEmpty { break }
-            let results = ResultSlots(count: chunk.count)
+            let results = SliceResults(count: slices)
             let lines = chunk
-            DispatchQueue.concurrentPerform(iterations: lines.count) { i in
-                results.set(i, process(lines[i].number, lines[i].bytes, simulator))
+            let per = (lines.count + slices - 1) / slices
+            DispatchQueue.concurrentPerform(iterations: slices) { s in
+                var bytes: [UInt8] = []
+                var rejected = 0
+                let range = min(s * per, lines.count)..<min((s + 1) * per, lines.count)
+                bytes.reserveCapacity(range.count * 16_384)
+                for i in range where !process(lines[i].number, lines[i].bytes, simulator, into: &bytes) {
+                    rejected += 1
+                }
+                results.set(s, (bytes, range.count - rejected, rejected))
             }
-            for (text, success) in results.values {
-                output.write(text)
-                if success { ok += 1 } else { failed += 1 }
+            for (bytes, good, bad) in results.values {
+                StandardOutput.write(bytes)
+                ok += good
+                failed += bad
             }
             if progress { FileHandle.standardError.write(Data("parole: \(lineNumber) lines…\r".utf8)) }
         }
-        output.flush()
         return (ok, failed)
     }
 }
 
 extension BatchRun {
-    /// One input line to one output line; `false` when the line was rejected.
-    func process(_ number: Int, _ line: [UInt8], _ simulator: Simulator) -> (String, Bool) {
+    /// Appends the output line of one input line to `out`; `false` when the line was rejected.
+    func process(_ number: Int, _ line: [UInt8], _ simulator: Simulator, into out: inout [UInt8]) -> Bool {
         do {
             let draft = defaults.overlaid(with: try CaseFile.parse(Data(line), place: "\(path):\(number)"))
             let facts = try draft.build(vocabulary: corpus.vocabulary, today: today)
             let outcomes = jurisdictions.map { simulator.simulate(facts, in: $0) }
-            return (BatchJSON.line(number, facts, outcomes).serialized(), true)
-        } catch let error as CaseInputError {
-            return (BatchJSON.error(number, "\(path):\(number): \(error.description)").serialized(), false)
-        } catch let error as CLIFailure {
-            return (BatchJSON.error(number, error.message).serialized(), false)
+            BatchLine.write(line: number, facts: facts, outcomes: outcomes, into: &out)
+            out.append(UInt8(ascii: "\n"))
+            return true
         } catch {
-            return (BatchJSON.error(number, "\(path):\(number): \(error)").serialized(), false)
+            let message: String
+            switch error {
+            case let e as CaseInputError: message = "\(path):\(number): \(e.description)"
+            case let e as CLIFailure: message = e.message
+            default: message = "\(path):\(number): \(error)"
+            }
+            BatchLine.writeError(line: number, message: message, into: &out)
+            out.append(UInt8(ascii: "\n"))
+            return false
         }
     }
 }
 
-/// Output slots filled from several threads, each index written once.
-final class ResultSlots: @unchecked Sendable {
-    private var slots: [(String, Bool)]
+/// Per-slice output filled from several threads, each index written once.
+final class SliceResults: @unchecked Sendable {
+    private var slots: [(bytes: [UInt8], ok: Int, failed: Int)]
     private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: ("", false), count: count) }
-    func set(_ i: Int, _ value: (String, Bool)) {
+    init(count: Int) { slots = Array(repeating: ([], 0, 0), count: count) }
+    func set(_ i: Int, _ value: (bytes: [UInt8], ok: Int, failed: Int)) {
         lock.lock()
         slots[i] = value
         lock.unlock()
     }
-    var values: [(String, Bool)] { slots }
-}
-
-/// The compact per-case line of a batch run: dates and statuses, no trace (use single runs to explain).
-enum BatchJSON {
-    static func line(_ n: Int, _ facts: Case, _ outcomes: [JurisdictionOutcome]) -> JSONValue {
-        .object([
-            ("line", .int(n)),
-            ("term", .string(facts.term.description)),
-            ("start", .string(facts.start.description)),
-            ("outcomes", .array(outcomes.map { o in
-                .object([
-                    ("jurisdiction", .string(o.jurisdiction.id)),
-                    ("earliestRelease", .string(o.earliestRelease?.description)),
-                    ("mechanisms", .array(o.mechanisms.map { m in
-                        .object([
-                            ("mechanism", .string(m.mechanism.id)),
-                            ("kind", .string(m.mechanism.kind)),
-                            ("available", .bool(m.available)),
-                            ("status", .string(m.status.rawValue)),
-                            ("earliestDate", .string(m.earliestDate?.description)),
-                            ("requiredServed", .string(m.requiredServed?.iso8601)),
-                            ("fraction", .string(m.fraction?.description)),
-                            ("mandatory", .bool(m.mandatory)),
-                            ("reason", .string(m.reason?.ruleID)),
-                        ])
-                    })),
-                ])
-            })),
-        ])
-    }
-
-    static func error(_ n: Int, _ message: String) -> JSONValue {
-        .object([("line", .int(n)), ("error", .string(message))])
-    }
+    var values: [(bytes: [UInt8], ok: Int, failed: Int)] { slots }
 }
 
 /// Reads a file line by line in 64 KiB chunks.
@@ -143,19 +124,17 @@ struct LineReader {
     }
 }
 
-/// Buffers standard output and writes it in large blocks.
-struct OutputBuffer {
-    private var bytes: [UInt8] = []
-
-    mutating func write(_ line: String) {
-        bytes.append(contentsOf: line.utf8)
-        bytes.append(UInt8(ascii: "\n"))
-        if bytes.count >= 1 << 16 { flush() }
-    }
-
-    mutating func flush() {
-        guard !bytes.isEmpty else { return }
-        FileHandle.standardOutput.write(Data(bytes))
-        bytes.removeAll(keepingCapacity: true)
+/// Standard output, written in whole slices without going through `FileHandle`'s copies.
+enum StandardOutput {
+    static func write(_ bytes: [UInt8]) {
+        var rest = bytes[...]
+        while !rest.isEmpty {
+            let written = rest.withUnsafeBytes { Foundation.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                return  // a closed pipe (`| head`): nothing more can be delivered
+            }
+            rest = rest.dropFirst(written)
+        }
     }
 }
