@@ -18,26 +18,36 @@ struct ConditionEvaluator {
         case .offence(let tags): return Truth(!tags.isDisjoint(with: facts.offences))
         case .consequence(let tags): return Truth(!tags.isDisjoint(with: facts.consequences))
         case .punishment(let set): return Truth(set.contains(facts.punishment))
-        case .life(let wanted): return Truth(facts.term.isLife == wanted)
-        case .term(let cmp): return term(cmp)
-        case .fact(let fact, let wanted):
-            guard let v = facts.value(of: fact) else { return .unknown(missing: [Self.flagName(fact)]) }
-            return Truth(v == wanted)
-        case .sex(let s):
-            guard let sex = facts.sex else { return .unknown(missing: ["sex"]) }
-            return Truth(sex == s)
-        case .age(let moment, let atLeast, let below): return age(moment, atLeast: atLeast, below: below)
-        case .victimAge(let atLeast, let below):
-            guard let v = facts.victimAge else { return .unknown(missing: ["victim-age"]) }
-            return Truth((atLeast.map { v >= $0 } ?? true) && (below.map { v < $0 } ?? true))
-        case .disability(let groups): return Truth(facts.disabilityGroup.map(groups.contains) ?? false)
         case .priorRevocation(let reasons): return Truth(facts.priorRevocation.map(reasons.contains) ?? false)
+        case .life, .term, .fact, .sex, .age, .victimAge, .disability:
+            return Self.leaf(condition, of: facts, on: decisionDate)
         case .reference(let id):
             guard let set = jurisdiction.conditionSet(id) else { return .no }
             return evaluate(set.condition)
         case .all(let parts): return Truth.all(parts.map(evaluate))
         case .any(let parts): return Truth.any(parts.map(evaluate))
         case .not(let parts): return Truth.all(parts.map(evaluate)).negated
+        }
+    }
+
+    /// A condition on the case's own facts (no vocabulary sets, no references); shared with `EligibilityPlan`.
+    static func leaf(_ condition: Condition, of facts: Case, on decisionDate: CalendarDate) -> Truth {
+        switch condition {
+        case .life(let wanted): return Truth(facts.term.isLife == wanted)
+        case .term(let cmp): return term(cmp, of: facts)
+        case .fact(let fact, let wanted):
+            guard let v = facts.value(of: fact) else { return .unknown(missing: [flagName(fact)]) }
+            return Truth(v == wanted)
+        case .sex(let s):
+            guard let sex = facts.sex else { return .unknown(missing: ["sex"]) }
+            return Truth(sex == s)
+        case .age(let moment, let atLeast, let below):
+            return age(moment, atLeast: atLeast, below: below, of: facts, on: decisionDate)
+        case .victimAge(let atLeast, let below):
+            guard let v = facts.victimAge else { return .unknown(missing: ["victim-age"]) }
+            return Truth((atLeast.map { v >= $0 } ?? true) && (below.map { v < $0 } ?? true))
+        case .disability(let groups): return Truth(facts.disabilityGroup.map(groups.contains) ?? false)
+        default: preconditionFailure("not a leaf on the case's own facts: \(condition)")
         }
     }
 
@@ -50,7 +60,8 @@ struct ConditionEvaluator {
         }
     }
 
-    private func term(_ cmp: TermComparison) -> Truth {
+    /// Bounds on the term, shared with `EligibilityPlan`.
+    static func term(_ cmp: TermComparison, of facts: Case) -> Truth {
         guard case .fixed(let d) = facts.term else {
             // A life sentence is longer than any fixed bound.
             return Truth(cmp.lessThan == nil && cmp.atMost == nil)
@@ -65,7 +76,10 @@ struct ConditionEvaluator {
         return Truth(ok)
     }
 
-    private func age(_ moment: AgeMoment, atLeast: Int?, below: Int?) -> Truth {
+    /// An age bound at `moment`, judged on `decisionDate` when it is the decision's age; shared with
+    /// `EligibilityPlan`.
+    static func age(_ moment: AgeMoment, atLeast: Int?, below: Int?, of facts: Case, on decisionDate: CalendarDate)
+        -> Truth {
         let range: ClosedRange<Int>
         switch moment {
         case .offence:
@@ -85,8 +99,8 @@ struct ConditionEvaluator {
             }
         }
         func holds(_ a: Int) -> Bool { (atLeast.map { a >= $0 } ?? true) && (below.map { a < $0 } ?? true) }
-        let results = Set([range.lowerBound, range.upperBound].map(holds))
-        if results.count == 1 { return Truth(results.first!) }
+        let low = holds(range.lowerBound), high = holds(range.upperBound)
+        if low == high { return Truth(low) }
         return .unknown(missing: [moment == .decision ? "birth-date" : "age"])
     }
 }

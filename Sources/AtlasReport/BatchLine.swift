@@ -4,125 +4,212 @@ import AtlasModel
 /// The compact per-case line of a batch run (docs/simulate-json.md, "Batch output"): dates and statuses, no trace.
 ///
 /// Written straight into bytes: a batch of 100,000 cases across every jurisdiction is over a gigabyte of JSON, and
-/// building a `JSONValue` tree per line cost more than the simulation itself. The field order and spelling are the
-/// documented contract; `BatchLineTests` parses the lines back and checks every field against the outcomes.
-public enum BatchLine {
-    /// Appends one case's line (without the newline) to `out`.
-    public static func write(line n: Int, facts: Case, outcomes: [JurisdictionOutcome], into out: inout [UInt8]) {
-        out.append(literal: #"{"line":"#)
-        out.append(decimal: n)
-        out.append(literal: #","term":"#)
-        out.append(jsonString: facts.term.description)
-        out.append(literal: #","start":"#)
-        out.append(date: facts.start)
-        out.append(literal: #","outcomes":["#)
-        for (i, o) in outcomes.enumerated() {
-            if i > 0 { out.append(UInt8(ascii: ",")) }
-            out.append(literal: #"{"jurisdiction":"#)
-            out.append(jsonString: o.jurisdiction.id)
-            out.append(literal: #","earliestRelease":"#)
-            out.append(date: o.earliestRelease)
-            out.append(literal: #","mechanisms":["#)
-            // Through the buffer: iterating the array would copy each outcome, and they are large.
-            o.mechanisms.withUnsafeBufferPointer { mechanisms in
-                for k in mechanisms.indices {
-                    if k > 0 { out.append(UInt8(ascii: ",")) }
-                    write(mechanisms[k], into: &out)
-                }
-            }
-            out.append(literal: "]}")
+/// building a `JSONValue` tree per line cost more than the simulation itself. The parts that do not change from case
+/// to case (ids, kinds, keys) are encoded once, in the layout; the rest is written through a cursor into room made
+/// for the longest line the case could give. The field order and spelling are the documented contract; the batch
+/// tests parse the lines back and check every field against `Simulator`'s outcomes.
+public struct BatchLine: Sendable {
+    struct Mechanism: Sendable {
+        /// `{"mechanism":"…","kind":"…","available":`
+        let head: [UInt8]
+    }
+
+    struct Jurisdiction: Sendable {
+        /// `{"jurisdiction":"…","earliestRelease":`
+        let head: [UInt8]
+        let mechanisms: [Mechanism]
+    }
+
+    let jurisdictions: [Jurisdiction]
+    /// The number of results a line takes: one per mechanism of every jurisdiction, in order.
+    public let resultCount: Int
+    /// Bytes of a line that do not depend on the case, plus the most the case-dependent fields can take apart from
+    /// the term's text and the reasons' ids.
+    private let fixedBound: Int
+
+    /// The longest the case-dependent fields of one mechanism can be, reason id aside: `false`, the longest status,
+    /// two dates, a duration and a fraction of 64-bit numbers, `false`, and the keys between them.
+    private static let mechanismBound = 400
+
+    /// The layout of lines over `jurisdictions`, in that order.
+    public init(jurisdictions: [AtlasModel.Jurisdiction]) {
+        self.jurisdictions = jurisdictions.map { j in
+            Jurisdiction(head: Array(#"{"jurisdiction":"#.utf8) + JSONValue.string(j.id).serializedBytes
+                             + Array(#","earliestRelease":"#.utf8),
+                         mechanisms: j.mechanisms.map { m in
+                             Mechanism(head: Array(#"{"mechanism":"#.utf8) + JSONValue.string(m.id).serializedBytes
+                                 + Array(#","kind":"#.utf8) + JSONValue.string(m.kind).serializedBytes
+                                 + Array(#","available":"#.utf8))
+                         })
         }
-        out.append(literal: "]}")
+        resultCount = jurisdictions.reduce(0) { $0 + $1.mechanisms.count }
+        fixedBound = 200 + self.jurisdictions.reduce(0) { sum, j in
+            sum + j.head.count + 64 + j.mechanisms.reduce(0) { $0 + $1.head.count + Self.mechanismBound }
+        }
+    }
+
+    /// Appends one case's line (without the newline) to `out`; `results` holds `resultCount` results in layout
+    /// order.
+    public func write(line n: Int, facts: Case, results: [EligibilityResult], into out: inout [UInt8]) {
+        precondition(results.count == resultCount, "one result per mechanism of every jurisdiction")
+        let term = facts.term.description
+        // A string escapes to at most 6 bytes per byte (\u00XX).
+        var bound = fixedBound + 6 * term.utf8.count + 2
+        for r in results { bound += 6 * (r.reasonRuleID?.utf8.count ?? 0) + 2 }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bound) { buffer in
+            var c = ByteCursor(buffer.baseAddress!)
+            write(n, term, facts.start, results, &c)
+            precondition(c.position <= bound, "batch line longer than its bound")
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<c.position]))
+        }
+    }
+
+    private func write(_ n: Int, _ term: String, _ start: CalendarDate, _ results: [EligibilityResult],
+                       _ c: inout ByteCursor) {
+        c.write(#"{"line":"#)
+        c.write(decimal: n)
+        c.write(#","term":"#)
+        c.write(jsonString: term)
+        c.write(#","start":"#)
+        c.write(date: start)
+        c.write(#","outcomes":["#)
+        var next = 0
+        for (i, j) in jurisdictions.enumerated() {
+            if i > 0 { c.write(byte: UInt8(ascii: ",")) }
+            c.write(bytes: j.head)
+            var earliest: CalendarDate?
+            for k in next..<(next + j.mechanisms.count) where results[k].available {
+                if let d = results[k].earliestDate, earliest.map({ d < $0 }) ?? true { earliest = d }
+            }
+            c.write(date: earliest)
+            c.write(#","mechanisms":["#)
+            for (k, m) in j.mechanisms.enumerated() {
+                if k > 0 { c.write(byte: UInt8(ascii: ",")) }
+                c.write(bytes: m.head)
+                Self.write(results[next + k], &c)
+            }
+            next += j.mechanisms.count
+            c.write("]}")
+        }
+        c.write("]}")
+    }
+
+    /// The fields after `"available":`.
+    private static func write(_ r: EligibilityResult, _ c: inout ByteCursor) {
+        c.write(r.available ? "true" : "false")
+        c.write(#","status":"#)
+        c.write(jsonString: r.status.rawValue)
+        c.write(#","earliestDate":"#)
+        c.write(date: r.earliestDate)
+        c.write(#","requiredServed":"#)
+        if let d = r.requiredServed { c.write(iso8601: d) } else { c.write("null") }
+        c.write(#","fraction":"#)
+        if let f = r.fraction {
+            c.write(byte: UInt8(ascii: "\""))
+            c.write(decimal: f.numerator)
+            if f.denominator != 1 {
+                c.write(byte: UInt8(ascii: "/"))
+                c.write(decimal: f.denominator)
+            }
+            c.write(byte: UInt8(ascii: "\""))
+        } else {
+            c.write("null")
+        }
+        c.write(#","mandatory":"#)
+        c.write(r.mandatory ? "true" : "false")
+        c.write(#","reason":"#)
+        if let id = r.reasonRuleID { c.write(jsonString: id) } else { c.write("null") }
+        c.write(byte: UInt8(ascii: "}"))
     }
 
     /// Appends the line of a rejected input line.
     public static func writeError(line n: Int, message: String, into out: inout [UInt8]) {
-        out.append(literal: #"{"line":"#)
-        out.append(decimal: n)
-        out.append(literal: #","error":"#)
-        out.append(jsonString: message)
-        out.append(UInt8(ascii: "}"))
-    }
-
-    private static func write(_ m: MechanismOutcome, into out: inout [UInt8]) {
-        out.append(literal: #"{"mechanism":"#)
-        out.append(jsonString: m.mechanism.id)
-        out.append(literal: #","kind":"#)
-        out.append(jsonString: m.mechanism.kind)
-        out.append(literal: #","available":"#)
-        out.append(literal: m.available ? "true" : "false")
-        out.append(literal: #","status":"#)
-        out.append(jsonString: m.status.rawValue)
-        out.append(literal: #","earliestDate":"#)
-        out.append(date: m.earliestDate)
-        out.append(literal: #","requiredServed":"#)
-        if let d = m.requiredServed { out.append(iso8601: d) } else { out.append(literal: "null") }
-        out.append(literal: #","fraction":"#)
-        if let f = m.fraction {
-            out.append(UInt8(ascii: "\""))
-            out.append(decimal: f.numerator)
-            if f.denominator != 1 {
-                out.append(UInt8(ascii: "/"))
-                out.append(decimal: f.denominator)
-            }
-            out.append(UInt8(ascii: "\""))
-        } else {
-            out.append(literal: "null")
-        }
-        out.append(literal: #","mandatory":"#)
-        out.append(literal: m.mandatory ? "true" : "false")
-        out.append(literal: #","reason":"#)
-        if let id = m.reason?.ruleID { out.append(jsonString: id) } else { out.append(literal: "null") }
-        out.append(UInt8(ascii: "}"))
+        out.append(contentsOf: JSONValue.object([("line", .int(n)), ("error", .string(message))]).serializedBytes)
     }
 }
 
-extension [UInt8] {
-    mutating func append(literal: StaticString) {
-        literal.withUTF8Buffer { append(contentsOf: $0) }
+/// Writes into memory already made room for; the caller sizes it (see `BatchLine.write`).
+struct ByteCursor {
+    private let base: UnsafeMutablePointer<UInt8>
+    private(set) var position = 0
+
+    init(_ base: UnsafeMutablePointer<UInt8>) { self.base = base }
+
+    mutating func write(byte: UInt8) {
+        base[position] = byte
+        position += 1
     }
 
-    /// A non-negative or negative whole number in decimal.
-    mutating func append(decimal n: Int) {
+    mutating func write(_ literal: StaticString) {
+        literal.withUTF8Buffer { write(raw: $0) }
+    }
+
+    mutating func write(bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { write(raw: $0) }
+    }
+
+    private mutating func write(raw: UnsafeBufferPointer<UInt8>) {
+        guard let source = raw.baseAddress else { return }
+        (base + position).update(from: source, count: raw.count)
+        position += raw.count
+    }
+
+    mutating func write(decimal n: Int) {
         if n < 0 {
-            append(UInt8(ascii: "-"))
-            append(decimal: -n)
-            return
+            write(byte: UInt8(ascii: "-"))
+            // The magnitude of Int.min does not fit an Int: write it through its unsigned form.
+            return write(unsigned: n.magnitude)
         }
-        if n >= 10 { append(decimal: n / 10) }
-        append(UInt8(ascii: "0") + UInt8(n % 10))
+        write(unsigned: UInt(n))
     }
 
-    /// `"YYYY-MM-DD"`, or `null`.
-    mutating func append(date: CalendarDate?) {
-        guard let date else { return append(literal: "null") }
-        let y = date.year
-        guard (0...9999).contains(y) else { return append(jsonString: date.description) }
-        let zero = UInt8(ascii: "0")
-        append(UInt8(ascii: "\""))
-        append(zero + UInt8(y / 1000)); append(zero + UInt8(y / 100 % 10))
-        append(zero + UInt8(y / 10 % 10)); append(zero + UInt8(y % 10))
-        append(UInt8(ascii: "-"))
-        append(zero + UInt8(date.month / 10)); append(zero + UInt8(date.month % 10))
-        append(UInt8(ascii: "-"))
-        append(zero + UInt8(date.day / 10)); append(zero + UInt8(date.day % 10))
-        append(UInt8(ascii: "\""))
+    private mutating func write(unsigned n: UInt) {
+        var digits = 1, rest = n
+        while rest >= 10 { rest /= 10; digits += 1 }
+        var value = n
+        for i in stride(from: digits - 1, through: 0, by: -1) {
+            base[position + i] = UInt8(ascii: "0") + UInt8(value % 10)
+            value /= 10
+        }
+        position += digits
+    }
+
+    /// `"YYYY-MM-DD"` as `CalendarDate.description` writes it, or `null`.
+    mutating func write(date: CalendarDate?) {
+        guard let date else { return write("null") }
+        guard (0...9999).contains(date.year) else { return write(jsonString: date.description) }
+        let zero = UInt8(ascii: "0"), y = date.year, m = date.month, d = date.day
+        let p = base + position
+        p[0] = UInt8(ascii: "\"")
+        p[1] = zero + UInt8(y / 1000); p[2] = zero + UInt8(y / 100 % 10)
+        p[3] = zero + UInt8(y / 10 % 10); p[4] = zero + UInt8(y % 10)
+        p[5] = UInt8(ascii: "-")
+        p[6] = zero + UInt8(m / 10); p[7] = zero + UInt8(m % 10)
+        p[8] = UInt8(ascii: "-")
+        p[9] = zero + UInt8(d / 10); p[10] = zero + UInt8(d % 10)
+        p[11] = UInt8(ascii: "\"")
+        position += 12
     }
 
     /// `"P4Y6M"` as `CalendarDuration.iso8601` writes it.
-    mutating func append(iso8601 d: CalendarDuration) {
-        append(literal: "\"P")
-        if d.isZero {
-            append(literal: "0D\"")
-            return
-        }
-        if d.years > 0 { append(decimal: d.years); append(UInt8(ascii: "Y")) }
-        if d.months > 0 { append(decimal: d.months); append(UInt8(ascii: "M")) }
-        if d.days > 0 { append(decimal: d.days); append(UInt8(ascii: "D")) }
-        append(UInt8(ascii: "\""))
+    mutating func write(iso8601 d: CalendarDuration) {
+        write("\"P")
+        if d.isZero { return write("0D\"") }
+        if d.years > 0 { write(decimal: d.years); write(byte: UInt8(ascii: "Y")) }
+        if d.months > 0 { write(decimal: d.months); write(byte: UInt8(ascii: "M")) }
+        if d.days > 0 { write(decimal: d.days); write(byte: UInt8(ascii: "D")) }
+        write(byte: UInt8(ascii: "\""))
     }
 
-    mutating func append(jsonString s: String) {
-        JSONValue.escape(s, into: &self)
+    /// A JSON string, escaped as `JSONValue` escapes it.
+    mutating func write(jsonString s: String) {
+        let copied = s.utf8.withContiguousStorageIfAvailable { bytes in
+            guard !bytes.contains(where: JSONValue.needsEscape) else { return false }
+            write(byte: UInt8(ascii: "\""))
+            write(raw: bytes)
+            write(byte: UInt8(ascii: "\""))
+            return true
+        }
+        if copied != true { write(bytes: JSONValue.string(s).serializedBytes) }
     }
 }

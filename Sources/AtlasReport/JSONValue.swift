@@ -21,6 +21,16 @@ public indirect enum JSONValue: Sendable, Equatable {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Compact JSON as UTF-8 bytes.
+    public var serializedBytes: [UInt8] {
+        var out: [UInt8] = []
+        write(into: &out, pretty: false, indent: 0)
+        return out
+    }
+
+    /// Bytes that cannot appear unescaped in a JSON string.
+    static func needsEscape(_ b: UInt8) -> Bool { b < 0x20 || b == 0x22 || b == 0x5C }
+
     private static func newline(_ out: inout [UInt8], _ pretty: Bool, _ indent: Int) {
         guard pretty else { return }
         out.append(0x0A)
@@ -63,7 +73,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     static func escape(_ s: String, into out: inout [UInt8]) {
         // Most strings (ids, dates, statuses) need no escaping: copy them whole.
         let copied = s.utf8.withContiguousStorageIfAvailable { bytes in
-            guard !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return false }
+            guard !bytes.contains(where: needsEscape) else { return false }
             out.append(UInt8(ascii: "\""))
             out.append(contentsOf: bytes)
             out.append(UInt8(ascii: "\""))

@@ -18,12 +18,18 @@ struct BatchRun {
             throw CLIFailure(message: "\(path): cannot read the batch file", status: .noInput)
         }
         let simulator = Simulator(corpus: corpus, explains: false)
+        let decider = EligibilityPlan(jurisdictions: jurisdictions, simulator: simulator).map(BatchDecider.plan)
+            ?? .simulator(simulator, jurisdictions)
+        let layout = BatchLine(jurisdictions: jurisdictions)
         var ok = 0, failed = 0, lineNumber = 0
         var reader = LineReader(handle: input)
         let progress = isatty(STDERR_FILENO) == 1
         // Lines are read in chunks; each core simulates a contiguous slice of the chunk into its own buffer, and
-        // the slices are written back in input order.
-        let chunkSize = 4_096
+        // the slices are written back in input order while the next chunk is simulated. At most one chunk waits to
+        // be written, so memory stays flat whatever the number of cases.
+        let chunkSize = 1_024
+        let writer = DispatchQueue(label: "parole.batch.output")
+        let writerFree = DispatchSemaphore(value: 1)
         let slices = max(1, ProcessInfo.processInfo.activeProcessorCount) * 4
         while true {
             var chunk: [(number: Int, bytes: [UInt8])] = []
@@ -33,38 +39,52 @@ struct BatchRun {
                 chunk.append((lineNumber, line))
             }
             if chunk.isEmpty { break }
-            let results = SliceResults(count: slices)
+            let slicesDone = SliceResults(count: slices)
             let lines = chunk
             let per = (lines.count + slices - 1) / slices
             DispatchQueue.concurrentPerform(iterations: slices) { s in
                 var bytes: [UInt8] = []
                 var rejected = 0
+                var results: [EligibilityResult] = []
+                results.reserveCapacity(layout.resultCount)
                 let range = min(s * per, lines.count)..<min((s + 1) * per, lines.count)
                 bytes.reserveCapacity(range.count * 16_384)
-                for i in range where !process(lines[i].number, lines[i].bytes, simulator, into: &bytes) {
+                for i in range
+                where !process(lines[i].number, lines[i].bytes, decider, layout, &results, into: &bytes) {
                     rejected += 1
                 }
-                results.set(s, (bytes, range.count - rejected, rejected))
+                slicesDone.set(s, (bytes, range.count - rejected, rejected))
             }
-            for (bytes, good, bad) in results.values {
-                StandardOutput.write(bytes)
+            let outputs = slicesDone.values
+            for (_, good, bad) in outputs {
                 ok += good
                 failed += bad
             }
+            writerFree.wait()
+            writer.async {
+                for (bytes, _, _) in outputs { StandardOutput.write(bytes) }
+                writerFree.signal()
+            }
             if progress { FileHandle.standardError.write(Data("parole: \(lineNumber) lines…\r".utf8)) }
         }
+        // The last chunk is written; the semaphore goes back to its initial value, as libdispatch requires of a
+        // semaphore that is released.
+        writerFree.wait()
+        writerFree.signal()
         return (ok, failed)
     }
 }
 
 extension BatchRun {
     /// Appends the output line of one input line to `out`; `false` when the line was rejected.
-    func process(_ number: Int, _ line: [UInt8], _ simulator: Simulator, into out: inout [UInt8]) -> Bool {
+    func process(_ number: Int, _ line: [UInt8], _ decider: BatchDecider, _ layout: BatchLine,
+                 _ results: inout [EligibilityResult], into out: inout [UInt8]) -> Bool {
         do {
             let draft = defaults.overlaid(with: try CaseFile.parse(Data(line), place: "\(path):\(number)"))
             let facts = try draft.build(vocabulary: corpus.vocabulary, today: today)
-            let outcomes = jurisdictions.map { simulator.simulate(facts, in: $0) }
-            BatchLine.write(line: number, facts: facts, outcomes: outcomes, into: &out)
+            results.removeAll(keepingCapacity: true)
+            decider.decide(facts, into: &results)
+            layout.write(line: number, facts: facts, results: results, into: &out)
             out.append(UInt8(ascii: "\n"))
             return true
         } catch {
@@ -77,6 +97,24 @@ extension BatchRun {
             BatchLine.writeError(line: number, message: message, into: &out)
             out.append(UInt8(ascii: "\n"))
             return false
+        }
+    }
+}
+
+/// How a batch decides each case: with the compiled plan, or with the simulator where the rules could not be
+/// compiled (the plan says when).
+enum BatchDecider: Sendable {
+    case plan(EligibilityPlan)
+    case simulator(Simulator, [Jurisdiction])
+
+    func decide(_ facts: Case, into results: inout [EligibilityResult]) {
+        switch self {
+        case .plan(let plan):
+            plan.evaluate(facts, into: &results)
+        case .simulator(let simulator, let jurisdictions):
+            for j in jurisdictions {
+                results.append(contentsOf: simulator.simulate(facts, in: j).mechanisms.map(EligibilityResult.init))
+            }
         }
     }
 }

@@ -21,8 +21,12 @@ enum CaseFile {
     /// Parses one case object; `place` names it in errors (a file, or a file and line).
     static func parse(_ data: Data, place path: String) throws -> CaseDraft {
         let fields: [String: JSONField]
-        do { fields = try JSONDecoder().decode([String: JSONField].self, from: data) } catch let error as DecodingError {
-            throw CLIFailure.data("\(path): not a JSON object of case fields (\(Self.describe(error))); fix the file")
+        if let flat = FlatJSONObject.fields(of: data) {
+            fields = flat
+        } else {
+            do { fields = try JSONDecoder().decode([String: JSONField].self, from: data) } catch let error as DecodingError {
+                throw CLIFailure.data("\(path): not a JSON object of case fields (\(Self.describe(error))); fix the file")
+            }
         }
         let known = Set(stringFields + intFields + boolFields + listFields)
         if let unknown = fields.keys.sorted().first(where: { !known.contains($0) }) {
@@ -87,6 +91,109 @@ extension CaseFile {
         case .dataCorrupted(let c): return c.underlyingError.map { "\($0)" } ?? c.debugDescription
         case .typeMismatch(_, let c), .valueNotFound(_, let c), .keyNotFound(_, let c): return c.debugDescription
         @unknown default: return "\(error)"
+        }
+    }
+}
+
+/// The common shape of a case line read without `JSONDecoder`, which takes longer than simulating the case in every
+/// jurisdiction: one object of ASCII strings without escapes, whole numbers, booleans, nulls and lists of such
+/// strings. Anything else (escapes, other numbers, nesting, repeated keys, bytes beyond ASCII, malformed text) gives
+/// `nil`, and the caller decodes with `JSONDecoder` as before, so what is accepted and every error message stay
+/// the same.
+enum FlatJSONObject {
+    static func fields(of data: Data) -> [String: JSONField]? {
+        data.withUnsafeBytes { raw in
+            var scanner = Scanner(bytes: raw.bindMemory(to: UInt8.self))
+            return scanner.object()
+        }
+    }
+
+    private struct Scanner {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var i = 0
+
+        mutating func skipSpace() {
+            while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0D { i += 1 }
+        }
+
+        mutating func take(_ byte: UInt8) -> Bool {
+            skipSpace()
+            guard i < bytes.count, bytes[i] == byte else { return false }
+            i += 1
+            return true
+        }
+
+        mutating func object() -> [String: JSONField]? {
+            guard take(UInt8(ascii: "{")) else { return nil }
+            var fields: [String: JSONField] = [:]
+            if take(UInt8(ascii: "}")) { return end(fields) }
+            repeat {
+                guard let key = string(), take(UInt8(ascii: ":")), let value = value(), fields[key] == nil else { return nil }
+                fields[key] = value
+            } while take(UInt8(ascii: ","))
+            guard take(UInt8(ascii: "}")) else { return nil }
+            return end(fields)
+        }
+
+        mutating func end(_ fields: [String: JSONField]) -> [String: JSONField]? {
+            skipSpace()
+            return i == bytes.count ? fields : nil
+        }
+
+        mutating func string() -> String? {
+            guard take(UInt8(ascii: "\"")) else { return nil }
+            let start = i
+            while i < bytes.count, bytes[i] != UInt8(ascii: "\"") {
+                guard bytes[i] >= 0x20, bytes[i] < 0x80, bytes[i] != UInt8(ascii: "\\") else { return nil }
+                i += 1
+            }
+            guard i < bytes.count else { return nil }
+            defer { i += 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+        }
+
+        mutating func value() -> JSONField? {
+            skipSpace()
+            guard i < bytes.count else { return nil }
+            switch bytes[i] {
+            case UInt8(ascii: "\""): return string().map(JSONField.string)
+            case UInt8(ascii: "["):
+                i += 1
+                var list: [String] = []
+                if take(UInt8(ascii: "]")) { return .strings(list) }
+                repeat {
+                    guard let s = string() else { return nil }
+                    list.append(s)
+                } while take(UInt8(ascii: ","))
+                return take(UInt8(ascii: "]")) ? .strings(list) : nil
+            case UInt8(ascii: "t"): return word("true", .bool(true))
+            case UInt8(ascii: "f"): return word("false", .bool(false))
+            case UInt8(ascii: "n"): return word("null", .null)
+            default: return integer()
+            }
+        }
+
+        mutating func word(_ w: StaticString, _ value: JSONField) -> JSONField? {
+            let n = w.utf8CodeUnitCount
+            guard i + n <= bytes.count, memcmp(bytes.baseAddress! + i, w.utf8Start, n) == 0 else { return nil }
+            i += n
+            return value
+        }
+
+        /// A whole number of at most 18 digits, without a leading zero (JSON allows none).
+        mutating func integer() -> JSONField? {
+            var negative = false
+            if bytes[i] == UInt8(ascii: "-") { negative = true; i += 1 }
+            let start = i
+            var n = 0
+            while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 {
+                n = n * 10 + Int(bytes[i] - 0x30)
+                i += 1
+            }
+            let digits = i - start
+            guard digits > 0, digits <= 18, digits == 1 || bytes[start] != 0x30 else { return nil }
+            if i < bytes.count, [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[i]) { return nil }
+            return .int(negative ? -n : n)
         }
     }
 }

@@ -1,0 +1,77 @@
+import AtlasCorpus
+import AtlasEngine
+import AtlasModel
+import Testing
+
+/// The compiled plan that batch runs use must decide exactly what the explaining simulator decides, on every field
+/// a batch line prints, for every mechanism of every jurisdiction.
+@Suite struct PlanAgreementTests {
+    static let corpus = try! CorpusLoader(location: CorpusLocation.bundled).load()
+
+    /// A case drawn from the whole space of facts, unknowns included: every vocabulary term, every yes/no fact
+    /// given or not, ages and birth dates, life terms, and as-of dates on both sides of every dated rule.
+    static func anyCase(_ rng: inout SplitMix64, _ vocabulary: Vocabulary) -> Case {
+        func pick<T>(_ values: [T]) -> T { values[rng.int(0...values.count - 1)] }
+        func maybe<T>(_ value: @autoclosure () -> T) -> T? { rng.int(0...2) == 0 ? nil : value() }
+        let tags = vocabulary.terms(of: "offence-tag")
+        let term: SentenceTerm = rng.int(0...14) == 0
+            ? .life
+            : .fixed(CalendarDuration(years: rng.int(0...25), months: rng.int(0...11), days: rng.int(0...3) == 0 ? rng.int(1...30) : 0))
+        let start = CalendarDate(dayNumber: rng.int(9_000...20_800))
+        let sentence: SentenceTerm = term == .fixed(CalendarDuration()) ? .fixed(CalendarDuration(months: 1)) : term
+        return Case(
+            term: sentence, category: rng.int(0...9) == 0 ? nil : pick(vocabulary.terms(of: "category")),
+            punishment: rng.int(0...5) == 0 ? pick(vocabulary.terms(of: "punishment")) : "imprisonment",
+            start: start,
+            offences: Set((0..<rng.int(0...2)).map { _ in pick(tags) }),
+            consequences: rng.int(0...4) == 0 ? [pick(vocabulary.terms(of: "consequence"))] : [],
+            sex: maybe(pick([Sex.male, .female])),
+            birthDate: rng.bool() ? CalendarDate(dayNumber: rng.int(-25_000...12_000)) : nil,
+            age: rng.int(0...3) == 0 ? rng.int(14...80) : nil,
+            juvenile: rng.int(0...6) == 0, pregnant: rng.int(0...9) == 0, youngChild: rng.int(0...4) == 0,
+            singleParent: rng.int(0...6) == 0, disabilityGroup: rng.int(0...9) == 0 ? rng.int(1...3) : nil,
+            cooperation: rng.int(0...4) == 0, recidivist: maybe(rng.bool()), firstCustodial: maybe(rng.bool()),
+            foreignNational: rng.int(0...9) == 0,
+            priorRevocation: rng.int(0...9) == 0 ? pick(vocabulary.terms(of: "prior-revocation")) : nil,
+            damage: maybe(pick(DamageStatus.allCases)), maliciousViolations: maybe(rng.bool()),
+            victimAge: maybe(rng.int(1...40)), asOf: CalendarDate(dayNumber: rng.int(12_000...22_000)))
+    }
+
+    @Test func thePlanDecidesAsTheSimulatorOnEveryBatchField() throws {
+        let corpus = Self.corpus
+        let simulator = Simulator(corpus: corpus)
+        let plan = try #require(EligibilityPlan(jurisdictions: corpus.jurisdictions, simulator: simulator))
+        #expect(plan.mechanismCount == corpus.jurisdictions.reduce(0) { $0 + $1.mechanisms.count })
+        var rng = SplitMix64(state: 5_050)
+        var results: [EligibilityResult] = []
+        var statuses: Set<String> = []
+        for _ in 0..<2_500 {
+            let c = Self.anyCase(&rng, corpus.vocabulary)
+            results.removeAll()
+            plan.evaluate(c, into: &results)
+            let expected = corpus.jurisdictions.flatMap { simulator.simulate(c, in: $0).mechanisms.map(EligibilityResult.init) }
+            #expect(results.count == expected.count)
+            for (k, (got, want)) in zip(results, expected).enumerated() where got != want {
+                Issue.record("mechanism #\(k): plan \(got) vs simulator \(want) for \(c)")
+                return
+            }
+            statuses.formUnion(results.map(\.status.rawValue))
+        }
+        // The random cases reach every kind of decision, or the agreement above would prove little.
+        #expect(statuses == Set(["available", "available-no-threshold", "excluded", "out-of-scope", "no-threshold",
+                                 "conditions-unmet", "term-ends-first", "not-in-force", "undetermined"]))
+    }
+
+    @Test func aPlanAsOfBeforeEveryLawGivesNotInForceLikeTheSimulator() throws {
+        let corpus = Self.corpus
+        let simulator = Simulator(corpus: corpus)
+        let plan = try #require(EligibilityPlan(jurisdictions: corpus.jurisdictions, simulator: simulator))
+        let c = Case(term: .fixed(CalendarDuration(years: 9)), category: "grave",
+                     start: CalendarDate(year: 1900, month: 1, day: 10)!, asOf: CalendarDate(year: 1901, month: 1, day: 1)!)
+        var results: [EligibilityResult] = []
+        plan.evaluate(c, into: &results)
+        let expected = corpus.jurisdictions.flatMap { simulator.simulate(c, in: $0).mechanisms.map(EligibilityResult.init) }
+        #expect(results == expected)
+        #expect(results.contains { $0.status == .notInForce })
+    }
+}
