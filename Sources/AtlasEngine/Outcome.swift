@@ -40,7 +40,7 @@ public struct ConversionOutcome: Sendable {
 
 /// How one mechanism of one jurisdiction treats the case.
 public struct MechanismOutcome: Sendable {
-    public enum Status: String, Sendable {
+    public enum Status: String, Sendable, CaseIterable {
         /// Available; the earliest date is known.
         case available
         /// Available, but the sources state no minimum time to serve.

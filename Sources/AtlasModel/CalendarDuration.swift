@@ -68,24 +68,27 @@ public struct CalendarDuration: Hashable, Sendable, CustomStringConvertible {
     }
 
     private static func parseUnits(_ text: String, units: [Character]) -> CalendarDuration? {
+        // On bytes: a non-ASCII character is neither a digit nor a unit, so it fails here as it would by Character.
+        let unitBytes = units.map { $0.asciiValue ?? 0 }
         var values = [0, 0, 0]
-        var digits = ""
+        var digits = 0, value = 0
         var nextUnit = 0
         var sawUnit = false
-        for ch in text {
-            if ch.isASCII, ch.isNumber {
-                digits.append(ch)
-            } else if let index = units.firstIndex(of: ch), index >= nextUnit, !digits.isEmpty,
-                      let value = Int(digits), digits.count <= 6 {
+        for b in text.utf8 {
+            if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b) {
+                digits += 1
+                if digits <= 6 { value = value * 10 + Int(b - UInt8(ascii: "0")) }
+            } else if let index = unitBytes.firstIndex(of: b), index >= nextUnit, digits > 0, digits <= 6 {
                 values[index] = value
                 nextUnit = index + 1
-                digits = ""
+                digits = 0
+                value = 0
                 sawUnit = true
             } else {
                 return nil
             }
         }
-        guard digits.isEmpty, sawUnit else { return nil }
+        guard digits == 0, sawUnit else { return nil }
         return CalendarDuration(years: values[0], months: values[1], days: values[2])
     }
 

@@ -21,6 +21,8 @@ public struct BatchLine: Sendable {
     }
 
     let jurisdictions: [Jurisdiction]
+    /// Per status, in `Status.allCases` order: `true,"status":"available","earliestDate":` and so on.
+    private let statusParts: [[UInt8]]
     /// The number of results a line takes: one per mechanism of every jurisdiction, in order.
     public let resultCount: Int
     /// Bytes of a line that do not depend on the case, plus the most the case-dependent fields can take apart from
@@ -41,6 +43,11 @@ public struct BatchLine: Sendable {
                                  + Array(#","kind":"#.utf8) + JSONValue.string(m.kind).serializedBytes
                                  + Array(#","available":"#.utf8))
                          })
+        }
+        statusParts = MechanismOutcome.Status.allCases.map { status in
+            let available = EligibilityResult(status: status).available
+            return Array((available ? "true" : "false").utf8) + Array(#","status":"#.utf8)
+                + JSONValue.string(status.rawValue).serializedBytes + Array(#","earliestDate":"#.utf8)
         }
         resultCount = jurisdictions.reduce(0) { $0 + $1.mechanisms.count }
         fixedBound = 200 + self.jurisdictions.reduce(0) { sum, j in
@@ -86,7 +93,7 @@ public struct BatchLine: Sendable {
             for (k, m) in j.mechanisms.enumerated() {
                 if k > 0 { c.write(byte: UInt8(ascii: ",")) }
                 c.write(bytes: m.head)
-                Self.write(results[next + k], &c)
+                write(results[next + k], &c)
             }
             next += j.mechanisms.count
             c.write("]}")
@@ -95,11 +102,8 @@ public struct BatchLine: Sendable {
     }
 
     /// The fields after `"available":`.
-    private static func write(_ r: EligibilityResult, _ c: inout ByteCursor) {
-        c.write(r.available ? "true" : "false")
-        c.write(#","status":"#)
-        c.write(jsonString: r.status.rawValue)
-        c.write(#","earliestDate":"#)
+    private func write(_ r: EligibilityResult, _ c: inout ByteCursor) {
+        c.write(bytes: statusParts[r.status.ordinal])
         c.write(date: r.earliestDate)
         c.write(#","requiredServed":"#)
         if let d = r.requiredServed { c.write(iso8601: d) } else { c.write("null") }
@@ -125,6 +129,23 @@ public struct BatchLine: Sendable {
     /// Appends the line of a rejected input line.
     public static func writeError(line n: Int, message: String, into out: inout [UInt8]) {
         out.append(contentsOf: JSONValue.object([("line", .int(n)), ("error", .string(message))]).serializedBytes)
+    }
+}
+
+extension MechanismOutcome.Status {
+    /// The position in `allCases`, without searching it.
+    var ordinal: Int {
+        switch self {
+        case .available: 0
+        case .availableNoThreshold: 1
+        case .excluded: 2
+        case .outOfScope: 3
+        case .noThreshold: 4
+        case .conditionsUnmet: 5
+        case .termEndsFirst: 6
+        case .notInForce: 7
+        case .undetermined: 8
+        }
     }
 }
 

@@ -31,6 +31,8 @@ struct BatchRun {
         let writer = DispatchQueue(label: "parole.batch.output")
         let writerFree = DispatchSemaphore(value: 1)
         let slices = max(1, ProcessInfo.processInfo.activeProcessorCount) * 4
+        // Slice buffers go back to a pool once written: fresh megabytes for every chunk cost page faults.
+        let pool = BufferPool()
         while true {
             var chunk: [(number: Int, bytes: [UInt8])] = []
             while chunk.count < chunkSize, let line = reader.next() {
@@ -43,7 +45,7 @@ struct BatchRun {
             let lines = chunk
             let per = (lines.count + slices - 1) / slices
             DispatchQueue.concurrentPerform(iterations: slices) { s in
-                var bytes: [UInt8] = []
+                var bytes = pool.take()
                 var rejected = 0
                 var results: [EligibilityResult] = []
                 results.reserveCapacity(layout.resultCount)
@@ -63,6 +65,7 @@ struct BatchRun {
             writerFree.wait()
             writer.async {
                 for (bytes, _, _) in outputs { StandardOutput.write(bytes) }
+                pool.give(outputs.map(\.bytes))
                 writerFree.signal()
             }
             if progress { FileHandle.standardError.write(Data("parole: \(lineNumber) lines…\r".utf8)) }
@@ -116,6 +119,27 @@ enum BatchDecider: Sendable {
                 results.append(contentsOf: simulator.simulate(facts, in: j).mechanisms.map(EligibilityResult.init))
             }
         }
+    }
+}
+
+/// Byte buffers kept for reuse between chunks.
+final class BufferPool: @unchecked Sendable {
+    private var buffers: [[UInt8]] = []
+    private let lock = NSLock()
+
+    /// An empty buffer, with the capacity of an earlier one when there is one.
+    func take() -> [UInt8] {
+        lock.lock()
+        var buffer = buffers.popLast() ?? []
+        lock.unlock()
+        buffer.removeAll(keepingCapacity: true)
+        return buffer
+    }
+
+    func give(_ returned: [[UInt8]]) {
+        lock.lock()
+        buffers += returned
+        lock.unlock()
     }
 }
 

@@ -9,6 +9,7 @@ enum CaseFile {
     static let boolFields = ["juvenile", "pregnant", "youngChild", "singleFather", "singleParent", "cooperation",
                              "foreignNational", "maliciousViolations", "recidivist", "firstCustodial"]
     static let listFields = ["offences", "consequences", "jurisdictions"]
+    static let knownFields = Set(stringFields + intFields + boolFields + listFields)
 
     static func read(_ path: String) throws -> CaseDraft {
         // FileHandle also reads pipes and process substitutions (/dev/fd/N), which FileManager does not.
@@ -28,7 +29,7 @@ enum CaseFile {
                 throw CLIFailure.data("\(path): not a JSON object of case fields (\(Self.describe(error))); fix the file")
             }
         }
-        let known = Set(stringFields + intFields + boolFields + listFields)
+        let known = knownFields
         if let unknown = fields.keys.sorted().first(where: { !known.contains($0) }) {
             let hint = Suggestion.nearest(to: unknown, among: known.sorted()).map { "did you mean \"\($0)\"? " } ?? ""
             throw CLIFailure.data("\(path): unknown field \"\(unknown)\"; \(hint)known: \(known.sorted().joined(separator: ", "))")

@@ -1,6 +1,7 @@
 import AtlasCorpus
 import AtlasEngine
 import AtlasModel
+@testable import AtlasReport
 import Testing
 
 /// The compiled plan that batch runs use must decide exactly what the explaining simulator decides, on every field
@@ -73,5 +74,10 @@ import Testing
         let expected = corpus.jurisdictions.flatMap { simulator.simulate(c, in: $0).mechanisms.map(EligibilityResult.init) }
         #expect(results == expected)
         #expect(results.contains { $0.status == .notInForce })
+    }
+
+    /// Batch lines find each status's bytes by position; the positions must be those of `allCases`.
+    @Test func everyStatusHasItsOwnPositionInBatchLines() {
+        for (i, status) in MechanismOutcome.Status.allCases.enumerated() { #expect(status.ordinal == i) }
     }
 }
