@@ -80,6 +80,20 @@ struct ConditionEvaluator {
     /// `EligibilityPlan`.
     static func age(_ moment: AgeMoment, atLeast: Int?, below: Int?, of facts: Case, on decisionDate: CalendarDate)
         -> Truth {
+        switch ageAnswer(moment, atLeast: atLeast, below: below, of: facts, on: decisionDate) {
+        case .holds(let b): return Truth(b)
+        case .missing(let fact): return .unknown(missing: [fact])
+        }
+    }
+
+    /// Whether an age bound holds, or the fact that would settle it.
+    enum AgeAnswer {
+        case holds(Bool)
+        case missing(String)
+    }
+
+    static func ageAnswer(_ moment: AgeMoment, atLeast: Int?, below: Int?, of facts: Case,
+                          on decisionDate: CalendarDate) -> AgeAnswer {
         let range: ClosedRange<Int>
         switch moment {
         case .offence:
@@ -95,12 +109,12 @@ struct ConditionEvaluator {
                 let earliestBirth = facts.asOf.adding(months: -12 * (age + 1)).adding(days: 1)
                 range = latestBirth.wholeYears(until: decisionDate)...earliestBirth.wholeYears(until: decisionDate)
             } else {
-                return .unknown(missing: ["age"])
+                return .missing("age")
             }
         }
         func holds(_ a: Int) -> Bool { (atLeast.map { a >= $0 } ?? true) && (below.map { a < $0 } ?? true) }
         let low = holds(range.lowerBound), high = holds(range.upperBound)
-        if low == high { return Truth(low) }
-        return .unknown(missing: [moment == .decision ? "birth-date" : "age"])
+        if low == high { return .holds(low) }
+        return .missing(moment == .decision ? "birth-date" : "age")
     }
 }

@@ -78,8 +78,12 @@ public struct EligibilityPlan: Sendable {
     /// Appends one result per mechanism of every jurisdiction, in order, to `results`.
     public func evaluate(_ facts: Case, into results: inout [EligibilityResult]) {
         let f = PlanFacts(facts, terms, fractions)
-        for j in jurisdictions {
-            for m in j.mechanisms { results.append(m.evaluate(f, readable: j.categoryReadable)) }
+        // By index: rules read whole would be copied, their strings and conditions retained, for every case.
+        for j in jurisdictions.indices {
+            let readable = jurisdictions[j].categoryReadable
+            for m in jurisdictions[j].mechanisms.indices {
+                results.append(jurisdictions[j].mechanisms[m].evaluate(f, readable: readable))
+            }
         }
     }
 }
@@ -186,16 +190,19 @@ enum Verdict: Equatable {
 
     /// Missing-fact names as bits; the names are few and fixed (ConditionEvaluator's), any other gets the top bit.
     static func bits(_ names: Set<String>) -> UInt32 {
-        var mask: UInt32 = 0
-        for name in names { mask |= 1 << UInt32(knownNames.firstIndex(of: name) ?? 31) }
-        return mask
+        names.reduce(0) { $0 | bit($1) }
     }
+
+    static func bit(_ name: String) -> UInt32 { 1 << UInt32(knownNames.firstIndex(of: name) ?? 31) }
 
     static let knownNames = ["category-crosswalk", "category", "sex", "victim-age", "birth-date", "age"]
         + CaseFact.allCases.map(ConditionEvaluator.flagName)
 
     static let categoryCrosswalk = Verdict.unknown(1 << 0)
     static let categoryMissing = Verdict.unknown(1 << 1)
+    static let sexMissing = bit("sex")
+    static let victimAgeMissing = bit("victim-age")
+    static let ageMissing = bit("age")
 
     /// Conjunction, as `Truth.all`: false wins, then unknown.
     static func all(_ parts: [PlanCondition], _ eval: (PlanCondition) -> Verdict) -> Verdict {
@@ -243,8 +250,15 @@ indirect enum PlanCondition: Sendable {
     case consequence(UInt64)
     case punishment(UInt64)
     case priorRevocation(UInt64)
-    /// A test on the case's own facts, judged by `ConditionEvaluator.leaf`.
-    case leaf(Condition)
+    // Tests on the case's own facts, as `ConditionEvaluator.leaf` judges them.
+    case life(Bool)
+    case term(TermComparison)
+    /// The fact, the value wanted, and the bit of the fact when the case does not give it.
+    case fact(CaseFact, Bool, missing: UInt32)
+    case sex(Sex)
+    case age(AgeMoment, atLeast: Int?, below: Int?)
+    case victimAge(atLeast: Int?, below: Int?)
+    case disability(Set<Int>)
     /// A reference to a condition set the jurisdiction does not define (false, as in `ConditionEvaluator`).
     case never
     case all([PlanCondition])
@@ -261,7 +275,23 @@ indirect enum PlanCondition: Sendable {
         case .consequence(let mask): return Verdict(f.consequences & mask != 0)
         case .punishment(let mask): return Verdict(f.punishment & mask != 0)
         case .priorRevocation(let mask): return Verdict(f.priorRevocation & mask != 0)
-        case .leaf(let c): return Verdict(ConditionEvaluator.leaf(c, of: f.facts, on: decisionDate))
+        case .life(let wanted): return Verdict(f.facts.term.isLife == wanted)
+        case .term(let cmp): return Verdict(ConditionEvaluator.term(cmp, of: f.facts))
+        case .fact(let fact, let wanted, let missing):
+            guard let v = f.facts.value(of: fact) else { return .unknown(missing) }
+            return Verdict(v == wanted)
+        case .sex(let s):
+            guard let sex = f.facts.sex else { return .unknown(Verdict.sexMissing) }
+            return Verdict(sex == s)
+        case .age(let moment, let atLeast, let below):
+            switch ConditionEvaluator.ageAnswer(moment, atLeast: atLeast, below: below, of: f.facts, on: decisionDate) {
+            case .holds(let b): return Verdict(b)
+            case .missing(let fact): return .unknown(fact == "age" ? Verdict.ageMissing : Verdict.bit(fact))
+            }
+        case .victimAge(let atLeast, let below):
+            guard let v = f.facts.victimAge else { return .unknown(Verdict.victimAgeMissing) }
+            return Verdict((atLeast.map { v >= $0 } ?? true) && (below.map { v < $0 } ?? true))
+        case .disability(let groups): return Verdict(f.facts.disabilityGroup.map(groups.contains) ?? false)
         case .never: return .no
         case .all(let parts): return Verdict.all(parts) { $0.verdict(f, on: decisionDate, readable: readable) }
         case .any(let parts): return Verdict.any(parts) { $0.verdict(f, on: decisionDate, readable: readable) }
@@ -285,7 +315,13 @@ struct ConditionCompiler {
         case .consequence(let set): return .consequence(TermBits.mask(set, in: &terms.consequence))
         case .punishment(let set): return .punishment(TermBits.mask(set, in: &terms.punishment))
         case .priorRevocation(let set): return .priorRevocation(TermBits.mask(set, in: &terms.priorRevocation))
-        case .life, .term, .fact, .sex, .age, .victimAge, .disability: return .leaf(c)
+        case .life(let wanted): return .life(wanted)
+        case .term(let cmp): return .term(cmp)
+        case .fact(let fact, let wanted): return .fact(fact, wanted, missing: Verdict.bit(ConditionEvaluator.flagName(fact)))
+        case .sex(let s): return .sex(s)
+        case .age(let moment, let atLeast, let below): return .age(moment, atLeast: atLeast, below: below)
+        case .victimAge(let atLeast, let below): return .victimAge(atLeast: atLeast, below: below)
+        case .disability(let groups): return .disability(groups)
         case .reference(let id):
             guard let set = jurisdiction.conditionSet(id) else { return .never }
             return compile(set.condition, depth: depth + 1)
@@ -415,10 +451,10 @@ extension PlannedMechanism {
     func evaluate(_ f: PlanFacts, readable: Bool) -> EligibilityResult {
         let asOf = f.facts.asOf
         // 1. The law in force.
-        guard let n = versions.firstIndex(where: { $0.validity.contains(asOf) }) else {
-            return EligibilityResult(status: .notInForce, reasonRuleID: id)
+        for n in versions.indices where versions[n].validity.contains(asOf) {
+            return versions[n].evaluate(f, readable: readable)
         }
-        return versions[n].evaluate(f, readable: readable)
+        return EligibilityResult(status: .notInForce, reasonRuleID: id)
     }
 }
 

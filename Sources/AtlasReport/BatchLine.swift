@@ -33,6 +33,9 @@ public struct BatchLine: Sendable {
     /// two dates, a duration and a fraction of 64-bit numbers, `false`, and the keys between them.
     private static let mechanismBound = 400
 
+    /// The longest rule id a reason can name: every id of the jurisdictions' rules.
+    private let longestRuleID: Int
+
     /// The layout of lines over `jurisdictions`, in that order.
     public init(jurisdictions: [AtlasModel.Jurisdiction]) {
         self.jurisdictions = jurisdictions.map { j in
@@ -50,25 +53,26 @@ public struct BatchLine: Sendable {
                 + JSONValue.string(status.rawValue).serializedBytes + Array(#","earliestDate":"#.utf8)
         }
         resultCount = jurisdictions.reduce(0) { $0 + $1.mechanisms.count }
+        let versions = jurisdictions.flatMap(\.mechanisms).flatMap { m in m.versions.map { (m.id, $0) } }
+        let ids = versions.flatMap { mechanism, v in
+            [mechanism, v.id] + v.thresholds.map(\.id) + v.exclusions.map(\.id) + v.grantConditions.map(\.id)
+        }
+        let longest = ids.map(\.utf8.count).max() ?? 0
+        longestRuleID = longest
+        // A reason escapes to at most 6 bytes per byte (\u00XX).
         fixedBound = 200 + self.jurisdictions.reduce(0) { sum, j in
-            sum + j.head.count + 64 + j.mechanisms.reduce(0) { $0 + $1.head.count + Self.mechanismBound }
+            sum + j.head.count + 64 + j.mechanisms.reduce(0) { $0 + $1.head.count + Self.mechanismBound + 6 * longest }
         }
     }
 
     /// Appends one case's line (without the newline) to `out`; `results` holds `resultCount` results in layout
     /// order.
-    public func write(line n: Int, facts: Case, results: [EligibilityResult], into out: inout [UInt8]) {
+    public func write(line n: Int, facts: Case, results: [EligibilityResult], into out: OutputBytes) {
         precondition(results.count == resultCount, "one result per mechanism of every jurisdiction")
         let term = facts.term.description
         // A string escapes to at most 6 bytes per byte (\u00XX).
-        var bound = fixedBound + 6 * term.utf8.count + 2
-        for r in results { bound += 6 * (r.reasonRuleID?.utf8.count ?? 0) + 2 }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bound) { buffer in
-            var c = ByteCursor(buffer.baseAddress!)
-            write(n, term, facts.start, results, &c)
-            precondition(c.position <= bound, "batch line longer than its bound")
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<c.position]))
-        }
+        let bound = fixedBound + 6 * term.utf8.count + 2
+        out.append(atMost: bound) { c in write(n, term, facts.start, results, &c) }
     }
 
     private func write(_ n: Int, _ term: String, _ start: CalendarDate, _ results: [EligibilityResult],
@@ -122,13 +126,19 @@ public struct BatchLine: Sendable {
         c.write(#","mandatory":"#)
         c.write(r.mandatory ? "true" : "false")
         c.write(#","reason":"#)
-        if let id = r.reasonRuleID { c.write(jsonString: id) } else { c.write("null") }
+        if let id = r.reasonRuleID {
+            precondition(id.utf8.count <= longestRuleID, "reason \(id) is not a rule of the layout's jurisdictions")
+            c.write(jsonString: id)
+        } else {
+            c.write("null")
+        }
         c.write(byte: UInt8(ascii: "}"))
     }
 
     /// Appends the line of a rejected input line.
-    public static func writeError(line n: Int, message: String, into out: inout [UInt8]) {
-        out.append(contentsOf: JSONValue.object([("line", .int(n)), ("error", .string(message))]).serializedBytes)
+    public static func writeError(line n: Int, message: String, into out: OutputBytes) {
+        let bytes = JSONValue.object([("line", .int(n)), ("error", .string(message))]).serializedBytes
+        out.append(atMost: bytes.count) { $0.write(bytes: bytes) }
     }
 }
 
@@ -147,6 +157,47 @@ extension MechanismOutcome.Status {
         case .undetermined: 8
         }
     }
+}
+
+/// A growing run of output bytes that lines are written into in place, reused from chunk to chunk.
+public final class OutputBytes: @unchecked Sendable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    public private(set) var count = 0
+
+    public init(capacity: Int = 1 << 20) {
+        self.capacity = max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// Makes room for `bound` bytes, lets `body` write at most that many, and keeps what it wrote.
+    func append(atMost bound: Int, _ body: (inout ByteCursor) -> Void) {
+        if count + bound > capacity {
+            let grown = max(capacity * 2, count + bound)
+            let new = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+            new.update(from: base, count: count)
+            base.deallocate()
+            base = new
+            capacity = grown
+        }
+        var c = ByteCursor(base + count)
+        body(&c)
+        precondition(c.position <= bound, "wrote \(c.position) bytes into room for \(bound)")
+        count += c.position
+    }
+
+    /// Appends one byte (a line's newline).
+    public func append(byte: UInt8) { append(atMost: 1) { $0.write(byte: byte) } }
+
+    /// The bytes written so far.
+    public func withBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
+        body(UnsafeRawBufferPointer(start: base, count: count))
+    }
+
+    /// Forgets the bytes, keeping the memory.
+    public func removeAll() { count = 0 }
 }
 
 /// Writes into memory already made room for; the caller sizes it (see `BatchLine.write`).

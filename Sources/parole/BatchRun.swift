@@ -45,14 +45,13 @@ struct BatchRun {
             let lines = chunk
             let per = (lines.count + slices - 1) / slices
             DispatchQueue.concurrentPerform(iterations: slices) { s in
-                var bytes = pool.take()
+                let bytes = pool.take()
                 var rejected = 0
                 var results: [EligibilityResult] = []
                 results.reserveCapacity(layout.resultCount)
                 let range = min(s * per, lines.count)..<min((s + 1) * per, lines.count)
-                bytes.reserveCapacity(range.count * 16_384)
                 for i in range
-                where !process(lines[i].number, lines[i].bytes, decider, layout, &results, into: &bytes) {
+                where !process(lines[i].number, lines[i].bytes, decider, layout, &results, into: bytes) {
                     rejected += 1
                 }
                 slicesDone.set(s, (bytes, range.count - rejected, rejected))
@@ -64,8 +63,9 @@ struct BatchRun {
             }
             writerFree.wait()
             writer.async {
-                for (bytes, _, _) in outputs { StandardOutput.write(bytes) }
-                pool.give(outputs.map(\.bytes))
+                let buffers = outputs.compactMap(\.bytes)
+                for bytes in buffers { bytes.withBytes(StandardOutput.write) }
+                pool.give(buffers)
                 writerFree.signal()
             }
             if progress { FileHandle.standardError.write(Data("parole: \(lineNumber) lines…\r".utf8)) }
@@ -81,14 +81,14 @@ struct BatchRun {
 extension BatchRun {
     /// Appends the output line of one input line to `out`; `false` when the line was rejected.
     func process(_ number: Int, _ line: [UInt8], _ decider: BatchDecider, _ layout: BatchLine,
-                 _ results: inout [EligibilityResult], into out: inout [UInt8]) -> Bool {
+                 _ results: inout [EligibilityResult], into out: OutputBytes) -> Bool {
         do {
             let draft = defaults.overlaid(with: try CaseFile.parse(Data(line), place: "\(path):\(number)"))
             let facts = try draft.build(vocabulary: corpus.vocabulary, today: today)
             results.removeAll(keepingCapacity: true)
             decider.decide(facts, into: &results)
-            layout.write(line: number, facts: facts, results: results, into: &out)
-            out.append(UInt8(ascii: "\n"))
+            layout.write(line: number, facts: facts, results: results, into: out)
+            out.append(byte: UInt8(ascii: "\n"))
             return true
         } catch {
             let message: String
@@ -97,8 +97,8 @@ extension BatchRun {
             case let e as CLIFailure: message = e.message
             default: message = "\(path):\(number): \(error)"
             }
-            BatchLine.writeError(line: number, message: message, into: &out)
-            out.append(UInt8(ascii: "\n"))
+            BatchLine.writeError(line: number, message: message, into: out)
+            out.append(byte: UInt8(ascii: "\n"))
             return false
         }
     }
@@ -122,21 +122,21 @@ enum BatchDecider: Sendable {
     }
 }
 
-/// Byte buffers kept for reuse between chunks.
+/// Output buffers kept for reuse between chunks.
 final class BufferPool: @unchecked Sendable {
-    private var buffers: [[UInt8]] = []
+    private var buffers: [OutputBytes] = []
     private let lock = NSLock()
 
-    /// An empty buffer, with the capacity of an earlier one when there is one.
-    func take() -> [UInt8] {
+    /// An empty buffer, with the memory of an earlier one when there is one.
+    func take() -> OutputBytes {
         lock.lock()
-        var buffer = buffers.popLast() ?? []
+        let buffer = buffers.popLast() ?? OutputBytes()
         lock.unlock()
-        buffer.removeAll(keepingCapacity: true)
+        buffer.removeAll()
         return buffer
     }
 
-    func give(_ returned: [[UInt8]]) {
+    func give(_ returned: [OutputBytes]) {
         lock.lock()
         buffers += returned
         lock.unlock()
@@ -145,15 +145,15 @@ final class BufferPool: @unchecked Sendable {
 
 /// Per-slice output filled from several threads, each index written once.
 final class SliceResults: @unchecked Sendable {
-    private var slots: [(bytes: [UInt8], ok: Int, failed: Int)]
+    private var slots: [(bytes: OutputBytes?, ok: Int, failed: Int)]
     private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: ([], 0, 0), count: count) }
-    func set(_ i: Int, _ value: (bytes: [UInt8], ok: Int, failed: Int)) {
+    init(count: Int) { slots = Array(repeating: (nil, 0, 0), count: count) }
+    func set(_ i: Int, _ value: (bytes: OutputBytes?, ok: Int, failed: Int)) {
         lock.lock()
         slots[i] = value
         lock.unlock()
     }
-    var values: [(bytes: [UInt8], ok: Int, failed: Int)] { slots }
+    var values: [(bytes: OutputBytes?, ok: Int, failed: Int)] { slots }
 }
 
 /// Reads a file line by line in 64 KiB chunks.
@@ -188,15 +188,15 @@ struct LineReader {
 
 /// Standard output, written in whole slices without going through `FileHandle`'s copies.
 enum StandardOutput {
-    static func write(_ bytes: [UInt8]) {
-        var rest = bytes[...]
-        while !rest.isEmpty {
-            let written = rest.withUnsafeBytes { Foundation.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+    static func write(_ bytes: UnsafeRawBufferPointer) {
+        var done = 0
+        while done < bytes.count {
+            let written = Foundation.write(STDOUT_FILENO, bytes.baseAddress! + done, bytes.count - done)
             if written < 0 {
                 if errno == EINTR { continue }
                 return  // a closed pipe (`| head`): nothing more can be delivered
             }
-            rest = rest.dropFirst(written)
+            done += written
         }
     }
 }
