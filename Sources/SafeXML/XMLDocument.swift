@@ -24,6 +24,10 @@ public final class XMLDocument {
 
     deinit { xmlFreeDoc(pointer) }
 
+    /// A 64-bit FNV-1a digest of the document's bytes: equal bytes, equal digest. It tells a changed document from
+    /// an unchanged one; it is no defence against a document made to collide on purpose.
+    public var contentDigest: UInt64 { ContentDigest.of(source.bytes) }
+
     /// Reads and parses the file at `path`.
     public static func parse(file path: String) throws(XMLParseError) -> XMLDocument {
         guard let bytes = readFile(path) else {

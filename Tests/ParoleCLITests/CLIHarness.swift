@@ -30,6 +30,10 @@ enum CLI {
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "PAROLE_CORPUS")
+        // Each run remembers checked corpora in a place of its own, never in the user's cache, unless a test
+        // shares one on purpose.
+        env["PAROLE_CACHE"] = FileManager.default.temporaryDirectory
+            .appendingPathComponent("parole-cache-\(UUID().uuidString)").path
         for (k, v) in environment { env[k] = v }
         process.environment = env
         process.currentDirectoryURL = directory ?? FileManager.default.temporaryDirectory

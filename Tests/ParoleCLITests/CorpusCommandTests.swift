@@ -89,3 +89,53 @@ import Testing
         }
     }
 }
+
+/// A corpus whose exact bytes passed every check is not checked again; any change to it is.
+@Suite struct CheckedStampTests {
+    @Test func aCheckedCorpusIsTrustedOnlyWhileItsBytesAreUnchanged() throws {
+        let corpus = try CLI.scratchCorpus()
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("parole-stamps-\(UUID().uuidString)")
+        defer {
+            try? FileManager.default.removeItem(at: corpus)
+            try? FileManager.default.removeItem(at: cache)
+        }
+        let env = ["PAROLE_CACHE": cache.path]
+        let args = ["simulate", "--term", "9y", "--category", "grave", "--start", "2022-01-10", "--as-of", "2026-11-25",
+                    "--corpus", corpus.path, "--format", "json"]
+        let first = try CLI.run(args, environment: env)
+        #expect(first.status == 0, "\(first.stderr)")
+        let stamps = try FileManager.default.contentsOfDirectory(atPath: cache.path).filter { $0.hasPrefix("checked-") }
+        #expect(stamps.count == 1)
+        // The second run trusts the stamp and must answer exactly as the first.
+        let second = try CLI.run(args, environment: env)
+        #expect(second.status == 0)
+        #expect(second.stdout == first.stdout)
+        // A dangling citation the schema cannot see: only the cross-reference checks catch it, and they must run
+        // again because the bytes changed.
+        let file = corpus.appendingPathComponent("jurisdictions/fi.xml")
+        let original = try String(contentsOf: file, encoding: .utf8)
+        let broken = original.replacingOccurrences(of: #"source="seed""#, with: #"source="no-such-source""#)
+        #expect(broken != original)
+        try broken.write(to: file, atomically: true, encoding: .utf8)
+        let third = try CLI.run(args, environment: env)
+        #expect(third.status == 65)
+        #expect(third.stderr.contains("fi.xml") && third.stderr.contains("no-such-source"))
+        #expect(third.stdout.isEmpty)
+        // Put back, the corpus is trusted again without a new stamp.
+        try original.write(to: file, atomically: true, encoding: .utf8)
+        let fourth = try CLI.run(args, environment: env)
+        #expect(fourth.stdout == first.stdout)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache.path).count == 1)
+    }
+
+    @Test func validateAlwaysChecksAndCacheOffNeverWrites() throws {
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("parole-stamps-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: cache) }
+        let v = try CLI.run(["validate"], environment: ["PAROLE_CACHE": cache.path])
+        #expect(v.status == 0)
+        #expect(!FileManager.default.fileExists(atPath: cache.path))
+        let off = try CLI.run(["simulate", "--term", "9y", "--category", "grave", "--start", "2022-01-10"],
+                              environment: ["PAROLE_CACHE": "off"])
+        #expect(off.status == 0)
+    }
+}
