@@ -36,8 +36,21 @@ public struct ConformanceEvaluator: Sendable {
 
     /// Every check of every instrument against `jurisdiction`.
     public func verdicts(for jurisdiction: Jurisdiction) -> [ConformanceVerdict] {
-        instruments.flatMap { i in
-            i.provisions.flatMap { p in p.checks.map { verdict(i, p, $0, state(of: $0.feature, in: jurisdiction)) } }
+        verdicts(for: jurisdiction, features: nil)
+    }
+
+    /// The verdicts of the checks on `features` (all checks when `nil`), in instrument and provision order; each
+    /// feature's state is worked out once.
+    func verdicts(for jurisdiction: Jurisdiction, features: Set<String>?) -> [ConformanceVerdict] {
+        var states: [String: FeatureState] = [:]
+        return instruments.flatMap { i in
+            i.provisions.flatMap { p in
+                p.checks.filter { features?.contains($0.feature) ?? true }.map { c in
+                    let s = states[c.feature] ?? state(of: c.feature, in: jurisdiction)
+                    states[c.feature] = s
+                    return verdict(i, p, c, s)
+                }
+            }
         }
     }
 
@@ -48,7 +61,8 @@ public struct ConformanceEvaluator: Sendable {
         if facts.term.isLife { features.insert("life-parole-possible") }
         if facts.juvenile { features.insert("juvenile-earlier-threshold") }
         if facts.pregnant || facts.youngChild || facts.singleParent { features.insert("caretaking-considered") }
-        return verdicts(for: outcome.jurisdiction).filter { features.contains($0.check.feature) }
+        guard !features.isEmpty else { return [] }
+        return verdicts(for: outcome.jurisdiction, features: features)
     }
 
     func verdict(_ i: Instrument, _ p: Provision, _ c: ConformanceCheck, _ state: FeatureState) -> ConformanceVerdict {

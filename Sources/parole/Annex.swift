@@ -5,6 +5,7 @@ import Foundation
 extension Parole {
     struct Annex: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "annex",
             abstract: "Regenerate an annex table of the report from the corpus (Annex 1: foreign practice of parole).",
             discussion: """
                 Cells are composed from the encoded rules and the annex's phrase table, not copied from the report; \

@@ -5,6 +5,7 @@ import AtlasReport
 extension Parole {
     struct Compare: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "compare",
             abstract: "Compare jurisdictions side by side, aspect by aspect; disputed values show every claim (⚠).",
             discussion: """
                 Examples:

@@ -6,6 +6,7 @@ import AtlasReport
 extension Parole {
     struct Conformance: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "conformance",
             abstract: "Check a regime against every international standard in the corpus.",
             discussion: """
                 Each declarative check of an instrument's provision gives `complies`, `conflicts`, or \

@@ -5,6 +5,7 @@ import AtlasReport
 extension Parole {
     struct Countries: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "countries",
             abstract: "List the jurisdictions in the corpus with their family, mechanisms and headline threshold.",
             discussion: """
                 Examples:

@@ -5,6 +5,7 @@ import AtlasReport
 extension Parole {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show a jurisdiction's regime or an international instrument, every rule with its citations.",
             discussion: """
                 Examples:

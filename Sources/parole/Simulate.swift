@@ -7,6 +7,7 @@ import Foundation
 extension Parole {
     struct Simulate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "simulate",
             abstract: "Simulate a Kazakh sentence under each jurisdiction's early-release law.",
             discussion: """
                 A Kazakh sentence in, an outcome per jurisdiction and mechanism out: available or not (and why), \

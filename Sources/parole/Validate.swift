@@ -6,6 +6,7 @@ import Foundation
 extension Parole {
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "validate",
             abstract: "Check the corpus against the schema and its cross-references.",
             discussion: """
                 Validates every document with the XSD (all errors, not just the first), then checks what XSD \
