@@ -385,7 +385,8 @@ struct PlannedExclusion: Sendable {
     let exceptions: [PlannedRule]
 }
 
-struct PlannedVersion: Sendable {
+/// A class: the plan looks versions up for every case, and a struct this size would be copied at each look.
+final class PlannedVersion: Sendable {
     let id: String
     let validity: Validity
     let scope: PlanCondition

@@ -3,13 +3,28 @@ import Foundation
 
 /// Reads a `--case FILE.json`: the same fields as the flags, in camelCase (see docs/simulate-json.md).
 enum CaseFile {
-    static let stringFields = ["term", "category", "punishment", "start", "sex", "birthDate", "priorRevocation",
-                               "damage", "asOf"]
-    static let intFields = ["age", "disability", "victimAge"]
-    static let boolFields = ["juvenile", "pregnant", "youngChild", "singleFather", "singleParent", "cooperation",
-                             "foreignNational", "maliciousViolations", "recidivist", "firstCustodial"]
-    static let listFields = ["offences", "consequences", "jurisdictions"]
-    static let knownFields = Set(stringFields + intFields + boolFields + listFields)
+    static let knownFields = Set(slots.keys)
+
+    /// Where each field of a case file goes in a draft, and the JSON type it must have.
+    enum Slot: Sendable {
+        case string(WritableKeyPath<CaseDraft, String?> & Sendable)
+        case int(WritableKeyPath<CaseDraft, Int?> & Sendable)
+        case bool(WritableKeyPath<CaseDraft, Bool?> & Sendable)
+        case list(WritableKeyPath<CaseDraft, [String]> & Sendable)
+    }
+
+    static let slots: [String: Slot] = [
+        "term": .string(\.term), "category": .string(\.category), "punishment": .string(\.punishment),
+        "start": .string(\.start), "sex": .string(\.sex), "birthDate": .string(\.birthDate),
+        "priorRevocation": .string(\.priorRevocation), "damage": .string(\.damage), "asOf": .string(\.asOf),
+        "age": .int(\.age), "disability": .int(\.disability), "victimAge": .int(\.victimAge),
+        "juvenile": .bool(\.juvenile), "pregnant": .bool(\.pregnant), "youngChild": .bool(\.youngChild),
+        "singleFather": .bool(\.singleFather), "singleParent": .bool(\.singleParent),
+        "cooperation": .bool(\.cooperation), "foreignNational": .bool(\.foreignNational),
+        "maliciousViolations": .bool(\.maliciousViolations), "recidivist": .bool(\.recidivist),
+        "firstCustodial": .bool(\.firstCustodial),
+        "offences": .list(\.offences), "consequences": .list(\.consequences), "jurisdictions": .list(\.jurisdictions),
+    ]
 
     static func read(_ path: String) throws -> CaseDraft {
         // FileHandle also reads pipes and process substitutions (/dev/fd/N), which FileManager does not.
@@ -29,44 +44,33 @@ enum CaseFile {
                 throw CLIFailure.data("\(path): not a JSON object of case fields (\(Self.describe(error))); fix the file")
             }
         }
-        let known = knownFields
-        if let unknown = fields.keys.sorted().first(where: { !known.contains($0) }) {
-            let hint = Suggestion.nearest(to: unknown, among: known.sorted()).map { "did you mean \"\($0)\"? " } ?? ""
-            throw CLIFailure.data("\(path): unknown field \"\(unknown)\"; \(hint)known: \(known.sorted().joined(separator: ", "))")
+        if fields.keys.contains(where: { slots[$0] == nil }) {
+            let known = knownFields.sorted()
+            let unknown = fields.keys.sorted().first { slots[$0] == nil }!
+            let hint = Suggestion.nearest(to: unknown, among: known).map { "did you mean \"\($0)\"? " } ?? ""
+            throw CLIFailure.data("\(path): unknown field \"\(unknown)\"; \(hint)known: \(known.joined(separator: ", "))")
         }
         func wrongType(_ key: String, _ expected: String) -> CLIFailure {
             CLIFailure.data("\(path): field \"\(key)\" must be \(expected)")
         }
         var d = CaseDraft()
-        var strings: [String: String] = [:], ints: [String: Int] = [:], bools: [String: Bool] = [:]
-        var lists: [String: [String]] = [:]
         for (key, value) in fields {
             if case .null = value { continue }
-            if stringFields.contains(key) {
+            switch slots[key]! {
+            case .string(let field):
                 guard case .string(let s) = value else { throw wrongType(key, "a string") }
-                strings[key] = s
-            } else if intFields.contains(key) {
+                d[keyPath: field] = s
+            case .int(let field):
                 guard case .int(let n) = value else { throw wrongType(key, "a whole number") }
-                ints[key] = n
-            } else if boolFields.contains(key) {
+                d[keyPath: field] = n
+            case .bool(let field):
                 guard case .bool(let b) = value else { throw wrongType(key, "true or false") }
-                bools[key] = b
-            } else {
+                d[keyPath: field] = b
+            case .list(let field):
                 guard case .strings(let l) = value else { throw wrongType(key, "a list of strings") }
-                lists[key] = l
+                d[keyPath: field] = l
             }
         }
-        d.term = strings["term"]; d.category = strings["category"]; d.punishment = strings["punishment"]
-        d.start = strings["start"]; d.sex = strings["sex"]; d.birthDate = strings["birthDate"]
-        d.priorRevocation = strings["priorRevocation"]; d.damage = strings["damage"]; d.asOf = strings["asOf"]
-        d.age = ints["age"]; d.disability = ints["disability"]; d.victimAge = ints["victimAge"]
-        d.juvenile = bools["juvenile"]; d.pregnant = bools["pregnant"]; d.youngChild = bools["youngChild"]
-        d.singleFather = bools["singleFather"]; d.singleParent = bools["singleParent"]
-        d.cooperation = bools["cooperation"]; d.foreignNational = bools["foreignNational"]
-        d.recidivist = bools["recidivist"]; d.firstCustodial = bools["firstCustodial"]
-        d.maliciousViolations = bools["maliciousViolations"]
-        d.offences = lists["offences"] ?? []; d.consequences = lists["consequences"] ?? []
-        d.jurisdictions = lists["jurisdictions"] ?? []
         return d
     }
 }
