@@ -10,6 +10,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Property-based tests with shrinking (test targets only).
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // The only module that sees libxml2's C API.
@@ -38,7 +40,10 @@ let package = Package(
         .testTarget(name: "AtlasModelTests", dependencies: ["AtlasModel"]),
         .testTarget(
             name: "AtlasEngineTests",
-            dependencies: ["AtlasModel", "AtlasCorpus", "AtlasEngine", "AtlasReport"],
+            dependencies: [
+                "AtlasModel", "AtlasCorpus", "AtlasEngine", "AtlasReport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             exclude: ["Golden", "AnnexFixtures"]
         ),
         .testTarget(name: "AtlasCorpusTests", dependencies: ["AtlasCorpus", "AtlasModel", "SafeXML"]),

@@ -1,6 +1,7 @@
 import AtlasCorpus
 import AtlasEngine
 import AtlasModel
+import PropertyBased
 import Testing
 
 /// A small deterministic generator, so a failing case can be replayed from its seed.
@@ -19,63 +20,58 @@ struct SplitMix64 {
     mutating func bool() -> Bool { next() & 1 == 1 }
 }
 
+/// Properties the issue names, checked with PropertyBased over random cases (with shrinking: a failure is reported
+/// as the smallest term, start and as-of dates that still fail, with a seed to replay it).
 @Suite struct InvariantTests {
     static let corpus = try! CorpusLoader(location: CorpusLocation.bundled).load()
 
-    func randomCase(_ rng: inout SplitMix64) -> Case {
-        let categories = ["minor", "medium", "grave", "especially-grave"]
-        let tags = ["corruption", "terrorism", "sexual-offence-against-minor", "murder-in-criminal-group",
-                    "organised-group", "drug-trafficking"]
-        let start = CalendarDate(dayNumber: rng.int(10_000...20_500))
-        let term: SentenceTerm = rng.int(0...19) == 0
-            ? .life : .fixed(CalendarDuration(years: rng.int(0...20), months: rng.int(0...11), days: rng.int(1...30)))
-        return Case(
-            term: term, category: categories[rng.int(0...3)], start: start,
-            offences: rng.bool() ? [tags[rng.int(0...tags.count - 1)]] : [],
-            consequences: rng.int(0...4) == 0 ? ["caused-death"] : [],
-            sex: rng.bool() ? .male : .female, birthDate: CalendarDate(dayNumber: rng.int(-20_000...5_000)),
-            juvenile: rng.int(0...9) == 0, pregnant: false, youngChild: rng.bool(), cooperation: rng.int(0...4) == 0,
-            priorRevocation: rng.int(0...9) == 0 ? "breach" : nil,
-            damage: [DamageStatus.full, .unpaid, .noneClaimed][rng.int(0...2)], maliciousViolations: rng.bool(),
-            victimAge: rng.int(5...30), asOf: CalendarDate(dayNumber: rng.int(16_500...21_000)))
-    }
+    /// A random case: term, start and as-of as numbers the shrinker can make smaller, the rest of the facts drawn
+    /// from a seed over every vocabulary term and every given-or-unknown fact.
+    static let cases = zip(Gen.int(in: 0...25), Gen.int(in: 0...11), Gen.int(in: 9_000...20_800),
+                           Gen.int(in: 12_000...22_000), Gen.int(in: 0...Int(UInt32.max)))
+        .map { years, months, start, asOf, seed -> Case in
+            var rng = SplitMix64(state: UInt64(seed))
+            var c = PlanAgreementTests.anyCase(&rng, InvariantTests.corpus.vocabulary)
+            if c.term != .life { c.term = .fixed(CalendarDuration(years: years, months: max(months, years == 0 ? 1 : 0))) }
+            c.start = CalendarDate(dayNumber: start)
+            c.asOf = CalendarDate(dayNumber: asOf)
+            return c
+        }
 
-    @Test func datesStayWithinTheTermAndEveryOutcomeIsExplained() {
-        var rng = SplitMix64(state: 20_261_125)
+    @Test func datesStayWithinTheTermAndEveryOutcomeIsExplained() async {
         let simulator = Simulator(corpus: Self.corpus)
-        for _ in 0..<3_000 {
-            let c = randomCase(&rng)
+        await propertyCheck(count: 400, input: Self.cases) { c in
             for j in Self.corpus.jurisdictions {
                 for m in simulator.simulate(c, in: j).mechanisms {
-                    #expect(!m.trace.isEmpty)
+                    // Every outcome, and so every date, has a trace.
+                    #expect(!m.trace.isEmpty, "\(m.mechanism.id)")
                     if let d = m.earliestDate {
-                        #expect(d >= c.start, "\(c)")
-                        if m.available, let end = c.termEnd { #expect(d <= end, "\(c)") }
-                        #expect(m.requiredServed.map { $0.end(from: c.start) } == d, "\(c)")
+                        #expect(d >= c.start, "\(m.mechanism.id): \(d) before the start")
+                        if m.available, let end = c.termEnd { #expect(d <= end, "\(m.mechanism.id): \(d) after \(end)") }
+                        #expect(m.requiredServed.map { $0.end(from: c.start) } == d, "\(m.mechanism.id)")
+                        #expect(m.trace.contains { $0.kind == .threshold }, "\(m.mechanism.id): a date without its rule")
                     }
                     if !m.available, m.status != .undetermined {
-                        #expect(m.reason?.citations.isEmpty == false, "\(m.mechanism.id) \(m.status) \(c)")
+                        #expect(m.reason?.citations.isEmpty == false, "\(m.mechanism.id) \(m.status)")
                     }
                 }
             }
         }
     }
 
-    @Test func aLongerTermNeverGivesAnEarlierDateUnderTheSameRule() {
-        var rng = SplitMix64(state: 42)
+    @Test func aLongerTermNeverGivesAnEarlierDateUnderTheSameRule() async {
         let simulator = Simulator(corpus: Self.corpus)
-        for _ in 0..<2_000 {
-            var c = randomCase(&rng)
-            guard case .fixed(let d) = c.term else { continue }
+        await propertyCheck(count: 300, input: Self.cases, Gen.int(in: 1...400)) { c, extraDays in
+            guard case .fixed(let d) = c.term else { return }
             var longer = c
-            longer.term = .fixed(CalendarDuration(years: d.years, months: d.months, days: d.days + rng.int(1...400)))
-            c.offences = []
-            longer.offences = []
+            longer.term = .fixed(CalendarDuration(years: d.years, months: d.months, days: d.days + extraDays))
             for j in Self.corpus.jurisdictions {
                 let a = simulator.simulate(c, in: j).mechanisms
                 let b = simulator.simulate(longer, in: j).mechanisms
                 for (x, y) in zip(a, b) where x.threshold?.id == y.threshold?.id {
-                    if let dx = x.earliestDate, let dy = y.earliestDate { #expect(dx <= dy, "\(c) vs \(longer)") }
+                    if let dx = x.earliestDate, let dy = y.earliestDate {
+                        #expect(dx <= dy, "\(x.mechanism.id): \(dx) for \(c.term), \(dy) for \(longer.term)")
+                    }
                 }
             }
         }
