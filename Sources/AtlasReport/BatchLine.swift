@@ -10,8 +10,9 @@ import AtlasModel
 /// tests parse the lines back and check every field against `Simulator`'s outcomes.
 public struct BatchLine: Sendable {
     struct Mechanism: Sendable {
-        /// `{"mechanism":"…","kind":"…","available":`
-        let head: [UInt8]
+        /// Per status, in `Status.allCases` order: `{"mechanism":"…","kind":"…","available":true,"status":"…",
+        /// "earliestDate":` (one copy instead of a dozen small writes).
+        let heads: [[UInt8]]
     }
 
     struct Jurisdiction: Sendable {
@@ -22,7 +23,11 @@ public struct BatchLine: Sendable {
 
     let jurisdictions: [Jurisdiction]
     /// Per status, in `Status.allCases` order: `true,"status":"available","earliestDate":` and so on.
-    private let statusParts: [[UInt8]]
+    private static let statusParts: [[UInt8]] = MechanismOutcome.Status.allCases.map { status in
+        let available = EligibilityResult(status: status).available
+        return Array((available ? "true" : "false").utf8) + Array(#","status":"#.utf8)
+            + JSONValue.string(status.rawValue).serializedBytes + Array(#","earliestDate":"#.utf8)
+    }
     /// The number of results a line takes: one per mechanism of every jurisdiction, in order.
     public let resultCount: Int
     /// Bytes of a line that do not depend on the case, plus the most the case-dependent fields can take apart from
@@ -42,15 +47,12 @@ public struct BatchLine: Sendable {
             Jurisdiction(head: Array(#"{"jurisdiction":"#.utf8) + JSONValue.string(j.id).serializedBytes
                              + Array(#","earliestRelease":"#.utf8),
                          mechanisms: j.mechanisms.map { m in
-                             Mechanism(head: Array(#"{"mechanism":"#.utf8) + JSONValue.string(m.id).serializedBytes
-                                 + Array(#","kind":"#.utf8) + JSONValue.string(m.kind).serializedBytes
-                                 + Array(#","available":"#.utf8))
+                             Mechanism(heads: Self.statusParts.map { part in
+                                 Array(#"{"mechanism":"#.utf8) + JSONValue.string(m.id).serializedBytes
+                                     + Array(#","kind":"#.utf8) + JSONValue.string(m.kind).serializedBytes
+                                     + Array(#","available":"#.utf8) + part
+                             })
                          })
-        }
-        statusParts = MechanismOutcome.Status.allCases.map { status in
-            let available = EligibilityResult(status: status).available
-            return Array((available ? "true" : "false").utf8) + Array(#","status":"#.utf8)
-                + JSONValue.string(status.rawValue).serializedBytes + Array(#","earliestDate":"#.utf8)
         }
         resultCount = jurisdictions.reduce(0) { $0 + $1.mechanisms.count }
         let versions = jurisdictions.flatMap(\.mechanisms).flatMap { m in m.versions.map { (m.id, $0) } }
@@ -61,7 +63,7 @@ public struct BatchLine: Sendable {
         longestRuleID = longest
         // A reason escapes to at most 6 bytes per byte (\u00XX).
         fixedBound = 200 + self.jurisdictions.reduce(0) { sum, j in
-            sum + j.head.count + 64 + j.mechanisms.reduce(0) { $0 + $1.head.count + Self.mechanismBound + 6 * longest }
+            sum + j.head.count + 64 + j.mechanisms.reduce(0) { $0 + ($1.heads.map(\.count).max() ?? 0) + Self.mechanismBound + 6 * longest }
         }
     }
 
@@ -96,8 +98,7 @@ public struct BatchLine: Sendable {
             c.write(#","mechanisms":["#)
             for (k, m) in j.mechanisms.enumerated() {
                 if k > 0 { c.write(byte: UInt8(ascii: ",")) }
-                c.write(bytes: m.head)
-                write(results[next + k], &c)
+                write(results[next + k], m, &c)
             }
             next += j.mechanisms.count
             c.write("]}")
@@ -105,9 +106,26 @@ public struct BatchLine: Sendable {
         c.write("]}")
     }
 
-    /// The fields after `"available":`.
-    private func write(_ r: EligibilityResult, _ c: inout ByteCursor) {
-        c.write(bytes: statusParts[r.status.ordinal])
+    /// One mechanism's object; runs of fixed text are written as one literal each.
+    private func write(_ r: EligibilityResult, _ m: Mechanism, _ c: inout ByteCursor) {
+        c.write(bytes: m.heads[r.status.ordinal])
+        if r.earliestDate == nil, r.requiredServed == nil, r.fraction == nil {
+            c.write(#"null,"requiredServed":null,"fraction":null"#)
+        } else {
+            writeDates(r, &c)
+        }
+        c.write(r.mandatory ? #","mandatory":true,"reason":"# : #","mandatory":false,"reason":"#)
+        if let id = r.reasonRuleID {
+            precondition(id.utf8.count <= longestRuleID, "reason \(id) is not a rule of the layout's jurisdictions")
+            c.write(jsonString: id)
+            c.write(byte: UInt8(ascii: "}"))
+        } else {
+            c.write("null}")
+        }
+    }
+
+    /// `earliestDate` (its key already written) through `fraction`.
+    private func writeDates(_ r: EligibilityResult, _ c: inout ByteCursor) {
         c.write(date: r.earliestDate)
         c.write(#","requiredServed":"#)
         if let d = r.requiredServed { c.write(iso8601: d) } else { c.write("null") }
@@ -123,16 +141,6 @@ public struct BatchLine: Sendable {
         } else {
             c.write("null")
         }
-        c.write(#","mandatory":"#)
-        c.write(r.mandatory ? "true" : "false")
-        c.write(#","reason":"#)
-        if let id = r.reasonRuleID {
-            precondition(id.utf8.count <= longestRuleID, "reason \(id) is not a rule of the layout's jurisdictions")
-            c.write(jsonString: id)
-        } else {
-            c.write("null")
-        }
-        c.write(byte: UInt8(ascii: "}"))
     }
 
     /// Appends the line of a rejected input line.
