@@ -14,30 +14,11 @@ struct ModelReader {
     func texts(_ e: XMLElement, _ name: String) -> [LocalizedString] {
         e.children(named: name).map {
             LocalizedString(language: $0.attribute("lang", namespace: Self.xmlNamespace) ?? "en",
-                            text: collapse($0.text))
+                            text: $0.collapsedText)
         }
     }
 
     func labels(_ e: XMLElement) -> [LocalizedString] { texts(e, "label") }
-
-    /// Collapses runs of ASCII whitespace, so that wrapped text reads as one line. Works on bytes: corpus text is
-    /// long and mostly already clean, and Unicode-aware splitting is the loader's most expensive step otherwise.
-    func collapse(_ s: String) -> String {
-        var utf8 = Array(s.utf8)
-        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D }
-        var out = 0
-        var pendingSpace = false
-        for b in utf8 {
-            if isSpace(b) {
-                pendingSpace = out > 0
-            } else {
-                if pendingSpace { utf8[out] = 0x20; out += 1; pendingSpace = false }
-                utf8[out] = b
-                out += 1
-            }
-        }
-        return String(decoding: utf8[0..<out], as: UTF8.self)
-    }
 
     func citations(_ e: XMLElement) -> [Citation] {
         e.children(named: "cite").map { c in
@@ -64,7 +45,7 @@ struct ModelReader {
 
     mutating func duration(_ e: XMLElement?) -> CalendarDuration? {
         guard let e else { return nil }
-        return parseDuration(collapse(e.text), at: e, what: "")
+        return parseDuration(e.collapsedText, at: e, what: "")
     }
 
     mutating func durationAttribute(_ e: XMLElement, _ name: String) -> CalendarDuration? {
@@ -82,7 +63,7 @@ struct ModelReader {
 
     mutating func fraction(_ e: XMLElement?) -> (Rational, Threshold.Base)? {
         guard let e else { return nil }
-        let text = collapse(e.text)
+        let text = e.collapsedText
         guard let r = Rational(parsing: text), r.numerator > 0 else {
             diagnostics.append(e.diagnostic("\"\(text)\" is not a positive fraction such as 2/3"))
             return nil
@@ -299,9 +280,9 @@ struct ModelReader {
     mutating func sources(_ root: XMLElement) -> [Source] {
         root.children(named: "source").map { s in
             Source(id: s.attribute("id") ?? "", kind: s.attribute("kind") ?? "", titles: texts(s, "title"),
-                   date: date(s, "date"), number: s.child(named: "number").map { collapse($0.text) },
-                   url: s.child(named: "url").map { collapse($0.text) },
-                   file: s.child(named: "file").map { collapse($0.text) })
+                   date: date(s, "date"), number: s.child(named: "number").map { $0.collapsedText },
+                   url: s.child(named: "url").map { $0.collapsedText },
+                   file: s.child(named: "file").map { $0.collapsedText })
         }
     }
 
@@ -309,9 +290,9 @@ struct ModelReader {
         let status = root.child(named: "status")
         return Instrument(
             id: root.attribute("id") ?? "", names: texts(root, "name"),
-            shortName: root.child(named: "short-name").map { collapse($0.text) } ?? "",
-            body: root.child(named: "body").map { collapse($0.text) } ?? "",
-            year: root.child(named: "year").flatMap { Int(collapse($0.text)) },
+            shortName: root.child(named: "short-name").map { $0.collapsedText } ?? "",
+            body: root.child(named: "body").map { $0.collapsedText } ?? "",
+            year: root.child(named: "year").flatMap { Int($0.collapsedText) },
             binding: status?.attribute("binding").flatMap(Instrument.Binding.init(rawValue:)) ?? .softLaw,
             bindingStated: status?.attribute("basis") != "not-stated",
             kazakhstan: status?.attribute("kazakhstan"),
@@ -333,8 +314,8 @@ struct ModelReader {
     mutating func courtCases(_ root: XMLElement) -> [CourtCase] {
         root.children(named: "case").map { c in
             CourtCase(id: c.attribute("id") ?? "", names: texts(c, "name"),
-                      court: c.child(named: "court").map { collapse($0.text) } ?? "",
-                      reference: c.child(named: "reference").map { collapse($0.text) }, date: date(c, "date"),
+                      court: c.child(named: "court").map { $0.collapsedText } ?? "",
+                      reference: c.child(named: "reference").map { $0.collapsedText }, date: date(c, "date"),
                       instrumentIDs: words(c, "instruments"), holdings: texts(c, "holding"), citations: citations(c),
                       footnoteErrors: c.children(named: "footnote-error").map { (labels($0), citations($0)) })
         }

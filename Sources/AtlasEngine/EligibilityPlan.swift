@@ -39,7 +39,7 @@ public struct EligibilityResult: Sendable, Equatable {
 /// drift apart. It is also the reason the plan mirrors `Simulator`'s order of steps line for line.
 public struct EligibilityPlan: Sendable {
     /// The jurisdictions in the order they were given, each with its mechanisms in corpus order.
-    public let jurisdictions: [PlannedJurisdiction]
+    let jurisdictions: [PlannedJurisdiction]
     let terms: TermBits
     /// Every distinct fraction of the thresholds: a case computes each share's date once, for all jurisdictions.
     let fractions: [Rational]
@@ -59,13 +59,12 @@ public struct EligibilityPlan: Sendable {
                     guard let pv = PlannedVersion(v, compiler: &compiler) else { return nil }
                     versions.append(pv)
                 }
-                mechanisms.append(PlannedMechanism(id: m.id, kind: m.kind, versions: versions))
+                mechanisms.append(PlannedMechanism(id: m.id, versions: versions))
             }
             terms = compiler.terms
             fractions = compiler.fractions
             guard terms.fits else { return nil }
-            compiled.append(PlannedJurisdiction(id: j.id, categoryReadable: simulator.categoryReadable(j),
-                                                mechanisms: mechanisms))
+            compiled.append(PlannedJurisdiction(categoryReadable: simulator.categoryReadable(j), mechanisms: mechanisms))
         }
         self.jurisdictions = compiled
         self.terms = terms
@@ -88,15 +87,13 @@ public struct EligibilityPlan: Sendable {
     }
 }
 
-public struct PlannedJurisdiction: Sendable {
-    public let id: String
+struct PlannedJurisdiction: Sendable {
     let categoryReadable: Bool
-    public let mechanisms: [PlannedMechanism]
+    let mechanisms: [PlannedMechanism]
 }
 
-public struct PlannedMechanism: Sendable {
-    public let id: String
-    public let kind: String
+struct PlannedMechanism: Sendable {
+    let id: String
     let versions: [PlannedVersion]
 }
 
