@@ -203,32 +203,24 @@ enum Verdict: Equatable {
 
     /// Conjunction, as `Truth.all`: false wins, then unknown.
     static func all(_ parts: [PlanCondition], _ eval: (PlanCondition) -> Verdict) -> Verdict {
-        var missing: UInt32 = 0
-        var sawNo = false
-        for p in parts {
-            switch eval(p) {
-            case .no: sawNo = true
-            case .unknown(let m): missing |= m
-            case .yes: break
-            }
-        }
-        if sawNo { return .no }
-        return missing == 0 ? .yes : .unknown(missing)
+        combine(parts, winner: .no, otherwise: .yes, eval)
     }
 
     /// Disjunction, as `Truth.any`: true wins, then unknown.
     static func any(_ parts: [PlanCondition], _ eval: (PlanCondition) -> Verdict) -> Verdict {
+        combine(parts, winner: .yes, otherwise: .no, eval)
+    }
+
+    /// `winner` if any part is it; else unknown if any part is unknown (with every missing fact); else `otherwise`.
+    private static func combine(_ parts: [PlanCondition], winner: Verdict, otherwise: Verdict,
+                                _ eval: (PlanCondition) -> Verdict) -> Verdict {
         var missing: UInt32 = 0
-        var sawYes = false
         for p in parts {
-            switch eval(p) {
-            case .yes: sawYes = true
-            case .unknown(let m): missing |= m
-            case .no: break
-            }
+            let v = eval(p)
+            if v == winner { return winner }
+            missing |= v.missing
         }
-        if sawYes { return .yes }
-        return missing == 0 ? .no : .unknown(missing)
+        return missing == 0 ? otherwise : .unknown(missing)
     }
 
     var negated: Verdict {
