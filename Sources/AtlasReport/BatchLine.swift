@@ -9,33 +9,24 @@ import AtlasModel
 /// for the longest line the case could give. The field order and spelling are the documented contract; the batch
 /// tests parse the lines back and check every field against `Simulator`'s outcomes.
 public struct BatchLine: Sendable {
-    struct Mechanism: Sendable {
-        /// Per status, in `Status.allCases` order: `{"mechanism":"…","kind":"…","available":true,"status":"…",
-        /// "earliestDate":` (one copy instead of a dozen small writes).
-        let heads: [[UInt8]]
-    }
+    /// Every piece of fixed text of a line, one after the other; the ranges below point into it. One block, so that
+    /// writing a mechanism copies from it without touching any reference count.
+    private let fixedBytes: [UInt8]
+    /// Per jurisdiction: `{"jurisdiction":"…","earliestRelease":`, and how many mechanisms follow it.
+    private let jurisdictions: [(head: Range<Int>, mechanisms: Int)]
+    /// Per mechanism (in line order) and status (in `Status.allCases` order):
+    /// `{"mechanism":"…","kind":"…","available":true,"status":"…","earliestDate":`.
+    private let mechanismHeads: [Range<Int>]
+    private static let statusCount = MechanismOutcome.Status.allCases.count
 
-    struct Jurisdiction: Sendable {
-        /// `{"jurisdiction":"…","earliestRelease":`
-        let head: [UInt8]
-        let mechanisms: [Mechanism]
-    }
-
-    let jurisdictions: [Jurisdiction]
-    /// Per status, in `Status.allCases` order: `true,"status":"available","earliestDate":` and so on.
-    private static let statusParts: [[UInt8]] = MechanismOutcome.Status.allCases.map { status in
-        let available = EligibilityResult(status: status).available
-        return Array((available ? "true" : "false").utf8) + Array(#","status":"#.utf8)
-            + JSONValue.string(status.rawValue).serializedBytes + Array(#","earliestDate":"#.utf8)
-    }
     /// The number of results a line takes: one per mechanism of every jurisdiction, in order.
     public let resultCount: Int
     /// Bytes of a line that do not depend on the case, plus the most the case-dependent fields can take apart from
-    /// the term's text and the reasons' ids.
+    /// the term's text.
     private let fixedBound: Int
 
-    /// The longest the case-dependent fields of one mechanism can be, reason id aside: `false`, the longest status,
-    /// two dates, a duration and a fraction of 64-bit numbers, `false`, and the keys between them.
+    /// The longest the case-dependent fields of one mechanism can be, reason id aside: `false`, two dates, a
+    /// duration and a fraction of 64-bit numbers, `false`, and the keys between them.
     private static let mechanismBound = 400
 
     /// The longest rule id a reason can name: every id of the jurisdictions' rules.
@@ -43,28 +34,39 @@ public struct BatchLine: Sendable {
 
     /// The layout of lines over `jurisdictions`, in that order.
     public init(jurisdictions: [AtlasModel.Jurisdiction]) {
-        self.jurisdictions = jurisdictions.map { j in
-            Jurisdiction(head: Array(#"{"jurisdiction":"#.utf8) + JSONValue.string(j.id).serializedBytes
-                             + Array(#","earliestRelease":"#.utf8),
-                         mechanisms: j.mechanisms.map { m in
-                             Mechanism(heads: Self.statusParts.map { part in
-                                 Array(#"{"mechanism":"#.utf8) + JSONValue.string(m.id).serializedBytes
-                                     + Array(#","kind":"#.utf8) + JSONValue.string(m.kind).serializedBytes
-                                     + Array(#","available":"#.utf8) + part
-                             })
-                         })
+        var bytes: [UInt8] = []
+        func add(_ parts: [UInt8]...) -> Range<Int> {
+            let start = bytes.count
+            for p in parts { bytes += p }
+            return start..<bytes.count
         }
-        resultCount = jurisdictions.reduce(0) { $0 + $1.mechanisms.count }
+        let statusParts = MechanismOutcome.Status.allCases.map { status in
+            Array((EligibilityResult(status: status).available ? "true" : "false").utf8) + Array(#","status":"#.utf8)
+                + JSONValue.string(status.rawValue).serializedBytes + Array(#","earliestDate":"#.utf8)
+        }
+        var heads: [(Range<Int>, Int)] = []
+        var mechanismHeads: [Range<Int>] = []
+        for j in jurisdictions {
+            heads.append((add(Array(#"{"jurisdiction":"#.utf8), JSONValue.string(j.id).serializedBytes,
+                              Array(#","earliestRelease":"#.utf8)), j.mechanisms.count))
+            for m in j.mechanisms {
+                let name = Array(#"{"mechanism":"#.utf8) + JSONValue.string(m.id).serializedBytes
+                    + Array(#","kind":"#.utf8) + JSONValue.string(m.kind).serializedBytes + Array(#","available":"#.utf8)
+                for part in statusParts { mechanismHeads.append(add(name, part)) }
+            }
+        }
+        fixedBytes = bytes
+        self.jurisdictions = heads
+        self.mechanismHeads = mechanismHeads
+        resultCount = mechanismHeads.count / Self.statusCount
         let versions = jurisdictions.flatMap(\.mechanisms).flatMap { m in m.versions.map { (m.id, $0) } }
         let ids = versions.flatMap { mechanism, v in
             [mechanism, v.id] + v.thresholds.map(\.id) + v.exclusions.map(\.id) + v.grantConditions.map(\.id)
         }
-        let longest = ids.map(\.utf8.count).max() ?? 0
-        longestRuleID = longest
-        // A reason escapes to at most 6 bytes per byte (\u00XX).
-        fixedBound = 200 + self.jurisdictions.reduce(0) { sum, j in
-            sum + j.head.count + 64 + j.mechanisms.reduce(0) { $0 + ($1.heads.map(\.count).max() ?? 0) + Self.mechanismBound + 6 * longest }
-        }
+        longestRuleID = ids.map(\.utf8.count).max() ?? 0
+        // All fixed text at most once per mechanism (the longest status), and a reason escapes to at most 6 bytes
+        // per byte (\u00XX).
+        fixedBound = 200 + bytes.count + heads.count * 64 + resultCount * (Self.mechanismBound + 6 * longestRuleID)
     }
 
     /// Appends one case's line (without the newline) to `out`; `results` holds `resultCount` results in layout
@@ -72,13 +74,16 @@ public struct BatchLine: Sendable {
     public func write(line n: Int, facts: Case, results: [EligibilityResult], into out: OutputBytes) {
         precondition(results.count == resultCount, "one result per mechanism of every jurisdiction")
         let term = facts.term.description
-        // A string escapes to at most 6 bytes per byte (\u00XX).
         let bound = fixedBound + 6 * term.utf8.count + 2
-        out.append(atMost: bound) { c in write(n, term, facts.start, results, &c) }
+        fixedBytes.withUnsafeBufferPointer { fixed in
+            results.withUnsafeBufferPointer { results in
+                out.append(atMost: bound) { c in write(n, term, facts.start, results, fixed, &c) }
+            }
+        }
     }
 
-    private func write(_ n: Int, _ term: String, _ start: CalendarDate, _ results: [EligibilityResult],
-                       _ c: inout ByteCursor) {
+    private func write(_ n: Int, _ term: String, _ start: CalendarDate, _ results: UnsafeBufferPointer<EligibilityResult>,
+                       _ fixed: UnsafeBufferPointer<UInt8>, _ c: inout ByteCursor) {
         c.write(#"{"line":"#)
         c.write(decimal: n)
         c.write(#","term":"#)
@@ -89,33 +94,34 @@ public struct BatchLine: Sendable {
         var next = 0
         for (i, j) in jurisdictions.enumerated() {
             if i > 0 { c.write(byte: UInt8(ascii: ",")) }
-            c.write(bytes: j.head)
+            c.write(raw: UnsafeBufferPointer(rebasing: fixed[j.head]))
             var earliest: CalendarDate?
-            for k in next..<(next + j.mechanisms.count) where results[k].available {
+            for k in next..<(next + j.mechanisms) where results[k].available {
                 if let d = results[k].earliestDate, earliest.map({ d < $0 }) ?? true { earliest = d }
             }
             c.write(date: earliest)
             c.write(#","mechanisms":["#)
-            for (k, m) in j.mechanisms.enumerated() {
-                if k > 0 { c.write(byte: UInt8(ascii: ",")) }
-                write(results[next + k], m, &c)
+            for k in next..<(next + j.mechanisms) {
+                if k > next { c.write(byte: UInt8(ascii: ",")) }
+                let head = mechanismHeads[k * Self.statusCount + results[k].status.ordinal]
+                c.write(raw: UnsafeBufferPointer(rebasing: fixed[head]))
+                write(results.baseAddress! + k, &c)
             }
-            next += j.mechanisms.count
+            next += j.mechanisms
             c.write("]}")
         }
         c.write("]}")
     }
 
-    /// One mechanism's object; runs of fixed text are written as one literal each.
-    private func write(_ r: EligibilityResult, _ m: Mechanism, _ c: inout ByteCursor) {
-        c.write(bytes: m.heads[r.status.ordinal])
-        if r.earliestDate == nil, r.requiredServed == nil, r.fraction == nil {
+    /// The fields of one mechanism after its head; runs of fixed text are written as one literal each.
+    private func write(_ r: UnsafePointer<EligibilityResult>, _ c: inout ByteCursor) {
+        if r.pointee.earliestDate == nil, r.pointee.requiredServed == nil, r.pointee.fraction == nil {
             c.write(#"null,"requiredServed":null,"fraction":null"#)
         } else {
             writeDates(r, &c)
         }
-        c.write(r.mandatory ? #","mandatory":true,"reason":"# : #","mandatory":false,"reason":"#)
-        if let id = r.reasonRuleID {
+        c.write(r.pointee.mandatory ? #","mandatory":true,"reason":"# : #","mandatory":false,"reason":"#)
+        if let id = r.pointee.reasonRuleID {
             precondition(id.utf8.count <= longestRuleID, "reason \(id) is not a rule of the layout's jurisdictions")
             c.write(jsonString: id)
             c.write(byte: UInt8(ascii: "}"))
@@ -125,12 +131,12 @@ public struct BatchLine: Sendable {
     }
 
     /// `earliestDate` (its key already written) through `fraction`.
-    private func writeDates(_ r: EligibilityResult, _ c: inout ByteCursor) {
-        c.write(date: r.earliestDate)
+    private func writeDates(_ r: UnsafePointer<EligibilityResult>, _ c: inout ByteCursor) {
+        c.write(date: r.pointee.earliestDate)
         c.write(#","requiredServed":"#)
-        if let d = r.requiredServed { c.write(iso8601: d) } else { c.write("null") }
+        if let d = r.pointee.requiredServed { c.write(iso8601: d) } else { c.write("null") }
         c.write(#","fraction":"#)
-        if let f = r.fraction {
+        if let f = r.pointee.fraction {
             c.write(byte: UInt8(ascii: "\""))
             c.write(decimal: f.numerator)
             if f.denominator != 1 {
@@ -228,7 +234,7 @@ struct ByteCursor {
         bytes.withUnsafeBufferPointer { write(raw: $0) }
     }
 
-    private mutating func write(raw: UnsafeBufferPointer<UInt8>) {
+    mutating func write(raw: UnsafeBufferPointer<UInt8>) {
         guard let source = raw.baseAddress else { return }
         (base + position).update(from: source, count: raw.count)
         position += raw.count
