@@ -80,4 +80,24 @@ import Testing
     @Test func everyStatusHasItsOwnPositionInBatchLines() {
         for (i, status) in MechanismOutcome.Status.allCases.enumerated() { #expect(status.ordinal == i) }
     }
+
+    /// Rules the plan cannot compile leave it `nil`, and batch runs fall back to the simulator.
+    @Test func rulesBeyondThePlansReachAreLeftToTheSimulator() {
+        func jurisdiction(_ condition: Condition, sets: [ConditionSet] = []) -> Jurisdiction {
+            let version = MechanismVersion(id: "zz-v", validity: .always, decision: .discretionary, citations: [],
+                                           scope: Scope(labels: [], condition: condition, citations: []))
+            return Jurisdiction(id: "zz", names: [], legalFamily: "civil", legalFamilyCitations: [], sourceIDs: [],
+                                conditionSets: sets,
+                                mechanisms: [ReleaseMechanism(id: "zz-m", kind: "parole", labels: [], versions: [version])],
+                                discrepancies: [], notStated: [], origin: nil)
+        }
+        let simulator = Simulator(vocabulary: Vocabulary(sets: [:]))
+        let manyTags = Condition.offence(anyOf: Set((0..<65).map { "tag-\($0)" }))
+        #expect(EligibilityPlan(jurisdictions: [jurisdiction(manyTags)], simulator: simulator) == nil)
+        let cycle = jurisdiction(.reference("a"), sets: [ConditionSet(id: "a", labels: [], condition: .reference("a"),
+                                                                     citations: [])])
+        #expect(EligibilityPlan(jurisdictions: [cycle], simulator: simulator) == nil)
+        let fine = jurisdiction(.offence(anyOf: Set((0..<64).map { "tag-\($0)" })))
+        #expect(EligibilityPlan(jurisdictions: [fine], simulator: simulator) != nil)
+    }
 }
