@@ -148,6 +148,8 @@ struct PlanFacts {
     let termEnd: CalendarDate?
     /// The date each of the plan's fractions of the term is served (empty for a life term).
     let shareDates: [CalendarDate]
+    /// The time served by each of those dates.
+    let shareDurations: [CalendarDuration]
 
     init(_ facts: Case, _ terms: TermBits, _ fractions: [Rational]) {
         self.facts = facts
@@ -162,6 +164,7 @@ struct PlanFacts {
         } else {
             shareDates = []
         }
+        shareDurations = shareDates.map { CalendarDuration.between(facts.start, $0) }
     }
 }
 
@@ -560,7 +563,8 @@ extension PlannedVersion {
         let shareDate = fraction != nil && !f.shareDates.isEmpty ? f.shareDates[thresholds[index].fractionSlot] : nil
         r.fraction = shareDate == date ? fraction : nil
         r.earliestDate = date
-        r.requiredServed = CalendarDuration.between(f.facts.start, date)
+        r.requiredServed = shareDate == date
+            ? f.shareDurations[thresholds[index].fractionSlot] : CalendarDuration.between(f.facts.start, date)
         if let end = f.termEnd, date > end {
             r.reasonRuleID = thresholds[index].id
             return .termEndsFirst

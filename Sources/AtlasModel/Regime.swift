@@ -8,7 +8,7 @@ public struct Validity: Hashable, Sendable {
         self.to = to
         self.basis = basis
     }
-    public func contains(_ date: CalendarDate) -> Bool {
+    @inlinable public func contains(_ date: CalendarDate) -> Bool {
         (from.map { $0 <= date } ?? true) && (to.map { date <= $0 } ?? true)
     }
     public static let always = Validity()
