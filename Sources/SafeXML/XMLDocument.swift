@@ -16,17 +16,19 @@ public final class XMLDocument {
     /// The file name used in diagnostics (the path, or the name given for in-memory documents).
     public let name: String
 
+    /// A 64-bit FNV-1a digest of the document's bytes: equal bytes, equal digest. It tells a changed document from
+    /// an unchanged one; it is no defence against a document made to collide on purpose. Computed while parsing,
+    /// on the parsing thread.
+    public let contentDigest: UInt64
+
     private init(pointer: UnsafeMutablePointer<xmlDoc>, source: SourceText, name: String) {
         self.pointer = pointer
         self.source = source
         self.name = name
+        contentDigest = ContentDigest.of(source.bytes)
     }
 
     deinit { xmlFreeDoc(pointer) }
-
-    /// A 64-bit FNV-1a digest of the document's bytes: equal bytes, equal digest. It tells a changed document from
-    /// an unchanged one; it is no defence against a document made to collide on purpose.
-    public var contentDigest: UInt64 { ContentDigest.of(source.bytes) }
 
     /// Reads and parses the file at `path`.
     public static func parse(file path: String) throws(XMLParseError) -> XMLDocument {
