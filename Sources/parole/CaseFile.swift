@@ -11,6 +11,29 @@ enum CaseFile {
         case int(WritableKeyPath<CaseDraft, Int?> & Sendable)
         case bool(WritableKeyPath<CaseDraft, Bool?> & Sendable)
         case list(WritableKeyPath<CaseDraft, [String]> & Sendable)
+
+        /// Sets the field from `value`; `false` when the value has the wrong JSON type (null leaves it unset).
+        func assign(_ value: JSONField, to d: inout CaseDraft) -> Bool {
+            switch (self, value) {
+            case (_, .null): return true
+            case (.string(let field), .string(let s)): d[keyPath: field] = s
+            case (.int(let field), .int(let n)): d[keyPath: field] = n
+            case (.bool(let field), .bool(let b)): d[keyPath: field] = b
+            case (.list(let field), .strings(let l)): d[keyPath: field] = l
+            default: return false
+            }
+            return true
+        }
+
+        /// The JSON type the field takes, for messages.
+        var expected: String {
+            switch self {
+            case .string: "a string"
+            case .int: "a whole number"
+            case .bool: "true or false"
+            case .list: "a list of strings"
+            }
+        }
     }
 
     static let slots: [String: Slot] = [
@@ -36,6 +59,7 @@ enum CaseFile {
 
     /// Parses one case object; `place` names it in errors (a file, or a file and line).
     static func parse(_ data: Data, place path: String) throws -> CaseDraft {
+        if let draft = FlatJSONObject.draft(of: data) { return draft }
         let fields: [String: JSONField]
         if let flat = FlatJSONObject.fields(of: data) {
             fields = flat
@@ -50,25 +74,11 @@ enum CaseFile {
             let hint = Suggestion.nearest(to: unknown, among: known).map { "did you mean \"\($0)\"? " } ?? ""
             throw CLIFailure.data("\(path): unknown field \"\(unknown)\"; \(hint)known: \(known.joined(separator: ", "))")
         }
-        func wrongType(_ key: String, _ expected: String) -> CLIFailure {
-            CLIFailure.data("\(path): field \"\(key)\" must be \(expected)")
-        }
         var d = CaseDraft()
         for (key, value) in fields {
-            if case .null = value { continue }
-            switch slots[key]! {
-            case .string(let field):
-                guard case .string(let s) = value else { throw wrongType(key, "a string") }
-                d[keyPath: field] = s
-            case .int(let field):
-                guard case .int(let n) = value else { throw wrongType(key, "a whole number") }
-                d[keyPath: field] = n
-            case .bool(let field):
-                guard case .bool(let b) = value else { throw wrongType(key, "true or false") }
-                d[keyPath: field] = b
-            case .list(let field):
-                guard case .strings(let l) = value else { throw wrongType(key, "a list of strings") }
-                d[keyPath: field] = l
+            let slot = slots[key]!
+            guard slot.assign(value, to: &d) else {
+                throw CLIFailure.data("\(path): field \"\(key)\" must be \(slot.expected)")
             }
         }
         return d
@@ -107,9 +117,24 @@ extension CaseFile {
 /// the same.
 enum FlatJSONObject {
     static func fields(of data: Data) -> [String: JSONField]? {
+        var fields: [String: JSONField] = [:]
+        return scan(data) { key, value in fields[key] = value; return true } ? fields : nil
+    }
+
+    /// The draft itself, when every field is known and of its type; otherwise `nil`, and the caller reads the line
+    /// the long way, which names the problem.
+    static func draft(of data: Data) -> CaseDraft? {
+        var draft = CaseDraft()
+        let ok = scan(data) { key, value in CaseFile.slots[key]?.assign(value, to: &draft) ?? false }
+        return ok ? draft : nil
+    }
+
+    /// Calls `visit` with each field in order, while it returns `true`; `false` when the text is not of the
+    /// common shape, a key repeats, or `visit` stopped.
+    private static func scan(_ data: Data, _ visit: (String, JSONField) -> Bool) -> Bool {
         data.withUnsafeBytes { raw in
             var scanner = Scanner(bytes: raw.bindMemory(to: UInt8.self))
-            return scanner.object()
+            return scanner.object(visit)
         }
     }
 
@@ -128,21 +153,21 @@ enum FlatJSONObject {
             return true
         }
 
-        mutating func object() -> [String: JSONField]? {
-            guard take(UInt8(ascii: "{")) else { return nil }
-            var fields: [String: JSONField] = [:]
-            if take(UInt8(ascii: "}")) { return end(fields) }
+        mutating func object(_ visit: (String, JSONField) -> Bool) -> Bool {
+            guard take(UInt8(ascii: "{")) else { return false }
+            var seen: [String] = []
+            if take(UInt8(ascii: "}")) { return atEnd() }
             repeat {
-                guard let key = string(), take(UInt8(ascii: ":")), let value = value(), fields[key] == nil else { return nil }
-                fields[key] = value
+                guard let key = string(), take(UInt8(ascii: ":")), let value = value(), !seen.contains(key),
+                      visit(key, value) else { return false }
+                seen.append(key)
             } while take(UInt8(ascii: ","))
-            guard take(UInt8(ascii: "}")) else { return nil }
-            return end(fields)
+            return take(UInt8(ascii: "}")) && atEnd()
         }
 
-        mutating func end(_ fields: [String: JSONField]) -> [String: JSONField]? {
+        mutating func atEnd() -> Bool {
             skipSpace()
-            return i == bytes.count ? fields : nil
+            return i == bytes.count
         }
 
         mutating func string() -> String? {
