@@ -151,8 +151,7 @@ public struct CorpusLoader: Sendable {
         if !trusted, diagnostics.isEmpty { stamps?.record(digest) }
         // The parsed documents are freed on another thread: freeing 66 document trees took a few milliseconds of
         // every command, and nothing of them is in the model.
-        let retired = SharedDocuments(documents.map(\.doc))
-        DispatchQueue.global(qos: .utility).async { _ = retired.values.count }
+        DispatchQueue.global(qos: .utility).async { _ = roots.values.count }
         return (corpus, ValidationReport(diagnostics: diagnostics, documentCount: paths.count,
                                          citationCount: checks.citationCount, quotationCount: checks.quotationCount))
     }

@@ -175,24 +175,12 @@ enum Verdict: Equatable {
 
     init(_ b: Bool) { self = b ? .yes : .no }
 
-    init(_ truth: Truth) {
-        switch truth {
-        case .yes: self = .yes
-        case .no: self = .no
-        case .unknown(let missing): self = .unknown(Verdict.bits(missing))
-        }
-    }
-
     var missing: UInt32 {
         if case .unknown(let m) = self { return m }
         return 0
     }
 
-    /// Missing-fact names as bits; the names are few and fixed (ConditionEvaluator's), any other gets the top bit.
-    static func bits(_ names: Set<String>) -> UInt32 {
-        names.reduce(0) { $0 | bit($1) }
-    }
-
+    /// A missing fact's name as a bit; the names are few and fixed (ConditionEvaluator's), any other gets the top bit.
     static func bit(_ name: String) -> UInt32 { 1 << UInt32(knownNames.firstIndex(of: name) ?? 31) }
 
     static let knownNames = ["category-crosswalk", "category", "sex", "victim-age", "birth-date", "age"]
@@ -268,7 +256,7 @@ indirect enum PlanCondition: Sendable {
         case .punishment(let mask): return Verdict(f.punishment & mask != 0)
         case .priorRevocation(let mask): return Verdict(f.priorRevocation & mask != 0)
         case .life(let wanted): return Verdict(f.facts.term.isLife == wanted)
-        case .term(let cmp): return Verdict(ConditionEvaluator.term(cmp, of: f.facts))
+        case .term(let cmp): return Verdict(ConditionEvaluator.term(cmp, of: f.facts) == .yes)  // never unknown
         case .fact(let fact, let wanted, let missing):
             guard let v = f.facts.value(of: fact) else { return .unknown(missing) }
             return Verdict(v == wanted)

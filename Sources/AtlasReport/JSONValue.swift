@@ -70,7 +70,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     /// Escapes on UTF-8 bytes: quote, backslash and control characters; everything else is copied as is.
-    static func escape(_ s: String, into out: inout [UInt8]) {
+    private static func escape(_ s: String, into out: inout [UInt8]) {
         // Most strings (ids, dates, statuses) need no escaping: copy them whole.
         let copied = s.utf8.withContiguousStorageIfAvailable { bytes in
             guard !bytes.contains(where: needsEscape) else { return false }

@@ -3,8 +3,6 @@ import Foundation
 
 /// Reads a `--case FILE.json`: the same fields as the flags, in camelCase (see docs/simulate-json.md).
 enum CaseFile {
-    static let knownFields = Set(slots.keys)
-
     /// Where each field of a case file goes in a draft, and the JSON type it must have.
     enum Slot: Sendable {
         case string(WritableKeyPath<CaseDraft, String?> & Sendable)
@@ -69,7 +67,7 @@ enum CaseFile {
             }
         }
         if fields.keys.contains(where: { slots[$0] == nil }) {
-            let known = knownFields.sorted()
+            let known = slots.keys.sorted()
             let unknown = fields.keys.sorted().first { slots[$0] == nil }!
             let hint = Suggestion.nearest(to: unknown, among: known).map { "did you mean \"\($0)\"? " } ?? ""
             throw CLIFailure.data("\(path): unknown field \"\(unknown)\"; \(hint)known: \(known.joined(separator: ", "))")
