@@ -7,9 +7,16 @@ let package = Package(
     products: [
         .executable(name: "parole", targets: ["parole"]),
         .library(name: "AtlasEngine", targets: ["AtlasEngine"]),
+        // For the fuzz targets in Fuzz/ (a package of its own, built with the fuzzer runtime).
+        .library(name: "AtlasInput", targets: ["AtlasInput"]),
+        .library(name: "AtlasCorpus", targets: ["AtlasCorpus"]),
+        .library(name: "AtlasModel", targets: ["AtlasModel"]),
+        .library(name: "SafeXML", targets: ["SafeXML"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // SHA-256 and HMAC for the corpus digest and the keyed validation stamps.
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         // Property-based tests with shrinking (test targets only).
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
@@ -21,7 +28,13 @@ let package = Package(
         // The law as data: jurisdictions, rules, conditions, citations, dates. Knows nothing of XML.
         .target(name: "AtlasModel"),
         // Reads and checks corpus/ (XML + XSD) into AtlasModel values.
-        .target(name: "AtlasCorpus", dependencies: ["SafeXML", "AtlasModel"]),
+        .target(name: "AtlasCorpus", dependencies: [
+            "SafeXML", "AtlasModel", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        // Case input (case files, batch lines): read strictly, with the place of every problem.
+        .target(name: "AtlasInput", dependencies: ["AtlasModel"]),
+        // Output that is complete or absent: temporary file, fsync, rename over a regular file only.
+        .target(name: "AtlasOutput"),
         // Turns a case into per-jurisdiction outcomes with a cited trace.
         .target(name: "AtlasEngine", dependencies: ["AtlasModel"]),
         // Renders outcomes and regimes as JSON, text tables and Markdown (no terminal I/O).
@@ -29,7 +42,7 @@ let package = Package(
         .executableTarget(
             name: "parole",
             dependencies: [
-                "AtlasModel", "AtlasCorpus", "AtlasEngine", "AtlasReport",
+                "AtlasModel", "AtlasCorpus", "AtlasEngine", "AtlasReport", "AtlasInput", "AtlasOutput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,6 +61,7 @@ let package = Package(
         ),
         .testTarget(name: "AtlasCorpusTests", dependencies: ["AtlasCorpus", "AtlasModel", "SafeXML"]),
         .testTarget(name: "ParoleCLITests", dependencies: ["parole"]),
+        .testTarget(name: "AtlasIOTests", dependencies: ["AtlasInput", "AtlasOutput", "AtlasModel"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -78,6 +78,7 @@ public struct CaseDraft: Sendable, Equatable {
             throw CaseInputError(field: "start", message: "missing; give the start of the term as YYYY-MM-DD")
         }
         let startDate = try Self.parseDate(startText, field: "start")
+        try CaseLimits.check(term: sentence, termText: termText, start: startDate)
         let asOfDate = try asOf.map { t throws(CaseInputError) in try Self.parseDate(t, field: "as-of") } ?? today
         let offenceTags = try Set(offences.map { t throws(CaseInputError) in
             try known(t, set: "offence-tag", field: "offence", vocabulary)
@@ -88,7 +89,7 @@ public struct CaseDraft: Sendable, Equatable {
         var sexValue: Sex? = nil
         if let s = sex {
             guard let v = Sex(rawValue: s.lowercased()) else {
-                throw CaseInputError(field: "sex", message: "\"\(s)\" is not female or male")
+                throw CaseInputError(field: "sex", message: "\(InputText.quoted(s)) is not female or male")
             }
             sexValue = v
         }
@@ -123,7 +124,7 @@ public struct CaseDraft: Sendable, Equatable {
         var damageStatus: DamageStatus? = nil
         if let d = damage {
             guard let v = DamageStatus(rawValue: d) else {
-                throw CaseInputError(field: "damage", message: "\"\(d)\" is not one of "
+                throw CaseInputError(field: "damage", message: "\(InputText.quoted(d)) is not one of "
                     + DamageStatus.allCases.map(\.rawValue).joined(separator: ", "))
             }
             damageStatus = v
@@ -149,7 +150,7 @@ public struct CaseDraft: Sendable, Equatable {
         guard vocabulary.contains(t, in: set) else {
             let terms = vocabulary.terms(of: set)
             let hint = Suggestion.nearest(to: t, among: terms).map { "did you mean \($0)? " } ?? ""
-            throw CaseInputError(field: field, message: "unknown \(set) \"\(term)\"; \(hint)known: "
+            throw CaseInputError(field: field, message: "unknown \(set) \(InputText.quoted(term)); \(hint)known: "
                 + terms.joined(separator: ", "))
         }
         return t
@@ -159,22 +160,22 @@ public struct CaseDraft: Sendable, Equatable {
     public static func parseTerm(_ text: String) throws(CaseInputError) -> SentenceTerm {
         let t = text.trimmingSpaces
         if t.hasPrefix("-") {
-            throw CaseInputError(field: "term", message: "\"\(text)\" is negative; a term is a positive length such as 9y")
+            throw CaseInputError(field: "term", message: "\(InputText.quoted(text)) is negative; a term is a positive length such as 9y")
         }
         if let term = SentenceTerm(parsing: t) { return term }
         if let d = CalendarDuration(compact: t.lowercased()), d.isZero {
-            throw CaseInputError(field: "term", message: "\"\(text)\" is zero; a term must be longer than zero")
+            throw CaseInputError(field: "term", message: "\(InputText.quoted(text)) is zero; a term must be longer than zero")
         }
         let position = (t.lowercased().firstIndex { !($0.isASCII && ($0.isNumber || "ymd".contains($0))) })
             .map { t.distance(from: t.startIndex, to: $0) + 1 }
-        throw CaseInputError(field: "term", message: "\"\(text)\" is not a term"
+        throw CaseInputError(field: "term", message: "\(InputText.quoted(text)) is not a term"
             + (position.map { " (unexpected character at position \($0))" } ?? "")
             + "; use years, months and days in that order, e.g. 9y, 7y6m, 2y3m15d, or life")
     }
 
     public static func parseDate(_ text: String, field: String) throws(CaseInputError) -> CalendarDate {
         guard let d = CalendarDate(iso: text) else {
-            throw CaseInputError(field: field, message: "\"\(text)\" is not a calendar date; use YYYY-MM-DD "
+            throw CaseInputError(field: field, message: "\(InputText.quoted(text)) is not a calendar date; use YYYY-MM-DD "
                 + "(the day must exist in that month)")
         }
         return d
@@ -196,6 +197,8 @@ public struct CaseInputError: Error, Sendable, Equatable, CustomStringConvertibl
 public enum Suggestion {
     /// The candidate closest to `word`, if it is close enough to be a plausible typo.
     public static func nearest(to word: String, among candidates: [String]) -> String? {
+        // A long word is no typo of a short name, and comparing it would cost its length times theirs.
+        guard word.utf8.count <= 64 else { return nil }
         let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
         guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
         return best.1 <= max(2, word.count / 3) ? best.0 : nil
@@ -214,5 +217,26 @@ public enum Suggestion {
             previous = current
         }
         return previous[b.count]
+    }
+}
+
+/// The span of dates a case may cover. Dates are computed and printed up to 9999-12-31 (four-digit years, as the
+/// date flags and ISO 8601's basic form take them); a rule may add at most a thousand years to the start (the
+/// corpus limit on durations, schema/README.md), so a case starts by 8999-12-31 and a fixed term is at most
+/// 999 years. These are limits of the calculator, not of any law.
+public enum CaseLimits {
+    public static let latestStart = CalendarDate(year: 8999, month: 12, day: 31)!
+    public static let longestTermYears = 999
+
+    static func check(term: SentenceTerm, termText: String, start: CalendarDate) throws(CaseInputError) {
+        if start > latestStart {
+            throw CaseInputError(field: "start", message: "\(start) is after \(latestStart): dates are computed up to "
+                + "9999-12-31, and a rule may count up to a thousand years from the start")
+        }
+        if case .fixed(let duration) = term,
+           duration.end(from: start) > CalendarDuration(years: longestTermYears).end(from: start) {
+            throw CaseInputError(field: "term", message: "\(InputText.quoted(termText)) is longer than \(longestTermYears) years, the "
+                + "longest term the atlas computes with")
+        }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AtlasOutput
 import AtlasReport
 import Foundation
 
@@ -21,11 +22,11 @@ extension Parole {
         @Argument(help: "Annex number.") var number: Int
         @Option(help: "Language: kk, ru or en.") var lang: Language = .en
         @Option(help: "Output: markdown, csv, html or json.") var format: AnnexFormat = .markdown
-        @Option(help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
-        var output: String?
+        @OptionGroup var output: OutputOptions
         @OptionGroup var corpus: CorpusOptions
 
         func run() throws {
+            let channel = try output.open()
             let atlas = try corpus.load()
             guard let annex = atlas.annex(number) else {
                 let known = atlas.annexes.map { String($0.number) }.joined(separator: ", ")
@@ -39,31 +40,10 @@ extension Parole {
             case .html: text = table.html
             case .json: text = table.json
             }
-            guard let output else { print(text, terminator: ""); return }
-            try OutputFile.write(text, to: output)
+            try channel.write(text)
+            try channel.finish()
         }
     }
 
     enum AnnexFormat: String, ExpressibleByArgument, CaseIterable { case markdown, csv, html, json }
-}
-
-/// Writes a whole file or nothing: a temporary file beside the target, then a rename.
-enum OutputFile {
-    static func write(_ text: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        do {
-            try Data(text.utf8).write(to: temporary)
-            if FileManager.default.fileExists(atPath: url.path) {
-                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-            } else {
-                try FileManager.default.moveItem(at: temporary, to: url)
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw CLIFailure(message: "\(path): cannot write the output file (\(error.localizedDescription)); "
-                + "check the folder exists and is writable", status: .cantCreate)
-        }
-    }
 }

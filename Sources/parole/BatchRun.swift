@@ -1,5 +1,7 @@
 import AtlasEngine
+import AtlasInput
 import AtlasModel
+import AtlasOutput
 import AtlasReport
 import Foundation
 
@@ -11,18 +13,18 @@ struct BatchRun {
     let jurisdictions: [Jurisdiction]
     let defaults: CaseDraft
     let today: CalendarDate
+    let output: OutputChannel
 
-    /// Runs the batch; returns (cases simulated, lines rejected).
+    /// Runs the batch into `output` (not finished here); returns (cases simulated, lines rejected).
     func run() throws -> (ok: Int, failed: Int) {
-        guard let input = path == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: path) else {
-            throw CLIFailure(message: "\(path): cannot read the batch file", status: .noInput)
-        }
+        let input = try InputFile.open(path, what: "batch file")
         let simulator = Simulator(corpus: corpus, explains: false)
         let decider = EligibilityPlan(jurisdictions: jurisdictions, simulator: simulator).map(BatchDecider.plan)
             ?? .simulator(simulator, jurisdictions)
         let layout = BatchLine(jurisdictions: jurisdictions)
         var ok = 0, failed = 0, lineNumber = 0
-        var reader = LineReader(handle: input)
+        var reader = BatchLineReader(handle: input)
+        let failure = WriteFailure()
         let progress = isatty(STDERR_FILENO) == 1
         // Lines are read in chunks; each core simulates a contiguous slice of the chunk into its own buffer, and
         // the slices are written back in input order while the next chunk is simulated. At most one chunk waits to
@@ -34,11 +36,16 @@ struct BatchRun {
         // Slice buffers go back to a pool once written: fresh megabytes for every chunk cost page faults.
         let pool = BufferPool()
         while true {
-            var chunk: [(number: Int, bytes: [UInt8])] = []
+            var chunk: [(number: Int, bytes: [UInt8], oversize: Int?)] = []
             while chunk.count < chunkSize, let line = reader.next() {
                 lineNumber += 1
-                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-                chunk.append((lineNumber, line))
+                switch line {
+                case .text(let bytes):
+                    if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+                    chunk.append((lineNumber, bytes, nil))
+                case .tooLong(let length):
+                    chunk.append((lineNumber, [], length))
+                }
             }
             if chunk.isEmpty { break }
             let slicesDone = SliceResults(count: slices)
@@ -51,7 +58,7 @@ struct BatchRun {
                 results.reserveCapacity(layout.resultCount)
                 let range = min(s * per, lines.count)..<min((s + 1) * per, lines.count)
                 for i in range
-                where !process(lines[i].number, lines[i].bytes, decider, layout, &results, into: bytes) {
+                where !process(lines[i], decider, layout, &results, into: bytes) {
                     rejected += 1
                 }
                 slicesDone.set(s, (bytes, range.count - rejected, rejected))
@@ -62,27 +69,41 @@ struct BatchRun {
                 failed += bad
             }
             writerFree.wait()
-            writer.async {
+            writer.async { [output] in
                 let buffers = outputs.compactMap(\.bytes)
-                for bytes in buffers { bytes.withBytes(StandardOutput.write) }
+                for bytes in buffers where failure.error == nil {
+                    bytes.withBytes { raw in
+                        do throws(OutputError) { try output.write(bytes: raw) } catch { failure.error = error }
+                    }
+                }
                 pool.give(buffers)
                 writerFree.signal()
             }
+            if let error = failure.error { throw error }
             if progress { FileHandle.standardError.write(Data("parole: \(lineNumber) lines…\r".utf8)) }
         }
         // The last chunk is written; the semaphore goes back to its initial value, as libdispatch requires of a
         // semaphore that is released.
         writerFree.wait()
         writerFree.signal()
+        if let error = failure.error { throw error }
+        if let problem = reader.failure {
+            throw CaseFileError(.unreadable, place: path, message: "reading stopped after line \(lineNumber) (\(problem))")
+        }
         return (ok, failed)
     }
 }
 
 extension BatchRun {
     /// Appends the output line of one input line to `out`; `false` when the line was rejected.
-    func process(_ number: Int, _ line: [UInt8], _ decider: BatchDecider, _ layout: BatchLine,
-                 _ results: inout [EligibilityResult], into out: OutputBytes) -> Bool {
+    func process(_ input: (number: Int, bytes: [UInt8], oversize: Int?), _ decider: BatchDecider,
+                 _ layout: BatchLine, _ results: inout [EligibilityResult], into out: OutputBytes) -> Bool {
+        let (number, line) = (input.number, input.bytes)
         do {
+            if let length = input.oversize {
+                throw CaseFileError(place: "\(path):\(number)", message: "the line is \(length) bytes long; a case line "
+                    + "is at most \(InputFile.caseLimit / 1024) KiB")
+            }
             let draft = defaults.overlaid(with: try CaseFile.parse(Data(line), place: "\(path):\(number)"))
             let facts = try draft.build(vocabulary: corpus.vocabulary, today: today)
             results.removeAll(keepingCapacity: true)
@@ -94,7 +115,7 @@ extension BatchRun {
             let message: String
             switch error {
             case let e as CaseInputError: message = "\(path):\(number): \(e.description)"
-            case let e as CLIFailure: message = e.message
+            case let e as CaseFileError: message = e.description
             default: message = "\(path):\(number): \(error)"
             }
             BatchLine.writeError(line: number, message: message, into: out)
@@ -156,47 +177,12 @@ final class SliceResults: @unchecked Sendable {
     var values: [(bytes: OutputBytes?, ok: Int, failed: Int)] { slots }
 }
 
-/// Reads a file line by line in 64 KiB chunks.
-struct LineReader {
-    let handle: FileHandle
-    private var buffer: [UInt8] = []
-    private var position = 0
-    private var finished = false
-
-    init(handle: FileHandle) { self.handle = handle }
-
-    mutating func next() -> [UInt8]? {
-        while true {
-            if let newline = buffer[position...].firstIndex(of: UInt8(ascii: "\n")) {
-                let line = Array(buffer[position..<newline])
-                position = newline + 1
-                return line
-            }
-            if finished {
-                guard position < buffer.count else { return nil }
-                let line = Array(buffer[position...])
-                position = buffer.count
-                return line
-            }
-            buffer.removeFirst(position)
-            position = 0
-            let chunk = handle.readData(ofLength: 65_536)
-            if chunk.isEmpty { finished = true } else { buffer.append(contentsOf: chunk) }
-        }
-    }
-}
-
-/// Standard output, written in whole slices without going through `FileHandle`'s copies.
-enum StandardOutput {
-    static func write(_ bytes: UnsafeRawBufferPointer) {
-        var done = 0
-        while done < bytes.count {
-            let written = Foundation.write(STDOUT_FILENO, bytes.baseAddress! + done, bytes.count - done)
-            if written < 0 {
-                if errno == EINTR { continue }
-                return  // a closed pipe (`| head`): nothing more can be delivered
-            }
-            done += written
-        }
+/// The first write error of the batch's writer queue, read by the reading thread after each chunk.
+final class WriteFailure: @unchecked Sendable {
+    private var stored: OutputError?
+    private let lock = NSLock()
+    var error: OutputError? {
+        get { lock.withLock { stored } }
+        set { lock.withLock { if stored == nil { stored = newValue } } }
     }
 }

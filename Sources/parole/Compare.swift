@@ -1,4 +1,5 @@
 import ArgumentParser
+import AtlasOutput
 import AtlasModel
 import AtlasReport
 
@@ -25,6 +26,7 @@ extension Parole {
 
         @Option(help: "Output: table, markdown or csv.") var format: TableFormat = .table
         @Option(help: "Language of labels: kk, ru or en.") var lang: Language = .en
+        @OptionGroup var output: OutputOptions
         @OptionGroup var corpus: CorpusOptions
 
         func validate() throws {
@@ -43,11 +45,12 @@ extension Parole {
             let (header, rows) = CorpusOverview(corpus: atlas, asOf: date, language: lang.rawValue)
                 .compareRows(js, aspects: aspects)
             let table = TextTableData(header: header, rows: rows)
-            switch format {
-            case .table: print(table.text)
-            case .markdown: print(table.markdown)
-            case .csv: print(table.csv)
+            let text = switch format {
+            case .table: table.text
+            case .markdown: table.markdown
+            case .csv: table.csv
             }
+            try output.write(text + "\n")
         }
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AtlasOutput
 import AtlasEngine
 import AtlasModel
 import AtlasReport
@@ -19,17 +20,19 @@ extension Parole {
 
         @Argument(help: "Jurisdiction id.") var id: String
         @Option(help: "Output: table, json or markdown.") var format: OutputFormat = .table
+        @OptionGroup var output: OutputOptions
         @OptionGroup var corpus: CorpusOptions
 
         func run() throws {
             let atlas = try corpus.load()
             let j = try atlas.requireJurisdiction(id)
             let verdicts = ConformanceEvaluator(instruments: atlas.instruments).verdicts(for: j)
-            switch format {
-            case .json: print(JSONValue.array(verdicts.map(ConformanceJSON.verdict)).serialized(pretty: true))
-            case .table: print(ConformanceJSON.table(verdicts).text)
-            case .markdown: print(ConformanceJSON.table(verdicts).markdown)
+            let text = switch format {
+            case .json: JSONValue.array(verdicts.map(ConformanceJSON.verdict)).serialized(pretty: true)
+            case .table: ConformanceJSON.table(verdicts).text
+            case .markdown: ConformanceJSON.table(verdicts).markdown
             }
+            try output.write(text + "\n")
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AtlasOutput
 import AtlasModel
 import AtlasReport
 
@@ -22,6 +23,7 @@ extension Parole {
 
         @Option(help: "Language of names and labels: kk, ru or en.") var lang: Language = .en
 
+        @OptionGroup var output: OutputOptions
         @OptionGroup var corpus: CorpusOptions
 
         func run() throws {
@@ -33,17 +35,19 @@ extension Parole {
             }
             let overview = CorpusOverview(corpus: atlas, asOf: nil, language: lang.rawValue)
             let table = TextTableData(header: CorpusOverview.countryHeader, rows: overview.countryRows(family: family))
+            let text: String
             switch format {
-            case .table: print(table.text)
-            case .markdown: print(table.markdown)
-            case .csv: print(table.csv)
+            case .table: text = table.text
+            case .markdown: text = table.markdown
+            case .csv: text = table.csv
             case .json:
                 let keys = ["id", "name", "legalFamily", "mechanisms", "headline", "discrepancies"]
                 let items: [JSONValue] = table.rows.map { row in
                     .object(zip(keys, row).map { ($0, .string($1)) })
                 }
-                print(JSONValue.array(items).serialized(pretty: true))
+                text = JSONValue.array(items).serialized(pretty: true)
             }
+            try output.write(text + "\n")
         }
     }
 

@@ -1,5 +1,7 @@
 import ArgumentParser
 import AtlasCorpus
+import AtlasInput
+import AtlasOutput
 import Foundation
 
 /// The `parole` command: validate the corpus, show a regime, simulate a sentence.
@@ -44,6 +46,11 @@ struct Parole: ParsableCommand {
         } catch let error as CorpusError {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             Foundation.exit(CLIFailure.Status.data.rawValue)
+        } catch let error as OutputError {
+            if error.kind == .closedPipe { PipeClosed.exitQuietly() }
+            fail(error.description, status: .cantCreate)
+        } catch let error as CaseFileError {
+            fail(error.description, status: error.kind == .unreadable ? .noInput : .data)
         } catch {
             let code = exitCode(for: error)
             if code == .success { exit(withError: error) }
@@ -54,6 +61,16 @@ struct Parole: ParsableCommand {
     static func fail(_ message: String, status: CLIFailure.Status) -> Never {
         FileHandle.standardError.write(Data("parole: \(message)\n".utf8))
         Foundation.exit(status.rawValue)
+    }
+}
+
+/// The reader of standard output went away (`parole … | head`): end as a program killed by SIGPIPE would, with
+/// nothing on standard error, since nothing went wrong that the user must hear of.
+enum PipeClosed {
+    static func exitQuietly() -> Never {
+        signal(SIGPIPE, SIG_DFL)
+        raise(SIGPIPE)
+        Foundation.exit(141)
     }
 }
 

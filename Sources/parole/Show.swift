@@ -1,4 +1,5 @@
 import ArgumentParser
+import AtlasOutput
 import AtlasModel
 import AtlasReport
 
@@ -23,6 +24,7 @@ extension Parole {
 
         @Option(help: "Language of labels: kk, ru or en.") var lang: String = "en"
 
+        @OptionGroup var output: OutputOptions
         @OptionGroup var corpus: CorpusOptions
 
         func validate() throws {
@@ -38,11 +40,11 @@ extension Parole {
             }
             let atlas = try corpus.load()
             if atlas.jurisdiction(id.lowercased()) == nil, let instrument = atlas.instrument(id.lowercased()) {
-                print(InstrumentText.render(instrument, cases: atlas.cases, language: lang), terminator: "")
+                try output.write(InstrumentText.render(instrument, cases: atlas.cases, language: lang))
                 return
             }
             let j = try atlas.requireJurisdiction(id)
-            print(RegimeText.render(j, vocabulary: atlas.vocabulary, asOf: date, language: lang), terminator: "")
+            try output.write(RegimeText.render(j, vocabulary: atlas.vocabulary, asOf: date, language: lang))
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AtlasEngine
+import AtlasInput
 import AtlasModel
 import AtlasReport
 import Foundation
@@ -98,15 +99,19 @@ extension Parole {
                 + "flags given here are defaults for every case.", valueName: "file"))
         var batch: String?
 
+        @OptionGroup var output: OutputOptions
         @OptionGroup var corpus: CorpusOptions
 
         func run() throws {
+            let channel = try output.open()
             if let batch {
                 let atlas = try corpus.load()
                 let selected = try jurisdictions.isEmpty
                     ? atlas.jurisdictions : jurisdictions.map { try atlas.requireJurisdiction($0) }
                 let result = try BatchRun(path: batch, corpus: atlas, jurisdictions: selected, defaults: flags,
-                                          today: .today).run()
+                                          today: .today, output: channel).run()
+                // Rejected lines are part of the output (each says why), so the output is kept.
+                try channel.finish()
                 if result.failed > 0 {
                     throw CLIFailure.data("\(result.failed) of \(result.ok + result.failed) cases rejected; "
                         + "their lines carry \"error\" in the output")
@@ -130,16 +135,18 @@ extension Parole {
                 ($0.jurisdiction.id, evaluator.verdicts(for: $0, facts: facts))
             })
             let explained = try explain.map { try atlas.requireJurisdiction($0).id }
+            let text: String
             switch format {
             case .json:
-                print(OutcomeJSON.document(for: facts, outcomes: outcomes, vocabulary: atlas.vocabulary,
-                                           conformance: conformance).serialized(pretty: true))
+                text = OutcomeJSON.document(for: facts, outcomes: outcomes, vocabulary: atlas.vocabulary,
+                                            conformance: conformance).serialized(pretty: true) + "\n"
             case .table, .markdown:
-                print(OutcomeText.render(facts, outcomes, vocabulary: atlas.vocabulary,
-                                         style: format == .table ? .table : .markdown,
-                                         explain: explained.isEmpty ? ["kz"] : explained, conformance: conformance),
-                      terminator: "")
+                text = OutcomeText.render(facts, outcomes, vocabulary: atlas.vocabulary,
+                                          style: format == .table ? .table : .markdown,
+                                          explain: explained.isEmpty ? ["kz"] : explained, conformance: conformance)
             }
+            try channel.write(text)
+            try channel.finish()
         }
 
         /// The case as the flags state it; unset flags stay `nil` so that a case file's values survive.

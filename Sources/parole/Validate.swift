@@ -1,4 +1,5 @@
 import ArgumentParser
+import AtlasOutput
 import AtlasCorpus
 import AtlasReport
 import Foundation
@@ -24,24 +25,27 @@ extension Parole {
         @Flag(help: "Also print, per jurisdiction, which aspects are stated, not stated, or in dispute.")
         var coverage = false
 
+        @OptionGroup var output: OutputOptions
         @OptionGroup var corpus: CorpusOptions
 
         func run() throws {
+            let channel = try output.open()
             let report = try CorpusLoader(location: corpus.location, checkQuotations: true).validate()
-            for d in report.diagnostics { print(d.description) }
+            var text = report.diagnostics.map { $0.description + "\n" }.joined()
             let summary = "\(report.documentCount) documents, \(report.citationCount) citations checked, "
                 + "\(report.quotationCount) quotations checked against the seed, "
                 + "\(report.diagnostics.count) problem\(report.diagnostics.count == 1 ? "" : "s")"
             if coverage, report.isClean {
                 let atlas = try CorpusLoader(location: corpus.location).load()
-                print(CorpusOverview(corpus: atlas, asOf: nil).coverageTable().text)
-                print("✓ stated · ✓ ⚠ stated, sources disagree · not stated: recorded as unknown · — absent from the encoding")
+                text += CorpusOverview(corpus: atlas, asOf: nil).coverageTable().text + "\n"
+                text += "✓ stated · ✓ ⚠ stated, sources disagree · not stated: recorded as unknown · — absent from the "
+                    + "encoding\n"
             }
-            if report.isClean {
-                print("ok: " + summary)
-            } else {
-                throw CLIFailure.data(summary)
-            }
+            if report.isClean { text += "ok: " + summary + "\n" }
+            // The problems are the output, and are delivered before the command reports failure.
+            try channel.write(text)
+            try channel.finish()
+            if !report.isClean { throw CLIFailure.data(summary) }
         }
     }
 }

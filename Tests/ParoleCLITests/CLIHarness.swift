@@ -22,8 +22,10 @@ enum CLI {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws
-        -> CLIResult
+    /// Runs `parole` with `arguments`; `standardOutput` sends its output to that file instead of a pipe (e.g.
+    /// `/dev/full`, to see a failed write reported).
+    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil,
+                    standardOutput: String? = nil) throws -> CLIResult
     {
         let process = Process()
         process.executableURL = executable
@@ -38,7 +40,13 @@ enum CLI {
         process.environment = env
         process.currentDirectoryURL = directory ?? FileManager.default.temporaryDirectory
         let out = Pipe(), err = Pipe()
-        process.standardOutput = out
+        if let standardOutput, let handle = FileHandle(forWritingAtPath: standardOutput) {
+            process.standardOutput = handle
+            // Nothing comes through the pipe; it is closed so that reading it ends.
+            try out.fileHandleForWriting.close()
+        } else {
+            process.standardOutput = out
+        }
         process.standardError = err
         try process.run()
         let outData = out.fileHandleForReading.readDataToEndOfFile()

@@ -1,8 +1,9 @@
 import AtlasModel
 import Foundation
 
-/// Reads a `--case FILE.json`: the same fields as the flags, in camelCase (see docs/simulate-json.md).
-enum CaseFile {
+/// Reads a `--case FILE.json` or one batch line: the same fields as the flags, in camelCase (see
+/// docs/simulate-json.md).
+public enum CaseFile {
     /// Where each field of a case file goes in a draft, and the JSON type it must have.
     enum Slot: Sendable {
         case string(WritableKeyPath<CaseDraft, String?> & Sendable)
@@ -47,36 +48,37 @@ enum CaseFile {
         "offences": .list(\.offences), "consequences": .list(\.consequences), "jurisdictions": .list(\.jurisdictions),
     ]
 
-    static func read(_ path: String) throws -> CaseDraft {
-        // FileHandle also reads pipes and process substitutions (/dev/fd/N), which FileManager does not.
-        guard let data = FileHandle(forReadingAtPath: path).map({ $0.readDataToEndOfFile() }) else {
-            throw CLIFailure(message: "\(path): cannot read the case file", status: .noInput)
-        }
+    /// Reads and parses a case file. A folder, a missing or unreadable file, or one over `InputFile.caseLimit`
+    /// bytes is `unreadable`; a file that is not a case is `invalid`.
+    public static func read(_ path: String) throws(CaseFileError) -> CaseDraft {
+        let data = try InputFile.read(path, what: "case file", limit: InputFile.caseLimit)
         return try parse(data, place: path)
     }
 
     /// Parses one case object; `place` names it in errors (a file, or a file and line).
-    static func parse(_ data: Data, place path: String) throws -> CaseDraft {
+    public static func parse(_ data: Data, place path: String) throws(CaseFileError) -> CaseDraft {
         if let draft = FlatJSONObject.draft(of: data) { return draft }
         let fields: [String: JSONField]
         if let flat = FlatJSONObject.fields(of: data) {
             fields = flat
         } else {
-            do { fields = try JSONDecoder().decode([String: JSONField].self, from: data) } catch let error as DecodingError {
-                throw CLIFailure.data("\(path): not a JSON object of case fields (\(Self.describe(error))); fix the file")
+            do { fields = try StrictJSON.caseFields(data) } catch {
+                throw CaseFileError(place: path, message: "not a JSON object of case fields (\(error.message) at "
+                    + "\(error.position)); fix the file")
             }
         }
         if fields.keys.contains(where: { slots[$0] == nil }) {
             let known = slots.keys.sorted()
             let unknown = fields.keys.sorted().first { slots[$0] == nil }!
             let hint = Suggestion.nearest(to: unknown, among: known).map { "did you mean \"\($0)\"? " } ?? ""
-            throw CLIFailure.data("\(path): unknown field \"\(unknown)\"; \(hint)known: \(known.joined(separator: ", "))")
+            throw CaseFileError(place: path, message: "unknown field \(InputText.quoted(unknown)); \(hint)known: "
+                + known.joined(separator: ", "))
         }
         var d = CaseDraft()
         for (key, value) in fields {
             let slot = slots[key]!
             guard slot.assign(value, to: &d) else {
-                throw CLIFailure.data("\(path): field \"\(key)\" must be \(slot.expected)")
+                throw CaseFileError(place: path, message: "field \"\(key)\" must be \(slot.expected)")
             }
         }
         return d
@@ -84,28 +86,8 @@ enum CaseFile {
 }
 
 /// One value of a case file, typed as JSON typed it.
-enum JSONField: Decodable {
+enum JSONField {
     case null, bool(Bool), int(Int), string(String), strings([String]), other
-
-    init(from decoder: Decoder) throws {
-        let c = try decoder.singleValueContainer()
-        if c.decodeNil() { self = .null }
-        else if let b = try? c.decode(Bool.self) { self = .bool(b) }
-        else if let i = try? c.decode(Int.self) { self = .int(i) }
-        else if let s = try? c.decode(String.self) { self = .string(s) }
-        else if let l = try? c.decode([String].self) { self = .strings(l) }
-        else { self = .other }
-    }
-}
-
-extension CaseFile {
-    static func describe(_ error: DecodingError) -> String {
-        switch error {
-        case .dataCorrupted(let c): return c.underlyingError.map { "\($0)" } ?? c.debugDescription
-        case .typeMismatch(_, let c), .valueNotFound(_, let c), .keyNotFound(_, let c): return c.debugDescription
-        @unknown default: return "\(error)"
-        }
-    }
 }
 
 /// The common shape of a case line read without `JSONDecoder`, which takes longer than simulating the case in every
