@@ -57,6 +57,9 @@ public struct Jurisdiction: Sendable, Identifiable {
     public var notStated: [NotStated] { get { stored.fields.notStated } set { stored = stored.with { $0.notStated = newValue } } }
     public var origin: SourceLocation? { get { stored.fields.origin } set { stored = stored.with { $0.origin = newValue } } }
 
+    /// Whether `other` is this very record, unchanged since it was copied (a compiled form of one serves both).
+    public func isSameRules(as other: Jurisdiction) -> Bool { stored === other.stored }
+
     public init(id: String, names: [LocalizedString], legalFamily: String, legalFamilyCitations: [Citation],
                 sourceIDs: [String], conditionSets: [ConditionSet], mechanisms: [ReleaseMechanism],
                 discrepancies: [Discrepancy], notStated: [NotStated], origin: SourceLocation?) {

@@ -18,9 +18,7 @@ struct BatchRun {
     /// Runs the batch into `output` (not finished here); returns (cases simulated, lines rejected).
     func run() throws -> (ok: Int, failed: Int) {
         let input = try InputFile.open(path, what: "batch file")
-        let simulator = Simulator(corpus: corpus, explains: false)
-        let decider = EligibilityPlan(jurisdictions: jurisdictions, simulator: simulator).map(BatchDecider.plan)
-            ?? .simulator(simulator, jurisdictions)
+        let law = CompiledLaw(jurisdictions: jurisdictions, crosswalk: corpus.crosswalk, home: "kz")
         let layout = BatchLine(jurisdictions: jurisdictions)
         var ok = 0, failed = 0, lineNumber = 0
         var reader = BatchLineReader(handle: input)
@@ -58,7 +56,7 @@ struct BatchRun {
                 results.reserveCapacity(layout.resultCount)
                 let range = min(s * per, lines.count)..<min((s + 1) * per, lines.count)
                 for i in range
-                where !process(lines[i], decider, layout, &results, into: bytes) {
+                where !process(lines[i], law, layout, &results, into: bytes) {
                     rejected += 1
                 }
                 slicesDone.set(s, (bytes, range.count - rejected, rejected))
@@ -96,7 +94,7 @@ struct BatchRun {
 
 extension BatchRun {
     /// Appends the output line of one input line to `out`; `false` when the line was rejected.
-    func process(_ input: (number: Int, bytes: [UInt8], oversize: Int?), _ decider: BatchDecider,
+    func process(_ input: (number: Int, bytes: [UInt8], oversize: Int?), _ law: CompiledLaw,
                  _ layout: BatchLine, _ results: inout [EligibilityResult], into out: OutputBytes) -> Bool {
         let (number, line) = (input.number, input.bytes)
         do {
@@ -107,7 +105,7 @@ extension BatchRun {
             let draft = defaults.overlaid(with: try CaseFile.parse(Data(line), place: "\(path):\(number)"))
             let facts = try draft.build(vocabulary: corpus.vocabulary, today: today)
             results.removeAll(keepingCapacity: true)
-            decider.decide(facts, into: &results)
+            law.decide(facts, into: &results)
             layout.write(line: number, facts: facts, results: results, into: out)
             out.append(byte: UInt8(ascii: "\n"))
             return true
@@ -121,24 +119,6 @@ extension BatchRun {
             BatchLine.writeError(line: number, message: message, into: out)
             out.append(byte: UInt8(ascii: "\n"))
             return false
-        }
-    }
-}
-
-/// How a batch decides each case: with the compiled plan, or with the simulator where the rules could not be
-/// compiled (the plan says when).
-enum BatchDecider: Sendable {
-    case plan(EligibilityPlan)
-    case simulator(Simulator, [Jurisdiction])
-
-    func decide(_ facts: Case, into results: inout [EligibilityResult]) {
-        switch self {
-        case .plan(let plan):
-            plan.evaluate(facts, into: &results)
-        case .simulator(let simulator, let jurisdictions):
-            for j in jurisdictions {
-                results.append(contentsOf: simulator.simulate(facts, in: j).mechanisms.map(EligibilityResult.init))
-            }
         }
     }
 }

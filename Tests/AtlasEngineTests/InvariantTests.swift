@@ -31,7 +31,7 @@ struct SplitMix64 {
                            Gen.int(in: 12_000...22_000), Gen.int(in: 0...Int(UInt32.max)))
         .map { years, months, start, asOf, seed -> Case in
             var rng = SplitMix64(state: UInt64(seed))
-            var c = PlanAgreementTests.anyCase(&rng, InvariantTests.corpus.vocabulary)
+            var c = TracerAgreementTests.anyCase(&rng, InvariantTests.corpus.vocabulary)
             if c.term != .life { c.term = .fixed(CalendarDuration(years: years, months: max(months, years == 0 ? 1 : 0))) }
             c.start = CalendarDate(dayNumber: start)
             c.asOf = CalendarDate(dayNumber: asOf)

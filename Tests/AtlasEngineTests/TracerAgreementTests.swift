@@ -4,9 +4,9 @@ import AtlasModel
 @testable import AtlasReport
 import Testing
 
-/// The compiled plan that batch runs use must decide exactly what the explaining simulator decides, on every field
-/// a batch line prints, for every mechanism of every jurisdiction.
-@Suite struct PlanAgreementTests {
+/// One decision walk, two tracers: batch runs (nothing recorded) must decide exactly what an explained simulation
+/// (everything recorded) decides, on every field a batch line prints, for every mechanism of every jurisdiction.
+@Suite struct TracerAgreementTests {
     static let corpus = try! CorpusLoader(location: CorpusLocation.bundled).load()
 
     /// A case drawn from the whole space of facts, unknowns included: every vocabulary term, every yes/no fact
@@ -38,10 +38,10 @@ import Testing
             victimAge: maybe(rng.int(1...40)), asOf: CalendarDate(dayNumber: rng.int(12_000...22_000)))
     }
 
-    @Test func thePlanDecidesAsTheSimulatorOnEveryBatchField() throws {
+    @Test func theQuietWalkDecidesAsTheExplainedOneOnEveryBatchField() throws {
         let corpus = Self.corpus
         let simulator = Simulator(corpus: corpus)
-        let plan = try #require(EligibilityPlan(jurisdictions: corpus.jurisdictions, simulator: simulator))
+        let plan = CompiledLaw(jurisdictions: corpus.jurisdictions, crosswalk: corpus.crosswalk, home: "kz")
         #expect(plan.mechanismCount == corpus.jurisdictions.reduce(0) { $0 + $1.mechanisms.count })
         var rng = SplitMix64(state: 5_050)
         var results: [EligibilityResult] = []
@@ -49,11 +49,11 @@ import Testing
         for _ in 0..<2_500 {
             let c = Self.anyCase(&rng, corpus.vocabulary)
             results.removeAll()
-            plan.evaluate(c, into: &results)
+            plan.decide(c, into: &results)
             let expected = corpus.jurisdictions.flatMap { simulator.simulate(c, in: $0).mechanisms.map(EligibilityResult.init) }
             #expect(results.count == expected.count)
             for (k, (got, want)) in zip(results, expected).enumerated() where got != want {
-                Issue.record("mechanism #\(k): plan \(got) vs simulator \(want) for \(c)")
+                Issue.record("mechanism #\(k): quiet \(got) vs explained \(want) for \(c)")
                 return
             }
             statuses.formUnion(results.map(\.status.rawValue))
@@ -63,14 +63,14 @@ import Testing
                                  "conditions-unmet", "term-ends-first", "not-in-force", "undetermined"]))
     }
 
-    @Test func aPlanAsOfBeforeEveryLawGivesNotInForceLikeTheSimulator() throws {
+    @Test func anAsOfBeforeEveryLawGivesNotInForceOnBothTracers() throws {
         let corpus = Self.corpus
         let simulator = Simulator(corpus: corpus)
-        let plan = try #require(EligibilityPlan(jurisdictions: corpus.jurisdictions, simulator: simulator))
+        let plan = CompiledLaw(jurisdictions: corpus.jurisdictions, crosswalk: corpus.crosswalk, home: "kz")
         let c = Case(term: .fixed(CalendarDuration(years: 9)), category: "grave",
                      start: CalendarDate(year: 1900, month: 1, day: 10)!, asOf: CalendarDate(year: 1901, month: 1, day: 1)!)
         var results: [EligibilityResult] = []
-        plan.evaluate(c, into: &results)
+        plan.decide(c, into: &results)
         let expected = corpus.jurisdictions.flatMap { simulator.simulate(c, in: $0).mechanisms.map(EligibilityResult.init) }
         #expect(results == expected)
         #expect(results.contains { $0.status == .notInForce })
@@ -81,8 +81,9 @@ import Testing
         for (i, status) in MechanismOutcome.Status.allCases.enumerated() { #expect(status.ordinal == i) }
     }
 
-    /// Rules the plan cannot compile leave it `nil`, and batch runs fall back to the simulator.
-    @Test func rulesBeyondThePlansReachAreLeftToTheSimulator() {
+    /// No corpus is too large or too tangled to compile: terms past the 64th of a kind are matched by name, and a
+    /// condition set that names itself is false (the walk never loops).
+    @Test func rulesPastSixtyFourTermsAndReferenceCyclesStillDecide() {
         func jurisdiction(_ condition: Condition, sets: [ConditionSet] = []) -> Jurisdiction {
             let version = MechanismVersion(id: "zz-v", validity: .always, decision: .discretionary, citations: [],
                                            scope: Scope(labels: [], condition: condition, citations: []))
@@ -91,13 +92,24 @@ import Testing
                                 mechanisms: [ReleaseMechanism(id: "zz-m", kind: "parole", labels: [], versions: [version])],
                                 discrepancies: [], notStated: [], origin: nil)
         }
-        let simulator = Simulator(vocabulary: Vocabulary(sets: [:]))
-        let manyTags = Condition.offence(anyOf: Set((0..<65).map { "tag-\($0)" }))
-        #expect(EligibilityPlan(jurisdictions: [jurisdiction(manyTags)], simulator: simulator) == nil)
+        func status(_ j: Jurisdiction, offences: Set<String>) -> MechanismOutcome.Status? {
+            let c = Case(term: .fixed(CalendarDuration(years: 9)), category: "grave",
+                         start: CalendarDate(year: 2020, month: 1, day: 10)!, offences: offences,
+                         asOf: CalendarDate(year: 2024, month: 1, day: 1)!)
+            let law = CompiledLaw(jurisdictions: [j], crosswalk: [], home: "zz")
+            var results: [EligibilityResult] = []
+            law.decide(c, into: &results)
+            let explained = Simulator(vocabulary: Vocabulary(sets: [:]), home: "zz").simulate(c, in: j).mechanisms
+            #expect(results == explained.map(EligibilityResult.init))
+            return results.first?.status
+        }
+        let manyTags = jurisdiction(.offence(anyOf: Set((0..<65).map { "tag-\($0)" })))
+        for tag in ["tag-0", "tag-63", "tag-64"] {
+            #expect(status(manyTags, offences: [tag]) == .availableNoThreshold, "\(tag)")
+        }
+        #expect(status(manyTags, offences: ["tag-65"]) == .outOfScope)
         let cycle = jurisdiction(.reference("a"), sets: [ConditionSet(id: "a", labels: [], condition: .reference("a"),
                                                                      citations: [])])
-        #expect(EligibilityPlan(jurisdictions: [cycle], simulator: simulator) == nil)
-        let fine = jurisdiction(.offence(anyOf: Set((0..<64).map { "tag-\($0)" })))
-        #expect(EligibilityPlan(jurisdictions: [fine], simulator: simulator) != nil)
+        #expect(status(cycle, offences: []) == .outOfScope)
     }
 }

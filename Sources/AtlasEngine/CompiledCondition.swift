@@ -1,0 +1,243 @@
+import AtlasModel
+
+/// A condition of the corpus compiled for deciding: vocabulary sets become bit masks over the terms the law
+/// mentions, references to named condition sets are inlined, and a missing fact is a bit.
+indirect enum CompiledCondition: Sendable {
+    /// A set of vocabulary terms of one kind, as a mask (or as names, past 64 terms of a kind).
+    case terms(TermKind, TermMask)
+    case life(Bool)
+    case term(TermComparison)
+    /// The fact, the value wanted, and the fact named as missing when the case does not give it.
+    case fact(CaseFact, Bool, missing: MissingFacts)
+    case sex(Sex)
+    case age(AgeMoment, atLeast: Int?, below: Int?)
+    case victimAge(atLeast: Int?, below: Int?)
+    case disability(Set<Int>)
+    /// Always false: a reference to a condition set the jurisdiction does not define, or a chain of references
+    /// that never ends.
+    case never
+    case all([CompiledCondition])
+    case any([CompiledCondition])
+    case not([CompiledCondition])
+
+    /// The condition's value for the case, with ages "at decision" taken on `decisionDate`; `readable` says
+    /// whether the Kazakh category can be read under this jurisdiction's rules.
+    func truth(_ f: CaseFacts, on decisionDate: CalendarDate, readable: Bool) -> Truth {
+        switch self {
+        case .terms(let kind, let mask):
+            if kind == .category {
+                guard readable else { return .unknown(.categoryCrosswalk) }
+                guard f.facts.category != nil else { return .unknown(.categoryMissing) }
+            }
+            return Truth(mask.intersects(f.terms[kind.rawValue], names: f.names(of: kind)))
+        case .life(let wanted): return Truth(f.facts.term.isLife == wanted)
+        case .term(let cmp): return Self.term(cmp, of: f.facts)
+        case .fact(let fact, let wanted, let missing):
+            guard let v = f.facts.value(of: fact) else { return .unknown(missing) }
+            return Truth(v == wanted)
+        case .sex(let s):
+            guard let sex = f.facts.sex else { return .unknown(.sexMissing) }
+            return Truth(sex == s)
+        case .age(let moment, let atLeast, let below):
+            return Self.age(moment, atLeast: atLeast, below: below, of: f.facts, on: decisionDate)
+        case .victimAge(let atLeast, let below):
+            guard let v = f.facts.victimAge else { return .unknown(.victimAgeMissing) }
+            return Truth((atLeast.map { v >= $0 } ?? true) && (below.map { v < $0 } ?? true))
+        case .disability(let groups): return Truth(f.facts.disabilityGroup.map(groups.contains) ?? false)
+        case .never: return .no
+        case .all(let parts): return Truth.all(parts) { $0.truth(f, on: decisionDate, readable: readable) }
+        case .any(let parts): return Truth.any(parts) { $0.truth(f, on: decisionDate, readable: readable) }
+        case .not(let parts): return Truth.all(parts) { $0.truth(f, on: decisionDate, readable: readable) }.negated
+        }
+    }
+
+    /// The command-line flag that supplies a fact, named in "missing fact" messages.
+    static func flagName(_ fact: CaseFact) -> String {
+        switch fact {
+        case .damageCompensated: return "damage"
+        case .maliciousViolations: return "malicious-violations"
+        default: return fact.rawValue
+        }
+    }
+
+    /// Bounds on the term; a life sentence is longer than any fixed bound.
+    static func term(_ cmp: TermComparison, of facts: Case) -> Truth {
+        guard case .fixed(let d) = facts.term else {
+            return Truth(cmp.lessThan == nil && cmp.atMost == nil)
+        }
+        let end = d.end(from: facts.start)
+        func bound(_ b: CalendarDuration?) -> CalendarDate? { b.map { $0.end(from: facts.start) } }
+        var ok = true
+        if let b = bound(cmp.greaterThan) { ok = ok && end > b }
+        if let b = bound(cmp.atLeast) { ok = ok && end >= b }
+        if let b = bound(cmp.lessThan) { ok = ok && end < b }
+        if let b = bound(cmp.atMost) { ok = ok && end <= b }
+        return Truth(ok)
+    }
+
+    /// An age bound at `moment`, judged on `decisionDate` when it is the decision's age. An age given in whole
+    /// years spans a year of birth dates; when the bound holds for some of them and not others, the birth date
+    /// is what is missing.
+    static func age(_ moment: AgeMoment, atLeast: Int?, below: Int?, of facts: Case, on decisionDate: CalendarDate)
+        -> Truth
+    {
+        let range: ClosedRange<Int>
+        switch moment {
+        case .offence:
+            // Only the juvenile flag speaks of the age at the offence: under 18, or 18 and over.
+            range = facts.juvenile ? 0...17 : 18...200
+        case .decision:
+            if let birth = facts.birthDate {
+                let a = birth.wholeYears(until: decisionDate)
+                range = a...a
+            } else if let age = facts.age {
+                // Born between asOf - (age+1) years + 1 day and asOf - age years.
+                let latestBirth = facts.asOf.adding(months: -12 * age)
+                let earliestBirth = facts.asOf.adding(months: -12 * (age + 1)).adding(days: 1)
+                range = latestBirth.wholeYears(until: decisionDate)...earliestBirth.wholeYears(until: decisionDate)
+            } else {
+                return .unknown(.ageMissing)
+            }
+        }
+        func holds(_ a: Int) -> Bool { (atLeast.map { a >= $0 } ?? true) && (below.map { a < $0 } ?? true) }
+        let low = holds(range.lowerBound), high = holds(range.upperBound)
+        if low == high { return Truth(low) }
+        return .unknown(.named(moment == .decision ? "birth-date" : "age"))
+    }
+}
+
+extension MissingFacts {
+    static let categoryCrosswalk = MissingFacts.named("category-crosswalk")
+    static let categoryMissing = MissingFacts.named("category")
+    static let sexMissing = MissingFacts.named("sex")
+    static let victimAgeMissing = MissingFacts.named("victim-age")
+    static let ageMissing = MissingFacts.named("age")
+}
+
+/// The kinds of vocabulary term a condition can test, each a set of the case's own terms.
+enum TermKind: Int, Sendable, CaseIterable {
+    case category, offence, consequence, punishment, priorRevocation
+}
+
+/// Terms of one kind as bits; terms past the 64th of their kind are kept by name, so that no corpus is too large
+/// to compile (it only decides a little slower).
+struct TermMask: Sendable {
+    var bits: UInt64 = 0
+    var overflow: Set<String> = []
+
+    @inline(__always)
+    func intersects(_ caseBits: UInt64, names: @autoclosure () -> [String]) -> Bool {
+        if bits & caseBits != 0 { return true }
+        return !overflow.isEmpty && names().contains(where: overflow.contains)
+    }
+}
+
+/// Bit positions of the vocabulary terms that conditions mention, per kind.
+struct TermBits: Sendable {
+    var tables: [[String: Int]] = Array(repeating: [:], count: TermKind.allCases.count)
+
+    /// The mask of `terms`, giving new terms the next free bit of their kind.
+    mutating func mask(_ terms: some Sequence<String>, of kind: TermKind) -> TermMask {
+        var mask = TermMask()
+        for t in terms {
+            let bit = tables[kind.rawValue][t] ?? tables[kind.rawValue].count
+            tables[kind.rawValue][t] = bit
+            if bit < 64 { mask.bits |= 1 << UInt64(bit) } else { mask.overflow.insert(t) }
+        }
+        return mask
+    }
+
+    /// The bits of terms the case has; a term no condition mentions has no bit (it can match nothing).
+    func bits(_ terms: some Sequence<String>, of kind: TermKind) -> UInt64 {
+        var mask: UInt64 = 0
+        for t in terms { if let bit = tables[kind.rawValue][t], bit < 64 { mask |= 1 << UInt64(bit) } }
+        return mask
+    }
+}
+
+/// Compiles the conditions of one jurisdiction.
+struct ConditionCompiler {
+    let jurisdiction: Jurisdiction
+    var terms: TermBits
+    var fractions: FractionSlots
+
+    /// References nested deeper than this are a cycle (a set that names itself): it compiles to `never`.
+    static let referenceDepth = 16
+
+    mutating func compile(_ c: Condition, depth: Int = 0) -> CompiledCondition {
+        guard depth < Self.referenceDepth else { return .never }
+        switch c {
+        case .category(let set): return .terms(.category, terms.mask(set, of: .category))
+        case .offence(let set): return .terms(.offence, terms.mask(set, of: .offence))
+        case .consequence(let set): return .terms(.consequence, terms.mask(set, of: .consequence))
+        case .punishment(let set): return .terms(.punishment, terms.mask(set, of: .punishment))
+        case .priorRevocation(let set): return .terms(.priorRevocation, terms.mask(set, of: .priorRevocation))
+        case .life(let wanted): return .life(wanted)
+        case .term(let cmp): return .term(cmp)
+        case .fact(let fact, let wanted): return .fact(fact, wanted, missing: .named(CompiledCondition.flagName(fact)))
+        case .sex(let s): return .sex(s)
+        case .age(let moment, let atLeast, let below): return .age(moment, atLeast: atLeast, below: below)
+        case .victimAge(let atLeast, let below): return .victimAge(atLeast: atLeast, below: below)
+        case .disability(let groups): return .disability(groups)
+        case .reference(let id):
+            guard let set = jurisdiction.conditionSet(id) else { return .never }
+            return compile(set.condition, depth: depth + 1)
+        case .all(let parts): return .all(parts.map { compile($0, depth: depth + 1) })
+        case .any(let parts): return .any(parts.map { compile($0, depth: depth + 1) })
+        case .not(let parts): return .not(parts.map { compile($0, depth: depth + 1) })
+        }
+    }
+}
+
+/// Distinct fractions, numbered in the order first seen: a case computes each share's date once.
+struct FractionSlots: Sendable {
+    var values: [Rational] = []
+    mutating func slot(_ f: Rational) -> Int {
+        if let i = values.firstIndex(of: f) { return i }
+        values.append(f)
+        return values.count - 1
+    }
+}
+
+/// One case, read once for every rule of every jurisdiction.
+struct CaseFacts {
+    let facts: Case
+    /// The case's terms of each kind, as bits (indexed by `TermKind.rawValue`).
+    let terms: [UInt64]
+    let termEnd: CalendarDate?
+    /// The date each of the law's fractions of the term is served (empty for a life term).
+    let shareDates: [CalendarDate]
+    /// The time served by each of those dates.
+    let shareDurations: [CalendarDuration]
+
+    init(_ facts: Case, _ bits: TermBits, _ fractions: [Rational]) {
+        self.facts = facts
+        terms = TermKind.allCases.map { kind in
+            switch kind {
+            case .category: bits.bits(facts.category.map { [$0] } ?? [], of: kind)
+            case .offence: bits.bits(facts.offences, of: kind)
+            case .consequence: bits.bits(facts.consequences, of: kind)
+            case .punishment: bits.bits([facts.punishment], of: kind)
+            case .priorRevocation: bits.bits(facts.priorRevocation.map { [$0] } ?? [], of: kind)
+            }
+        }
+        termEnd = facts.termEnd
+        if case .fixed(let term) = facts.term {
+            shareDates = fractions.map { ServedTime.date(servingFraction: $0, of: term, from: facts.start) }
+        } else {
+            shareDates = []
+        }
+        shareDurations = shareDates.map { CalendarDuration.between(facts.start, $0) }
+    }
+
+    /// The case's terms of `kind` by name, for masks with terms past the 64th.
+    func names(of kind: TermKind) -> [String] {
+        switch kind {
+        case .category: facts.category.map { [$0] } ?? []
+        case .offence: Array(facts.offences)
+        case .consequence: Array(facts.consequences)
+        case .punishment: [facts.punishment]
+        case .priorRevocation: facts.priorRevocation.map { [$0] } ?? []
+        }
+    }
+}

@@ -1,0 +1,144 @@
+import AtlasModel
+
+/// The law of a set of jurisdictions compiled once into the form the decision walk reads: every condition
+/// compiled (`CompiledCondition`), a threshold's overrides as bits of its siblings, every distinct fraction of the
+/// term numbered so that a case computes each share's date once. Each compiled rule keeps the model rule it came
+/// from, so that a tracer can cite and explain it. A reform, later, is a change to the law before this step.
+public struct CompiledLaw: Sendable {
+    /// The jurisdictions in the order given, each with its mechanisms in corpus order.
+    let jurisdictions: [CompiledJurisdiction]
+    let terms: TermBits
+    let fractions: [Rational]
+    /// The jurisdiction whose terms the case is stated in.
+    public let home: String
+
+    /// Compiles `jurisdictions`; `crosswalk` says under which foreign rules the Kazakh category can be read.
+    public init(jurisdictions: [Jurisdiction], crosswalk: [CrosswalkMapping], home: String) {
+        var terms = TermBits()
+        var fractions = FractionSlots()
+        var compiled: [CompiledJurisdiction] = []
+        var mappings: [String: CrosswalkMapping] = [:]
+        for m in crosswalk where m.fact == "category" {
+            for id in m.jurisdictionIDs where mappings[id] == nil { mappings[id] = m }
+        }
+        for j in jurisdictions {
+            var compiler = ConditionCompiler(jurisdiction: j, terms: terms, fractions: fractions)
+            let mechanisms = j.mechanisms.map { m in
+                CompiledMechanism(source: m, versions: m.versions.map { CompiledVersion($0, compiler: &compiler) })
+            }
+            terms = compiler.terms
+            fractions = compiler.fractions
+            let mapping = mappings[j.id]
+            compiled.append(CompiledJurisdiction(source: j, categoryMapping: mapping,
+                                                 categoryReadable: j.id == home || mapping != nil,
+                                                 mechanisms: mechanisms))
+        }
+        self.jurisdictions = compiled
+        self.terms = terms
+        self.fractions = fractions.values
+        self.home = home
+    }
+
+    /// The number of results `decide(_:into:)` appends: one per mechanism of every jurisdiction.
+    public var mechanismCount: Int { jurisdictions.reduce(0) { $0 + $1.mechanisms.count } }
+
+    /// The compiled jurisdiction built from exactly `jurisdiction` (the same stored rules), if any.
+    func compiled(_ jurisdiction: Jurisdiction) -> CompiledJurisdiction? {
+        jurisdictions.first { $0.source.id == jurisdiction.id && $0.source.isSameRules(as: jurisdiction) }
+    }
+
+    /// The case's facts as the decision walk reads them.
+    func facts(_ facts: Case) -> CaseFacts { CaseFacts(facts, terms, fractions) }
+}
+
+struct CompiledJurisdiction: Sendable {
+    let source: Jurisdiction
+    /// The crosswalk step that reads the Kazakh category under this jurisdiction's rules, if any.
+    let categoryMapping: CrosswalkMapping?
+    let categoryReadable: Bool
+    let mechanisms: [CompiledMechanism]
+}
+
+struct CompiledMechanism: Sendable {
+    let source: ReleaseMechanism
+    let versions: [CompiledVersion]
+}
+
+struct CompiledThreshold: Sendable {
+    let source: Threshold
+    let condition: CompiledCondition?
+    /// Where `CaseFacts.shareDates` holds the date of the threshold's fraction (-1 without one).
+    let fractionSlot: Int
+    /// The thresholds of the same version that this one displaces, as bits of their index.
+    let overrides: UInt64
+    let laterOf: Bool
+
+    /// A share of a life term cannot be computed: such a threshold does not apply to life sentences.
+    var onlyShare: Bool { source.fixed == nil && source.minimum == nil }
+
+    /// The date this threshold gives: each of its share, minimum and fixed time laid from the start, combined.
+    func date(_ f: CaseFacts) -> CalendarDate {
+        var result: CalendarDate?
+        func combine(_ d: CalendarDate) {
+            guard let r = result else { result = d; return }
+            result = laterOf ? max(r, d) : min(r, d)
+        }
+        let start = f.facts.start
+        if fractionSlot >= 0, !f.shareDates.isEmpty { combine(f.shareDates[fractionSlot]) }
+        if let minimum = source.minimum { combine(minimum.end(from: start)) }
+        if let fixed = source.fixed { combine(fixed.end(from: start)) }
+        return result ?? start
+    }
+}
+
+/// A rule that holds or not: a condition of grant, a mandatory-release rule, an exception.
+struct CompiledRule: Sendable {
+    let source: RuleCondition
+    let condition: CompiledCondition
+}
+
+struct CompiledExclusion: Sendable {
+    let source: Exclusion
+    let condition: CompiledCondition
+    let exceptions: [CompiledRule]
+}
+
+/// A class: the walk looks versions up for every case, and a struct this size would be copied at each look.
+final class CompiledVersion: Sendable {
+    let source: MechanismVersion
+    let scope: CompiledCondition
+    let thresholds: [CompiledThreshold]
+    let exclusions: [CompiledExclusion]
+    let grantConditions: [CompiledRule]
+    let mandatoryRelease: [CompiledRule]
+    /// What each conversion of the remainder requires (aligned with the version's conversions).
+    let conversionRequirements: [CompiledCondition?]
+    /// Whether any condition of the version reads the Kazakh category (the crosswalk is then worth citing).
+    let readsCategory: Bool
+
+    init(_ v: MechanismVersion, compiler: inout ConditionCompiler) {
+        func rule(_ r: RuleCondition) -> CompiledRule { CompiledRule(source: r, condition: compiler.compile(r.condition)) }
+        source = v
+        scope = compiler.compile(v.scope.condition)
+        let index = Dictionary(v.thresholds.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        thresholds = v.thresholds.map { t in
+            // Past 64 thresholds in one version an override cannot be a bit; no law comes near.
+            let overrides = t.overrides.compactMap { index[$0] }.filter { $0 < 64 }
+                .reduce(UInt64(0)) { $0 | 1 << UInt64($1) }
+            return CompiledThreshold(source: t, condition: t.condition.map { compiler.compile($0) },
+                                     fractionSlot: t.fraction.map { compiler.fractions.slot($0) } ?? -1,
+                                     overrides: overrides, laterOf: t.combination == .laterOf)
+        }
+        exclusions = v.exclusions.map { x in
+            CompiledExclusion(source: x, condition: compiler.compile(x.condition), exceptions: x.exceptions.map(rule))
+        }
+        grantConditions = v.grantConditions.map(rule)
+        mandatoryRelease = v.mandatoryRelease.map(rule)
+        conversionRequirements = v.conversions.map { c in c.requires.map { compiler.compile($0) } }
+        func usesCategory(_ c: Condition?) -> Bool {
+            c?.containsLeaf(throughNegation: true) { if case .category = $0 { return true } else { return false } } ?? false
+        }
+        readsCategory = usesCategory(v.scope.condition) || v.thresholds.contains { usesCategory($0.condition) }
+            || v.exclusions.contains { usesCategory($0.condition) }
+    }
+}

@@ -1,0 +1,270 @@
+import AtlasModel
+
+/// What a batch line prints about one mechanism: the decision without its explanation.
+public struct EligibilityResult: Sendable, Equatable {
+    public var status: MechanismOutcome.Status
+    public var earliestDate: CalendarDate?
+    public var requiredServed: CalendarDuration?
+    public var fraction: Rational?
+    public var mandatory: Bool
+    /// The rule that decided an unavailable (or undetermined) outcome.
+    public var reasonRuleID: String?
+    public var available: Bool { status == .available || status == .availableNoThreshold }
+
+    public init(status: MechanismOutcome.Status, earliestDate: CalendarDate? = nil,
+                requiredServed: CalendarDuration? = nil, fraction: Rational? = nil, mandatory: Bool = false,
+                reasonRuleID: String? = nil) {
+        self.status = status
+        self.earliestDate = earliestDate
+        self.requiredServed = requiredServed
+        self.fraction = fraction
+        self.mandatory = mandatory
+        self.reasonRuleID = reasonRuleID
+    }
+
+    /// The same fields of a full (explained) outcome.
+    public init(_ outcome: MechanismOutcome) {
+        self.init(status: outcome.status, earliestDate: outcome.earliestDate, requiredServed: outcome.requiredServed,
+                  fraction: outcome.fraction, mandatory: outcome.mandatory, reasonRuleID: outcome.reason?.ruleID)
+    }
+}
+
+/// Why the walk stopped short of an available outcome, as data: the explaining layer words it.
+enum DecisionReason {
+    case notInForce
+    case outOfScope
+    case noThreshold
+    case termEndsFirst(threshold: Int, end: CalendarDate, date: CalendarDate)
+    case excluded(Int)
+    case mayBeExcluded(Int, MissingFacts)
+    case conditionUnmet(Int)
+    case dependsOnFacts
+}
+
+/// Everything the decision walk settles about one mechanism.
+struct Decided {
+    var result: EligibilityResult
+    /// The version in force, if any.
+    var version: CompiledVersion?
+    /// The governing threshold, by index in the version.
+    var governing: Int?
+    var missing = MissingFacts.none
+    var reason: DecisionReason?
+}
+
+/// The one decision walk: the law in force → scope → thresholds → exclusions and their exceptions → conditions of
+/// grant → mandatory release. Every caller decides through it; what it records is the tracer's business, so a
+/// batch or a cohort passes `NoTrace` and pays nothing for explanations.
+enum DecisionWalk {
+    static func decide<T: DecisionTracer>(_ f: CaseFacts, _ m: CompiledMechanism, in j: CompiledJurisdiction,
+                                          tracer: inout T) -> Decided {
+        let asOf = f.facts.asOf
+        // 1. The law in force.
+        guard let version = m.versions.first(where: { $0.source.validity.contains(asOf) }) else {
+            tracer.notInForce(m, asOf: asOf)
+            return Decided(result: EligibilityResult(status: .notInForce, reasonRuleID: m.source.id), reason: .notInForce)
+        }
+        tracer.lawInForce(version, in: j, facts: f.facts)
+        var d = Decided(result: EligibilityResult(status: .available), version: version)
+        let readable = j.categoryReadable
+
+        // 2. Scope.
+        let scope = version.scope.truth(f, on: asOf, readable: readable)
+        tracer.scope(version, scope)
+        switch scope {
+        case .no:
+            d.result.status = .outOfScope
+            d.result.reasonRuleID = version.source.id
+            d.reason = .outOfScope
+            return d
+        case .unknown(let missing): d.missing.formUnion(missing)
+        case .yes: break
+        }
+
+        // 3. Thresholds, then the date on which the rest is judged.
+        let thresholdStatus = applyThresholds(f, version, readable: readable, into: &d, tracer: &tracer)
+        let decisionDate = max(d.result.earliestDate ?? asOf, asOf)
+
+        // 4. Exclusions in force on the as-of date, and their exceptions.
+        if let status = applyExclusions(f, version, decisionDate: decisionDate, readable: readable, into: &d,
+                                        tracer: &tracer) {
+            d.result.status = status
+            return finish(d, f, version, readable: readable, tracer: &tracer)
+        }
+        if let status = thresholdStatus {
+            d.result.status = status
+            return finish(d, f, version, readable: readable, tracer: &tracer)
+        }
+
+        // 5. Conditions of grant.
+        for g in version.grantConditions.indices where version.grantConditions[g].source.validity.contains(asOf) {
+            let truth = version.grantConditions[g].condition.truth(f, on: decisionDate, readable: readable)
+            tracer.grantCondition(version.grantConditions[g], truth)
+            if truth == .no {
+                d.result.status = .conditionsUnmet
+                d.result.reasonRuleID = version.grantConditions[g].source.id
+                d.reason = .conditionUnmet(g)
+                return d
+            }
+        }
+        if d.result.earliestDate == nil { d.result.status = .availableNoThreshold }
+        if !d.missing.isEmpty {
+            d.result.status = .undetermined
+            d.result.reasonRuleID = nil
+            d.reason = .dependsOnFacts
+        }
+        return finish(d, f, version, readable: readable, tracer: &tracer)
+    }
+
+    /// Finds the threshold that governs the case and its date; returns a terminal status when none can be
+    /// computed. Conditions are judged on the as-of date.
+    private static func applyThresholds<T: DecisionTracer>(_ f: CaseFacts, _ v: CompiledVersion, readable: Bool,
+                                                           into d: inout Decided, tracer: inout T)
+        -> MechanismOutcome.Status?
+    {
+        let asOf = f.facts.asOf
+        let life = f.facts.term.isLife
+        let thresholds = v.thresholds
+        var matching: UInt64 = 0, uncertain: UInt64 = 0
+        var anyInForce = false
+        // By index: a threshold read whole would be copied, its conditions retained, for every case.
+        for i in thresholds.indices where i < 64 && thresholds[i].source.validity.contains(asOf) {
+            anyInForce = true
+            let lifeExcluded = life && thresholds[i].onlyShare
+            switch thresholds[i].condition?.truth(f, on: asOf, readable: readable) ?? .yes {
+            case .yes:
+                if lifeExcluded { tracer.thresholdNotForLife(thresholds[i]) } else { matching |= 1 << UInt64(i) }
+            case .unknown: if !lifeExcluded { uncertain |= 1 << UInt64(i) }
+            case .no: break
+            }
+        }
+        guard anyInForce else {
+            tracer.noThresholdStated(v)
+            return nil
+        }
+        var overridden: UInt64 = 0
+        for i in thresholds.indices where matching & (1 << UInt64(i)) != 0 { overridden |= thresholds[i].overrides }
+        if T.explains, overridden != 0 {
+            for i in thresholds.indices where matching & overridden & (1 << UInt64(i)) != 0 {
+                let by = thresholds.indices.first { matching & (1 << UInt64($0)) != 0 && thresholds[$0].overrides & (1 << UInt64(i)) != 0 }!
+                tracer.thresholdOverridden(thresholds[i], by: thresholds[by])
+            }
+        }
+        let governing = matching & ~overridden
+        var best: (index: Int, date: CalendarDate)?
+        for i in thresholds.indices where governing & (1 << UInt64(i)) != 0 {
+            let date = thresholds[i].date(f)
+            tracer.thresholdDate(thresholds[i], date, facts: f.facts)
+            if best == nil || date > best!.date { best = (i, date) }
+        }
+        // A threshold that may apply matters only if it could change the date: one displaced by a threshold that
+        // does apply, or one whose inclusion leaves the latest date unchanged, does not make the answer depend on
+        // the missing fact.
+        for i in thresholds.indices where uncertain & ~overridden & (1 << UInt64(i)) != 0 {
+            let own = thresholds[i].date(f)
+            var with = own
+            for k in thresholds.indices where governing & ~thresholds[i].overrides & (1 << UInt64(k)) != 0 {
+                with = max(with, thresholds[k].date(f))
+            }
+            let changes = best.map { with != $0.date } ?? true
+            let missing = thresholds[i].condition?.truth(f, on: asOf, readable: readable).missing ?? .none
+            if changes { d.missing.formUnion(missing) }
+            tracer.thresholdMayApply(thresholds[i], missing: missing, changesDate: changes, date: own)
+        }
+        guard let (index, date) = best else {
+            d.result.reasonRuleID = v.source.id
+            d.reason = .noThreshold
+            return d.missing.isEmpty ? .noThreshold : .undetermined
+        }
+        if T.explains, governing.nonzeroBitCount > 1 {
+            tracer.severalThresholds(thresholds.indices.filter { governing & (1 << UInt64($0)) != 0 }.map { thresholds[$0] })
+        }
+        let t = thresholds[index]
+        // The share is reported only when it is what sets the date (not a minimum or fixed time that prevails).
+        let shareDate = t.fractionSlot >= 0 && !f.shareDates.isEmpty ? f.shareDates[t.fractionSlot] : nil
+        d.governing = index
+        d.result.fraction = shareDate == date ? t.source.fraction : nil
+        d.result.earliestDate = date
+        d.result.requiredServed = shareDate == date
+            ? f.shareDurations[t.fractionSlot] : CalendarDuration.between(f.facts.start, date)
+        tracer.governingThreshold(t, date, facts: f.facts)
+        if let end = f.termEnd, date > end {
+            d.result.reasonRuleID = t.source.id
+            d.reason = .termEndsFirst(threshold: index, end: end, date: date)
+            return .termEndsFirst
+        }
+        return nil
+    }
+
+    /// Applies the exclusions in force; returns `.excluded`, or `.undetermined` when one may apply.
+    private static func applyExclusions<T: DecisionTracer>(_ f: CaseFacts, _ v: CompiledVersion,
+                                                           decisionDate: CalendarDate, readable: Bool,
+                                                           into d: inout Decided, tracer: inout T)
+        -> MechanismOutcome.Status?
+    {
+        let asOf = f.facts.asOf
+        var undetermined = false
+        for n in v.exclusions.indices {
+            let inForce = v.exclusions[n].source.validity.contains(asOf)
+            // An exclusion not yet (or no longer) in force decides nothing; it is only worth telling about.
+            guard inForce || T.explains else { continue }
+            let matches = v.exclusions[n].condition.truth(f, on: decisionDate, readable: readable)
+            guard matches != .no else { continue }
+            guard inForce else {
+                tracer.exclusionNotInForce(v.exclusions[n], asOf: asOf)
+                continue
+            }
+            var rescue = Truth.no
+            var rescueMissing = MissingFacts.none
+            var exceptions: [(CompiledRule, Truth)] = []
+            for e in v.exclusions[n].exceptions.indices where v.exclusions[n].exceptions[e].source.validity.contains(asOf) {
+                let truth = v.exclusions[n].exceptions[e].condition.truth(f, on: decisionDate, readable: readable)
+                if T.explains { exceptions.append((v.exclusions[n].exceptions[e], truth)) }
+                switch truth {
+                case .yes: rescue = .yes
+                case .unknown(let m): rescueMissing.formUnion(m)
+                case .no: break
+                }
+            }
+            if rescue != .yes, !rescueMissing.isEmpty { rescue = .unknown(rescueMissing) }
+            tracer.exclusion(v.exclusions[n], matches: matches, exceptions: exceptions, rescued: rescue)
+            switch (matches, rescue) {
+            case (.yes, .yes):
+                continue
+            case (.yes, .no):
+                // The governing threshold stays known (it is what the law would have given), its date does not.
+                d.result = EligibilityResult(status: .excluded, reasonRuleID: v.exclusions[n].source.id)
+                d.reason = .excluded(n)
+                return .excluded
+            default:
+                undetermined = true
+                let missing = matches.missing.union(rescue.missing)
+                d.missing.formUnion(missing)
+                if d.result.reasonRuleID == nil {
+                    d.result.reasonRuleID = v.exclusions[n].source.id
+                    d.reason = .mayBeExcluded(n, missing)
+                }
+            }
+        }
+        return undetermined ? .undetermined : nil
+    }
+
+    /// Whether release is owed once the conditions hold: by the law's own terms, or by a mandatory-release rule.
+    private static func finish<T: DecisionTracer>(_ decided: Decided, _ f: CaseFacts, _ v: CompiledVersion,
+                                                  readable: Bool, tracer: inout T) -> Decided {
+        guard decided.result.available || decided.result.status == .undetermined else { return decided }
+        var d = decided
+        let asOf = f.facts.asOf
+        let date = max(d.result.earliestDate ?? asOf, asOf)
+        if v.source.decision != .discretionary {
+            d.result.mandatory = true
+            tracer.mandatoryByLaw(v)
+        }
+        for m in v.mandatoryRelease.indices where v.mandatoryRelease[m].source.validity.contains(asOf) {
+            let truth = v.mandatoryRelease[m].condition.truth(f, on: date, readable: readable)
+            if truth == .yes { d.result.mandatory = true }
+            tracer.mandatoryRule(v.mandatoryRelease[m], truth)
+        }
+        return d
+    }
+}
