@@ -1,0 +1,23 @@
+/// Everything loaded from a corpus directory.
+public struct Corpus: Sendable {
+    public var jurisdictions: [Jurisdiction]
+    public var instruments: [Instrument]
+    public var cases: [CourtCase]
+    public var annexes: [AnnexDefinition]
+    public var crosswalk: [CrosswalkMapping] = []
+    public var sources: [Source]
+    public var vocabulary: Vocabulary
+    public init(jurisdictions: [Jurisdiction], instruments: [Instrument] = [], cases: [CourtCase] = [],
+                annexes: [AnnexDefinition] = [], sources: [Source], vocabulary: Vocabulary) {
+        self.jurisdictions = jurisdictions
+        self.instruments = instruments
+        self.cases = cases
+        self.annexes = annexes
+        self.sources = sources
+        self.vocabulary = vocabulary
+    }
+    public func instrument(_ id: String) -> Instrument? { instruments.first { $0.id == id } }
+    public func annex(_ number: Int) -> AnnexDefinition? { annexes.first { $0.number == number } }
+    public func jurisdiction(_ id: String) -> Jurisdiction? { jurisdictions.first { $0.id == id } }
+    public func source(_ id: String) -> Source? { sources.first { $0.id == id } }
+}
