@@ -3,8 +3,11 @@ import AtlasModel
 /// A condition of the corpus compiled for deciding: vocabulary sets become bit masks over the terms the law
 /// mentions, references to named condition sets are inlined, and a missing fact is a bit.
 indirect enum CompiledCondition: Sendable {
-    /// A set of vocabulary terms of one kind, as a mask (or as names, past 64 terms of a kind).
-    case terms(TermKind, TermMask)
+    /// A set of vocabulary terms of one kind, as a mask.
+    case terms(TermKind, UInt64)
+    /// The same, for a set with terms past the 64th of their kind: those are kept by name (a separate case, so that
+    /// the common one carries no reference to count).
+    case termsByName(TermKind, UInt64, Set<String>)
     case life(Bool)
     case term(TermComparison)
     /// The fact, the value wanted, and the fact named as missing when the case does not give it.
@@ -29,7 +32,13 @@ indirect enum CompiledCondition: Sendable {
                 guard readable else { return .unknown(.categoryCrosswalk) }
                 guard f.facts.category != nil else { return .unknown(.categoryMissing) }
             }
-            return Truth(mask.intersects(f.terms[kind.rawValue], names: f.names(of: kind)))
+            return Truth(f.terms[kind.rawValue] & mask != 0)
+        case .termsByName(let kind, let mask, let names):
+            if kind == .category {
+                guard readable else { return .unknown(.categoryCrosswalk) }
+                guard f.facts.category != nil else { return .unknown(.categoryMissing) }
+            }
+            return Truth(f.terms[kind.rawValue] & mask != 0 || f.names(of: kind).contains(where: names.contains))
         case .life(let wanted): return Truth(f.facts.term.isLife == wanted)
         case .term(let cmp): return Self.term(cmp, of: f.facts)
         case .fact(let fact, let wanted, let missing):
@@ -119,32 +128,21 @@ enum TermKind: Int, Sendable, CaseIterable {
     case category, offence, consequence, punishment, priorRevocation
 }
 
-/// Terms of one kind as bits; terms past the 64th of their kind are kept by name, so that no corpus is too large
-/// to compile (it only decides a little slower).
-struct TermMask: Sendable {
-    var bits: UInt64 = 0
-    var overflow: Set<String> = []
-
-    @inline(__always)
-    func intersects(_ caseBits: UInt64, names: @autoclosure () -> [String]) -> Bool {
-        if bits & caseBits != 0 { return true }
-        return !overflow.isEmpty && names().contains(where: overflow.contains)
-    }
-}
-
 /// Bit positions of the vocabulary terms that conditions mention, per kind.
 struct TermBits: Sendable {
     var tables: [[String: Int]] = Array(repeating: [:], count: TermKind.allCases.count)
 
-    /// The mask of `terms`, giving new terms the next free bit of their kind.
-    mutating func mask(_ terms: some Sequence<String>, of kind: TermKind) -> TermMask {
-        var mask = TermMask()
+    /// The condition that `terms` of `kind` holds, giving new terms the next free bit of their kind; terms past
+    /// the 64th are kept by name, so that no corpus is too large to compile (it only decides a little slower).
+    mutating func condition(_ terms: some Sequence<String>, of kind: TermKind) -> CompiledCondition {
+        var mask: UInt64 = 0
+        var overflow: Set<String> = []
         for t in terms {
             let bit = tables[kind.rawValue][t] ?? tables[kind.rawValue].count
             tables[kind.rawValue][t] = bit
-            if bit < 64 { mask.bits |= 1 << UInt64(bit) } else { mask.overflow.insert(t) }
+            if bit < 64 { mask |= 1 << UInt64(bit) } else { overflow.insert(t) }
         }
-        return mask
+        return overflow.isEmpty ? .terms(kind, mask) : .termsByName(kind, mask, overflow)
     }
 
     /// The bits of terms the case has; a term no condition mentions has no bit (it can match nothing).
@@ -167,11 +165,11 @@ struct ConditionCompiler {
     mutating func compile(_ c: Condition, depth: Int = 0) -> CompiledCondition {
         guard depth < Self.referenceDepth else { return .never }
         switch c {
-        case .category(let set): return .terms(.category, terms.mask(set, of: .category))
-        case .offence(let set): return .terms(.offence, terms.mask(set, of: .offence))
-        case .consequence(let set): return .terms(.consequence, terms.mask(set, of: .consequence))
-        case .punishment(let set): return .terms(.punishment, terms.mask(set, of: .punishment))
-        case .priorRevocation(let set): return .terms(.priorRevocation, terms.mask(set, of: .priorRevocation))
+        case .category(let set): return terms.condition(set, of: .category)
+        case .offence(let set): return terms.condition(set, of: .offence)
+        case .consequence(let set): return terms.condition(set, of: .consequence)
+        case .punishment(let set): return terms.condition(set, of: .punishment)
+        case .priorRevocation(let set): return terms.condition(set, of: .priorRevocation)
         case .life(let wanted): return .life(wanted)
         case .term(let cmp): return .term(cmp)
         case .fact(let fact, let wanted): return .fact(fact, wanted, missing: .named(CompiledCondition.flagName(fact)))

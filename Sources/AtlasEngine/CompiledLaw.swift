@@ -11,6 +11,8 @@ public struct CompiledLaw: Sendable {
     let fractions: [Rational]
     /// The jurisdiction whose terms the case is stated in.
     public let home: String
+    /// Jurisdiction id → position in `jurisdictions`.
+    private let positions: [String: Int]
 
     /// Compiles `jurisdictions`; `crosswalk` says under which foreign rules the Kazakh category can be read.
     public init(jurisdictions: [Jurisdiction], crosswalk: [CrosswalkMapping], home: String) {
@@ -37,6 +39,7 @@ public struct CompiledLaw: Sendable {
         self.terms = terms
         self.fractions = fractions.values
         self.home = home
+        positions = Dictionary(compiled.enumerated().map { ($1.source.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The number of results `decide(_:into:)` appends: one per mechanism of every jurisdiction.
@@ -44,7 +47,7 @@ public struct CompiledLaw: Sendable {
 
     /// The compiled jurisdiction built from exactly `jurisdiction` (the same stored rules), if any.
     func compiled(_ jurisdiction: Jurisdiction) -> CompiledJurisdiction? {
-        jurisdictions.first { $0.source.id == jurisdiction.id && $0.source.isSameRules(as: jurisdiction) }
+        positions[jurisdiction.id].map { jurisdictions[$0] }.flatMap { $0.source.isSameRules(as: jurisdiction) ? $0 : nil }
     }
 
     /// The case's facts as the decision walk reads them.
@@ -59,13 +62,29 @@ struct CompiledJurisdiction: Sendable {
     let mechanisms: [CompiledMechanism]
 }
 
+// Each compiled rule copies out of its source the few fields the walk reads for every case (ids, validity,
+// fractions and times): read through the model's shared storage they cost a reference count and an indirection
+// each, a third of a batch run.
+
 struct CompiledMechanism: Sendable {
     let source: ReleaseMechanism
+    let id: String
     let versions: [CompiledVersion]
+
+    init(source: ReleaseMechanism, versions: [CompiledVersion]) {
+        self.source = source
+        id = source.id
+        self.versions = versions
+    }
 }
 
 struct CompiledThreshold: Sendable {
     let source: Threshold
+    let id: String
+    let validity: Validity
+    let fraction: Rational?
+    let minimum: CalendarDuration?
+    let fixed: CalendarDuration?
     let condition: CompiledCondition?
     /// Where `CaseFacts.shareDates` holds the date of the threshold's fraction (-1 without one).
     let fractionSlot: Int
@@ -74,7 +93,7 @@ struct CompiledThreshold: Sendable {
     let laterOf: Bool
 
     /// A share of a life term cannot be computed: such a threshold does not apply to life sentences.
-    var onlyShare: Bool { source.fixed == nil && source.minimum == nil }
+    var onlyShare: Bool { fixed == nil && minimum == nil }
 
     /// The date this threshold gives: each of its share, minimum and fixed time laid from the start, combined.
     func date(_ f: CaseFacts) -> CalendarDate {
@@ -85,8 +104,8 @@ struct CompiledThreshold: Sendable {
         }
         let start = f.facts.start
         if fractionSlot >= 0, !f.shareDates.isEmpty { combine(f.shareDates[fractionSlot]) }
-        if let minimum = source.minimum { combine(minimum.end(from: start)) }
-        if let fixed = source.fixed { combine(fixed.end(from: start)) }
+        if let minimum { combine(minimum.end(from: start)) }
+        if let fixed { combine(fixed.end(from: start)) }
         return result ?? start
     }
 }
@@ -94,18 +113,41 @@ struct CompiledThreshold: Sendable {
 /// A rule that holds or not: a condition of grant, a mandatory-release rule, an exception.
 struct CompiledRule: Sendable {
     let source: RuleCondition
+    let id: String
+    let validity: Validity
     let condition: CompiledCondition
+
+    init(source: RuleCondition, condition: CompiledCondition) {
+        self.source = source
+        id = source.id
+        validity = source.validity
+        self.condition = condition
+    }
 }
 
 struct CompiledExclusion: Sendable {
     let source: Exclusion
+    let id: String
+    let validity: Validity
     let condition: CompiledCondition
     let exceptions: [CompiledRule]
+
+    init(source: Exclusion, condition: CompiledCondition, exceptions: [CompiledRule]) {
+        self.source = source
+        id = source.id
+        validity = source.validity
+        self.condition = condition
+        self.exceptions = exceptions
+    }
 }
 
 /// A class: the walk looks versions up for every case, and a struct this size would be copied at each look.
 final class CompiledVersion: Sendable {
     let source: MechanismVersion
+    let id: String
+    let validity: Validity
+    /// Whether the law itself owes release (not at the court's discretion).
+    let mandatoryByLaw: Bool
     let scope: CompiledCondition
     let thresholds: [CompiledThreshold]
     let exclusions: [CompiledExclusion]
@@ -119,13 +161,18 @@ final class CompiledVersion: Sendable {
     init(_ v: MechanismVersion, compiler: inout ConditionCompiler) {
         func rule(_ r: RuleCondition) -> CompiledRule { CompiledRule(source: r, condition: compiler.compile(r.condition)) }
         source = v
+        id = v.id
+        validity = v.validity
+        mandatoryByLaw = v.decision != .discretionary
         scope = compiler.compile(v.scope.condition)
         let index = Dictionary(v.thresholds.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         thresholds = v.thresholds.map { t in
             // Past 64 thresholds in one version an override cannot be a bit; no law comes near.
             let overrides = t.overrides.compactMap { index[$0] }.filter { $0 < 64 }
                 .reduce(UInt64(0)) { $0 | 1 << UInt64($1) }
-            return CompiledThreshold(source: t, condition: t.condition.map { compiler.compile($0) },
+            return CompiledThreshold(source: t, id: t.id, validity: t.validity, fraction: t.fraction,
+                                     minimum: t.minimum, fixed: t.fixed,
+                                     condition: t.condition.map { compiler.compile($0) },
                                      fractionSlot: t.fraction.map { compiler.fractions.slot($0) } ?? -1,
                                      overrides: overrides, laterOf: t.combination == .laterOf)
         }

@@ -34,7 +34,8 @@ enum DecisionReason {
     case notInForce
     case outOfScope
     case noThreshold
-    case termEndsFirst(threshold: Int, end: CalendarDate, date: CalendarDate)
+    /// The governing threshold's date (the earliest date) falls after the end of the term.
+    case termEndsFirst
     case excluded(Int)
     case mayBeExcluded(Int, MissingFacts)
     case conditionUnmet(Int)
@@ -44,9 +45,7 @@ enum DecisionReason {
 /// Everything the decision walk settles about one mechanism.
 struct Decided {
     var result: EligibilityResult
-    /// The version in force, if any.
-    var version: CompiledVersion?
-    /// The governing threshold, by index in the version.
+    /// The governing threshold, by index in the version in force.
     var governing: Int?
     var missing = MissingFacts.none
     var reason: DecisionReason?
@@ -55,18 +54,42 @@ struct Decided {
 /// The one decision walk: the law in force → scope → thresholds → exclusions and their exceptions → conditions of
 /// grant → mandatory release. Every caller decides through it; what it records is the tracer's business, so a
 /// batch or a cohort passes `NoTrace` and pays nothing for explanations.
-enum DecisionWalk {
-    static func decide<T: DecisionTracer>(_ f: CaseFacts, _ m: CompiledMechanism, in j: CompiledJurisdiction,
-                                          tracer: inout T) -> Decided {
+///
+/// The steps are methods of the compiled rules, called in place: passed as arguments, the rules would be copied
+/// (and their storage reference-counted) for every mechanism of every case.
+extension CompiledMechanism {
+    /// Decides this mechanism for the case; `readable` says whether the Kazakh category can be read under the
+    /// jurisdiction's rules.
+    /// The decision is written into `d`, which the caller may reuse from one mechanism to the next: returned
+    /// by value, it would be copied at every step out of the walk.
+    func decide<T: DecisionTracer>(_ f: CaseFacts, readable: Bool, tracer: inout T, into d: inout Decided) {
         let asOf = f.facts.asOf
         // 1. The law in force.
-        guard let version = m.versions.first(where: { $0.source.validity.contains(asOf) }) else {
-            tracer.notInForce(m, asOf: asOf)
-            return Decided(result: EligibilityResult(status: .notInForce, reasonRuleID: m.source.id), reason: .notInForce)
+        for n in versions.indices where versions[n].validity.contains(asOf) {
+            versions[n].decide(f, readable: readable, tracer: &tracer, into: &d)
+            return
         }
-        tracer.lawInForce(version, in: j, facts: f.facts)
-        var d = Decided(result: EligibilityResult(status: .available), version: version)
-        let readable = j.categoryReadable
+        tracer.notInForce(self, asOf: asOf)
+        d = Decided(result: EligibilityResult(status: .notInForce, reasonRuleID: id), reason: .notInForce)
+    }
+
+    /// The decision, as a value (for explained runs, where one copy does not matter).
+    func decide<T: DecisionTracer>(_ f: CaseFacts, readable: Bool, tracer: inout T) -> Decided {
+        var d = Decided(result: EligibilityResult(status: .available))
+        decide(f, readable: readable, tracer: &tracer, into: &d)
+        return d
+    }
+
+    /// The version in force on `asOf`, if any.
+    func version(inForceOn asOf: CalendarDate) -> CompiledVersion? { versions.first { $0.validity.contains(asOf) } }
+}
+
+extension CompiledVersion {
+    func decide<T: DecisionTracer>(_ f: CaseFacts, readable: Bool, tracer: inout T, into d: inout Decided) {
+        let asOf = f.facts.asOf
+        let version = self
+        tracer.lawInForce(self, facts: f.facts)
+        d = Decided(result: EligibilityResult(status: .available))
 
         // 2. Scope.
         let scope = version.scope.truth(f, on: asOf, readable: readable)
@@ -74,37 +97,38 @@ enum DecisionWalk {
         switch scope {
         case .no:
             d.result.status = .outOfScope
-            d.result.reasonRuleID = version.source.id
+            d.result.reasonRuleID = version.id
             d.reason = .outOfScope
-            return d
+            return
         case .unknown(let missing): d.missing.formUnion(missing)
         case .yes: break
         }
 
         // 3. Thresholds, then the date on which the rest is judged.
-        let thresholdStatus = applyThresholds(f, version, readable: readable, into: &d, tracer: &tracer)
+        let thresholdStatus = applyThresholds(f, readable: readable, into: &d, tracer: &tracer)
         let decisionDate = max(d.result.earliestDate ?? asOf, asOf)
 
         // 4. Exclusions in force on the as-of date, and their exceptions.
-        if let status = applyExclusions(f, version, decisionDate: decisionDate, readable: readable, into: &d,
-                                        tracer: &tracer) {
+        if let status = applyExclusions(f, decisionDate: decisionDate, readable: readable, into: &d, tracer: &tracer) {
             d.result.status = status
-            return finish(d, f, version, readable: readable, tracer: &tracer)
+            finish(&d, f, readable: readable, tracer: &tracer)
+            return
         }
         if let status = thresholdStatus {
             d.result.status = status
-            return finish(d, f, version, readable: readable, tracer: &tracer)
+            finish(&d, f, readable: readable, tracer: &tracer)
+            return
         }
 
         // 5. Conditions of grant.
-        for g in version.grantConditions.indices where version.grantConditions[g].source.validity.contains(asOf) {
+        for g in version.grantConditions.indices where version.grantConditions[g].validity.contains(asOf) {
             let truth = version.grantConditions[g].condition.truth(f, on: decisionDate, readable: readable)
             tracer.grantCondition(version.grantConditions[g], truth)
             if truth == .no {
                 d.result.status = .conditionsUnmet
-                d.result.reasonRuleID = version.grantConditions[g].source.id
+                d.result.reasonRuleID = version.grantConditions[g].id
                 d.reason = .conditionUnmet(g)
-                return d
+                return
             }
         }
         if d.result.earliestDate == nil { d.result.status = .availableNoThreshold }
@@ -113,22 +137,21 @@ enum DecisionWalk {
             d.result.reasonRuleID = nil
             d.reason = .dependsOnFacts
         }
-        return finish(d, f, version, readable: readable, tracer: &tracer)
+        finish(&d, f, readable: readable, tracer: &tracer)
     }
 
     /// Finds the threshold that governs the case and its date; returns a terminal status when none can be
     /// computed. Conditions are judged on the as-of date.
-    private static func applyThresholds<T: DecisionTracer>(_ f: CaseFacts, _ v: CompiledVersion, readable: Bool,
-                                                           into d: inout Decided, tracer: inout T)
-        -> MechanismOutcome.Status?
-    {
+    private func applyThresholds<T: DecisionTracer>(_ f: CaseFacts, readable: Bool, into d: inout Decided,
+                                                    tracer: inout T) -> MechanismOutcome.Status? {
+        let v = self
         let asOf = f.facts.asOf
         let life = f.facts.term.isLife
         let thresholds = v.thresholds
         var matching: UInt64 = 0, uncertain: UInt64 = 0
         var anyInForce = false
         // By index: a threshold read whole would be copied, its conditions retained, for every case.
-        for i in thresholds.indices where i < 64 && thresholds[i].source.validity.contains(asOf) {
+        for i in thresholds.indices where i < 64 && thresholds[i].validity.contains(asOf) {
             anyInForce = true
             let lifeExcluded = life && thresholds[i].onlyShare
             switch thresholds[i].condition?.truth(f, on: asOf, readable: readable) ?? .yes {
@@ -172,7 +195,7 @@ enum DecisionWalk {
             tracer.thresholdMayApply(thresholds[i], missing: missing, changesDate: changes, date: own)
         }
         guard let (index, date) = best else {
-            d.result.reasonRuleID = v.source.id
+            d.result.reasonRuleID = v.id
             d.reason = .noThreshold
             return d.missing.isEmpty ? .noThreshold : .undetermined
         }
@@ -183,29 +206,27 @@ enum DecisionWalk {
         // The share is reported only when it is what sets the date (not a minimum or fixed time that prevails).
         let shareDate = t.fractionSlot >= 0 && !f.shareDates.isEmpty ? f.shareDates[t.fractionSlot] : nil
         d.governing = index
-        d.result.fraction = shareDate == date ? t.source.fraction : nil
+        d.result.fraction = shareDate == date ? t.fraction : nil
         d.result.earliestDate = date
         d.result.requiredServed = shareDate == date
             ? f.shareDurations[t.fractionSlot] : CalendarDuration.between(f.facts.start, date)
         tracer.governingThreshold(t, date, facts: f.facts)
         if let end = f.termEnd, date > end {
-            d.result.reasonRuleID = t.source.id
-            d.reason = .termEndsFirst(threshold: index, end: end, date: date)
+            d.result.reasonRuleID = t.id
+            d.reason = .termEndsFirst
             return .termEndsFirst
         }
         return nil
     }
 
     /// Applies the exclusions in force; returns `.excluded`, or `.undetermined` when one may apply.
-    private static func applyExclusions<T: DecisionTracer>(_ f: CaseFacts, _ v: CompiledVersion,
-                                                           decisionDate: CalendarDate, readable: Bool,
-                                                           into d: inout Decided, tracer: inout T)
-        -> MechanismOutcome.Status?
-    {
+    private func applyExclusions<T: DecisionTracer>(_ f: CaseFacts, decisionDate: CalendarDate, readable: Bool,
+                                                    into d: inout Decided, tracer: inout T) -> MechanismOutcome.Status? {
+        let v = self
         let asOf = f.facts.asOf
         var undetermined = false
         for n in v.exclusions.indices {
-            let inForce = v.exclusions[n].source.validity.contains(asOf)
+            let inForce = v.exclusions[n].validity.contains(asOf)
             // An exclusion not yet (or no longer) in force decides nothing; it is only worth telling about.
             guard inForce || T.explains else { continue }
             let matches = v.exclusions[n].condition.truth(f, on: decisionDate, readable: readable)
@@ -217,7 +238,7 @@ enum DecisionWalk {
             var rescue = Truth.no
             var rescueMissing = MissingFacts.none
             var exceptions: [(CompiledRule, Truth)] = []
-            for e in v.exclusions[n].exceptions.indices where v.exclusions[n].exceptions[e].source.validity.contains(asOf) {
+            for e in v.exclusions[n].exceptions.indices where v.exclusions[n].exceptions[e].validity.contains(asOf) {
                 let truth = v.exclusions[n].exceptions[e].condition.truth(f, on: decisionDate, readable: readable)
                 if T.explains { exceptions.append((v.exclusions[n].exceptions[e], truth)) }
                 switch truth {
@@ -233,7 +254,7 @@ enum DecisionWalk {
                 continue
             case (.yes, .no):
                 // The governing threshold stays known (it is what the law would have given), its date does not.
-                d.result = EligibilityResult(status: .excluded, reasonRuleID: v.exclusions[n].source.id)
+                d.result = EligibilityResult(status: .excluded, reasonRuleID: v.exclusions[n].id)
                 d.reason = .excluded(n)
                 return .excluded
             default:
@@ -241,7 +262,7 @@ enum DecisionWalk {
                 let missing = matches.missing.union(rescue.missing)
                 d.missing.formUnion(missing)
                 if d.result.reasonRuleID == nil {
-                    d.result.reasonRuleID = v.exclusions[n].source.id
+                    d.result.reasonRuleID = v.exclusions[n].id
                     d.reason = .mayBeExcluded(n, missing)
                 }
             }
@@ -250,21 +271,19 @@ enum DecisionWalk {
     }
 
     /// Whether release is owed once the conditions hold: by the law's own terms, or by a mandatory-release rule.
-    private static func finish<T: DecisionTracer>(_ decided: Decided, _ f: CaseFacts, _ v: CompiledVersion,
-                                                  readable: Bool, tracer: inout T) -> Decided {
-        guard decided.result.available || decided.result.status == .undetermined else { return decided }
-        var d = decided
+    private func finish<T: DecisionTracer>(_ d: inout Decided, _ f: CaseFacts, readable: Bool, tracer: inout T) {
+        guard d.result.available || d.result.status == .undetermined else { return }
+        let v = self
         let asOf = f.facts.asOf
         let date = max(d.result.earliestDate ?? asOf, asOf)
-        if v.source.decision != .discretionary {
+        if v.mandatoryByLaw {
             d.result.mandatory = true
             tracer.mandatoryByLaw(v)
         }
-        for m in v.mandatoryRelease.indices where v.mandatoryRelease[m].source.validity.contains(asOf) {
+        for m in v.mandatoryRelease.indices where v.mandatoryRelease[m].validity.contains(asOf) {
             let truth = v.mandatoryRelease[m].condition.truth(f, on: date, readable: readable)
             if truth == .yes { d.result.mandatory = true }
             tracer.mandatoryRule(v.mandatoryRelease[m], truth)
         }
-        return d
     }
 }

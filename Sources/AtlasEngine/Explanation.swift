@@ -25,9 +25,10 @@ enum Explanation {
     }
 
     /// The reason for a decided mechanism, if the walk gave one.
-    static func reason(_ d: Decided, _ m: CompiledMechanism, asOf: CalendarDate) -> Reason? {
+    static func reason(_ d: Decided, _ m: CompiledMechanism, _ version: CompiledVersion?, asOf: CalendarDate,
+                       termEnd: CalendarDate?) -> Reason? {
         guard let reason = d.reason else { return nil }
-        guard let v = d.version else { return notInForce(m.source, asOf: asOf) }
+        guard let v = version else { return notInForce(m.source, asOf: asOf) }
         switch reason {
         case .notInForce:
             return notInForce(m.source, asOf: asOf)
@@ -36,7 +37,8 @@ enum Explanation {
         case .noThreshold:
             return Reason(ruleID: v.source.id, text: "no threshold of this mechanism applies to this case",
                           citations: v.source.citations)
-        case .termEndsFirst(let index, let end, let date):
+        case .termEndsFirst:
+            guard let index = d.governing, let end = termEnd, let date = d.result.earliestDate else { return nil }
             let t = v.thresholds[index].source
             return Reason(ruleID: t.id, text: "the term ends on \(end), before the required time is served (\(date))",
                           citations: t.citations)

@@ -33,11 +33,25 @@ public struct Simulator: Sendable {
 
     /// Outcomes for every mechanism of `jurisdiction`, under the law in force on `facts.asOf`.
     public func simulate(_ facts: Case, in jurisdiction: Jurisdiction) -> JurisdictionOutcome {
-        let (compiled, scope) = law.compiled(jurisdiction).map { ($0, law) } ?? {
-            let own = CompiledLaw(jurisdictions: [jurisdiction], crosswalk: crosswalk, home: home)
-            return (own.jurisdictions[0], own)
-        }()
-        let caseFacts = scope.facts(facts)
+        simulate(facts, in: [jurisdiction])[0]
+    }
+
+    /// Outcomes in each of `jurisdictions`, in order; the case is read once for all the compiled ones.
+    public func simulate(_ facts: Case, in jurisdictions: [Jurisdiction]) -> [JurisdictionOutcome] {
+        var shared: CaseFacts?
+        return jurisdictions.map { j in
+            if let compiled = law.compiled(j) {
+                if shared == nil { shared = law.facts(facts) }
+                return simulate(facts, shared!, compiled, law)
+            }
+            let own = CompiledLaw(jurisdictions: [j], crosswalk: crosswalk, home: home)
+            return simulate(facts, own.facts(facts), own.jurisdictions[0], own)
+        }
+    }
+
+    private func simulate(_ facts: Case, _ caseFacts: CaseFacts, _ compiled: CompiledJurisdiction,
+                          _ scope: CompiledLaw) -> JurisdictionOutcome {
+        let jurisdiction = compiled.source
         var outcomes: [MechanismOutcome] = []
         outcomes.reserveCapacity(compiled.mechanisms.count)
         for m in compiled.mechanisms {
@@ -78,38 +92,39 @@ public struct Simulator: Sendable {
                 assumption.append((fact, value))
             }
             var quiet = NoTrace()
-            let d = DecisionWalk.decide(law.facts(assumed), m, in: j, tracer: &quiet)
-            let threshold = d.governing.flatMap { d.version?.thresholds[$0].source.id }
+            let d = m.decide(law.facts(assumed), readable: j.categoryReadable, tracer: &quiet)
+            let threshold = d.governing.flatMap { m.version(inForceOn: assumed.asOf)?.thresholds[$0].source.id }
             return Branch(assumption: assumption, status: d.result.status, earliestDate: d.result.earliestDate,
                           requiredServed: d.result.requiredServed, fraction: d.result.fraction,
-                          ruleID: threshold ?? Explanation.reason(d, m, asOf: assumed.asOf)?.ruleID)
+                          ruleID: threshold ?? d.result.reasonRuleID)
         }
     }
 
     private func simulate(_ f: CaseFacts, _ m: CompiledMechanism, _ j: CompiledJurisdiction) -> MechanismOutcome {
         let d: Decided
-        var recorder = TraceRecorder(jurisdiction: j.source, home: home)
+        var recorder = TraceRecorder(jurisdiction: j, home: home)
         if explains {
-            d = DecisionWalk.decide(f, m, in: j, tracer: &recorder)
+            d = m.decide(f, readable: j.categoryReadable, tracer: &recorder)
         } else {
             var quiet = NoTrace()
-            d = DecisionWalk.decide(f, m, in: j, tracer: &quiet)
+            d = m.decide(f, readable: j.categoryReadable, tracer: &quiet)
         }
         let facts = f.facts
-        let threshold = d.governing.flatMap { d.version?.thresholds[$0].source }
-        let procedure = d.version?.source.procedure
+        let version = m.version(inForceOn: facts.asOf)
+        let threshold = d.governing.flatMap { version?.thresholds[$0].source }
+        let procedure = version?.source.procedure
         var outcome = MechanismOutcome(
-            mechanism: m.source, version: d.version?.source, status: d.result.status,
+            mechanism: m.source, version: version?.source, status: d.result.status,
             earliestDate: d.result.earliestDate, requiredServed: d.result.requiredServed, fraction: d.result.fraction,
             fractionBase: d.result.fraction == nil ? nil : threshold?.fractionBase, threshold: threshold,
             termEnd: facts.termEnd,
             decidingBody: procedure?.bodies.first { $0.validity.contains(facts.asOf) && $0.validity.basis != .planned },
-            mandatory: d.result.mandatory, reason: Explanation.reason(d, m, asOf: facts.asOf),
+            mandatory: d.result.mandatory, reason: Explanation.reason(d, m, version, asOf: facts.asOf, termEnd: facts.termEnd),
             missingFacts: d.missing.sortedNames, pending: recorder.pending, discrepancies: recorder.discrepancies,
             supervisionUntil: nil, conversions: [],
             arrangements: explains ? procedure?.arrangements.filter { $0.validity.contains(facts.asOf) } ?? [] : [],
             trace: recorder.trace)
-        if explains, let version = d.version, outcome.available || outcome.status == .undetermined {
+        if explains, let version, outcome.available || outcome.status == .undetermined {
             annotate(&outcome, f, version, j)
         }
         return outcome
@@ -197,11 +212,13 @@ extension CompiledLaw {
     public func decide(_ facts: Case, into results: inout [EligibilityResult]) {
         let f = self.facts(facts)
         var quiet = NoTrace()
+        var d = Decided(result: EligibilityResult(status: .available))
         // By index: rules read whole would be copied, their conditions retained, for every case.
         for j in jurisdictions.indices {
+            let readable = jurisdictions[j].categoryReadable
             for m in jurisdictions[j].mechanisms.indices {
-                results.append(DecisionWalk.decide(f, jurisdictions[j].mechanisms[m], in: jurisdictions[j],
-                                                   tracer: &quiet).result)
+                jurisdictions[j].mechanisms[m].decide(f, readable: readable, tracer: &quiet, into: &d)
+                results.append(d.result)
             }
         }
     }

@@ -5,15 +5,16 @@ import AtlasModel
 struct TraceRecorder: DecisionTracer {
     static var explains: Bool { true }
 
-    let jurisdiction: Jurisdiction
+    let compiled: CompiledJurisdiction
+    var jurisdiction: Jurisdiction { compiled.source }
     /// The jurisdiction whose terms the case is stated in (no crosswalk step there).
     let home: String
     var trace: [TraceStep] = []
     var discrepancies: [DiscrepancyRange] = []
     var pending: [PendingCondition] = []
 
-    init(jurisdiction: Jurisdiction, home: String) {
-        self.jurisdiction = jurisdiction
+    init(jurisdiction: CompiledJurisdiction, home: String) {
+        compiled = jurisdiction
         self.home = home
     }
 
@@ -29,8 +30,9 @@ struct TraceRecorder: DecisionTracer {
                                citations: reason.citations))
     }
 
-    mutating func lawInForce(_ version: CompiledVersion, in j: CompiledJurisdiction, facts: Case) {
+    mutating func lawInForce(_ version: CompiledVersion, facts: Case) {
         let v = version.source
+        let j = compiled
         trace.append(TraceStep(
             kind: .lawInForce, ruleID: v.id,
             message: "law in force on \(facts.asOf): "

@@ -197,7 +197,8 @@ enum FlatJSONObject {
             let start = i
             var n = 0
             while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 {
-                n = n * 10 + Int(bytes[i] - 0x30)
+                // Past 18 digits the number is refused below; accumulating them would overflow.
+                if i - start < 18 { n = n * 10 + Int(bytes[i] - 0x30) }
                 i += 1
             }
             let digits = i - start

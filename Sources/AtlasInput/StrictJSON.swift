@@ -222,7 +222,7 @@ enum StrictJSON {
                 guard let unicode = Unicode.Scalar(scalar) else { throw failure("an invalid \\u escape") }
                 out.append(contentsOf: Array(String(Character(unicode)).utf8))
             default:
-                throw failure("an unknown escape \\\(Character(Unicode.Scalar(e)))")
+                throw failure("an unknown escape: a backslash before \(InputText.quoted(String(Unicode.Scalar(e))))")
             }
         }
 

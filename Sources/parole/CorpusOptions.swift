@@ -20,7 +20,7 @@ struct CorpusOptions: ParsableArguments {
     }
 
     /// Loads the corpus; any problem in it is a data error listing every diagnostic. A corpus whose exact bytes
-    /// passed every check before is not checked again (see `CheckedStamps`; `PAROLE_CACHE=off` turns that off).
+    /// passed every check before skips schema validation (see `CheckedStamps`; `PAROLE_CACHE=off` turns that off).
     func load() throws -> Corpus { try CorpusLoader(location: location, stamps: .standard()).load() }
 }
 

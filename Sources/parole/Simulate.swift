@@ -129,7 +129,7 @@ extension Parole {
             let selected = try draft.jurisdictions.isEmpty
                 ? atlas.jurisdictions : draft.jurisdictions.map { try atlas.requireJurisdiction($0) }
             let simulator = Simulator(corpus: atlas)
-            let outcomes = selected.map { simulator.simulate(facts, in: $0) }
+            let outcomes = simulator.simulate(facts, in: selected)
             let evaluator = ConformanceEvaluator(instruments: atlas.instruments)
             let conformance = Dictionary(uniqueKeysWithValues: outcomes.map {
                 ($0.jurisdiction.id, evaluator.verdicts(for: $0, facts: facts))

@@ -10,3 +10,11 @@ import Testing
         #expect(InputText.quoted("short") == "\"short\"")
     }
 }
+
+@Suite struct QuotedInputTests {
+    @Test func aLineBreakInAValueIsShownAsAnEscape() {
+        #expect(InputText.quoted("9y\n7y") == #""9y\n7y""#)
+        #expect(InputText.quoted("a\u{1}b\u{2028}c") == #""a\u{1}b\u{2028}c""#)
+        #expect(!InputText.quoted(String(repeating: "\n", count: 500)).contains("\n"))
+    }
+}

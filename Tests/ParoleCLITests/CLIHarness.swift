@@ -34,6 +34,8 @@ enum CLI {
         env.removeValue(forKey: "PAROLE_CORPUS")
         // Each run remembers checked corpora in a place of its own, never in the user's cache, unless a test
         // shares one on purpose.
+        // The stamp key of the test runs, never the user's (see CheckedStamps).
+        env["XDG_STATE_HOME"] = stateHome
         env["PAROLE_CACHE"] = FileManager.default.temporaryDirectory
             .appendingPathComponent("parole-cache-\(UUID().uuidString)").path
         for (k, v) in environment { env[k] = v }
@@ -55,6 +57,10 @@ enum CLI {
         return CLIResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                          stderr: String(decoding: errData, as: UTF8.self))
     }
+
+    /// One state folder for every run of this test process.
+    static let stateHome = FileManager.default.temporaryDirectory
+        .appendingPathComponent("parole-state-\(ProcessInfo.processInfo.processIdentifier)").path
 
     /// A temporary copy of the bundled corpus.
     static func scratchCorpus() throws -> URL {
