@@ -20,3 +20,9 @@ extension XMLElement {
         (self.attribute(attribute) ?? "").split(separator: " ", omittingEmptySubsequences: true).map(String.init)
     }
 }
+
+/// `text` in double quotes for a message, cut to `limit` characters: a corpus value may be kilobytes long, and a
+/// diagnostic is one readable line.
+func quoted(_ text: String, limit: Int = 80) -> String {
+    text.count <= limit ? "\"\(text)\"" : "\"\(text.prefix(limit))…\" (\(text.utf8.count) bytes)"
+}

@@ -6,8 +6,11 @@ import SafeXML
 /// ids unique across the corpus, citations naming known sources, vocabulary terms known, references resolving,
 /// and dated versions of a mechanism not overlapping.
 struct CrossReferenceCheck {
-    let sources: Set<String>
-    let vocabulary: Vocabulary
+    /// Known source ids; `nil` when sources.xml could not be read (its own problem is reported; every citation
+    /// naming an "unknown" source would only repeat it).
+    let sources: Set<String>?
+    /// The vocabulary; `nil` when vocabulary.xml could not be read, for the same reason.
+    let vocabulary: Vocabulary?
     private(set) var diagnostics: [XMLDiagnostic] = []
     private(set) var citationCount = 0
     /// Quotations checked against the seed text (cited lines and quotation both present).
@@ -40,7 +43,7 @@ struct CrossReferenceCheck {
 
     static let vocabularyByElement = Dictionary(grouping: vocabularyAttributes, by: \.element)
 
-    init(sources: Set<String>, vocabulary: Vocabulary) {
+    init(sources: Set<String>?, vocabulary: Vocabulary?) {
         self.sources = sources
         self.vocabulary = vocabulary
     }
@@ -48,7 +51,7 @@ struct CrossReferenceCheck {
     mutating func registerSources(_ root: XMLElement) {
         for s in root.children(named: "source") {
             if let id = s.attribute("id") { register(id: id, at: s) }
-            checkCitations(in: s, declaredSources: nil)
+            checkCitations(in: descendants(of: s), declaredSources: nil)
         }
     }
 
@@ -68,11 +71,11 @@ struct CrossReferenceCheck {
         for u in root.children(named: "uses-source") {
             let ref = u.attribute("ref") ?? ""
             declared.insert(ref)
-            if !sources.contains(ref) {
-                diagnostics.append(u.diagnostic("unknown source \"\(ref)\"; add it to sources.xml"))
+            if let sources, !sources.contains(ref) {
+                diagnostics.append(u.diagnostic("unknown source \(quoted(ref)); add it to sources.xml"))
             }
         }
-        checkCitations(in: root, declaredSources: declared)
+        checkCitations(in: all, declaredSources: declared)
 
         let conditionSets = Set(root.children(named: "condition-set").compactMap { $0.attribute("id") })
         for e in all {
@@ -129,9 +132,11 @@ struct CrossReferenceCheck {
         for u in root.children(named: "uses-source") {
             let ref = u.attribute("ref") ?? ""
             declared.insert(ref)
-            if !sources.contains(ref) { diagnostics.append(u.diagnostic("unknown source \"\(ref)\"; add it to sources.xml")) }
+            if let sources, !sources.contains(ref) {
+                diagnostics.append(u.diagnostic("unknown source \(quoted(ref)); add it to sources.xml"))
+            }
         }
-        checkCitations(in: root, declaredSources: declared)
+        checkCitations(in: all, declaredSources: declared)
     }
 
     // MARK: parts
@@ -145,12 +150,13 @@ struct CrossReferenceCheck {
         }
     }
 
-    private mutating func checkCitations(in root: XMLElement, declaredSources: Set<String>?) {
-        for c in descendants(of: root) where c.name == "cite" {
+    /// `elements`: every descendant of the document, walked once by the caller (these checks run on every load).
+    private mutating func checkCitations(in elements: [XMLElement], declaredSources: Set<String>?) {
+        for c in elements where c.name == "cite" {
             citationCount += 1
             let source = c.attribute("source") ?? ""
-            if !sources.contains(source) {
-                diagnostics.append(c.diagnostic("citation names unknown source \"\(source)\"; add it to sources.xml "
+            if let sources, !sources.contains(source) {
+                diagnostics.append(c.diagnostic("citation names unknown source \(quoted(source)); add it to sources.xml "
                     + "or fix the id"))
             } else if let declaredSources, !declaredSources.contains(source) {
                 diagnostics.append(c.diagnostic("citation names source \"\(source)\", which this jurisdiction does "
@@ -178,7 +184,7 @@ struct CrossReferenceCheck {
     }
 
     private mutating func checkVocabulary(_ e: XMLElement) {
-        guard let rules = Self.vocabularyByElement[e.name] else { return }
+        guard let vocabulary, let rules = Self.vocabularyByElement[e.name] else { return }
         for rule in rules {
             for term in words(e, rule.attribute) where !vocabulary.contains(term, in: rule.set) {
                 let known = vocabulary.terms(of: rule.set).joined(separator: ", ")

@@ -1,8 +1,10 @@
 import AtlasModel
 import SafeXML
 
-/// Turns schema-valid corpus elements into model values. Anything the schema lets through but the model cannot
-/// use (an impossible date, a zero fraction) is collected as a diagnostic at the element's place.
+/// Turns corpus elements into model values. Anything the model cannot use (an impossible date, a zero fraction, a
+/// number past `CorpusLimits`) is collected as a diagnostic at the element's place. It runs on every load, also
+/// when a stamp let XSD validation be skipped, and on any document a fuzzer makes: whatever the input, it reports,
+/// it never stops the program.
 struct ModelReader {
     static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
     var diagnostics: [XMLDiagnostic] = []
@@ -55,7 +57,12 @@ struct ModelReader {
 
     private mutating func parseDuration(_ text: String, at e: XMLElement, what: String) -> CalendarDuration? {
         guard let d = CalendarDuration(iso: text) else {
-            diagnostics.append(e.diagnostic("\(what)\"\(text)\" is not a duration in years, months and days (e.g. P6M)"))
+            diagnostics.append(e.diagnostic("\(what)\(quoted(text)) is not a duration in years, months and days (e.g. P6M)"))
+            return nil
+        }
+        guard CorpusLimits.fits(d) else {
+            diagnostics.append(e.diagnostic("\(what)\(quoted(text)) is longer than \(CorpusLimits.durationYears) years, "
+                + "the longest duration the atlas computes with (schema/README.md, \"Limits\"); correct the value"))
             return nil
         }
         return d
@@ -65,11 +72,19 @@ struct ModelReader {
         guard let e else { return nil }
         let text = e.collapsedText
         guard let r = Rational(parsing: text), r.numerator > 0 else {
-            diagnostics.append(e.diagnostic("\"\(text)\" is not a positive fraction such as 2/3"))
+            diagnostics.append(e.diagnostic("\(quoted(text)) is not a positive fraction such as 2/3"))
+            return nil
+        }
+        // The terms as written, before reduction: 2000/4000 is refused like 2000/3999, whatever it reduces to.
+        if text.split(separator: "/").contains(where: { Int($0).map { $0 > CorpusLimits.fractionTerm } ?? true }) {
+            diagnostics.append(e.diagnostic("fraction \(quoted(text)) has a term over \(CorpusLimits.fractionTerm); write "
+                + "the share with numerator and denominator of at most \(CorpusLimits.fractionTerm) "
+                + "(schema/README.md, \"Limits\")"))
             return nil
         }
         if r.numerator > r.denominator {
-            diagnostics.append(e.diagnostic("fraction \(text) is more than the whole term"))
+            diagnostics.append(e.diagnostic("fraction \(text) is more than the whole term; a share is at most 1/1"))
+            return nil
         }
         return (r, e.attribute("of") == "remainder" ? .remainder : .term)
     }
@@ -77,6 +92,17 @@ struct ModelReader {
     func words(_ e: XMLElement, _ attribute: String) -> [String] { e.words(attribute) }
 
     func int(_ e: XMLElement, _ attribute: String) -> Int? { e.attribute(attribute).flatMap { Int($0) } }
+
+    /// A whole number in `range`, `nil` when absent; a value that is not one is reported, not dropped in silence.
+    mutating func int(_ e: XMLElement, _ attribute: String, in range: ClosedRange<Int>) -> Int? {
+        guard let text = e.attribute(attribute) else { return nil }
+        guard let n = Int(text), range.contains(n) else {
+            diagnostics.append(e.diagnostic("\(attribute)=\(quoted(text)) is not a whole number from \(range.lowerBound) "
+                + "to \(range.upperBound) (schema/README.md, \"Limits\")"))
+            return nil
+        }
+        return n
+    }
 
     // MARK: conditions
 
@@ -107,8 +133,9 @@ struct ModelReader {
             return .sex(sex)
         case "age":
             return .age(at: e.attribute("at").flatMap(AgeMoment.init(rawValue:)) ?? .decision,
-                        atLeast: int(e, "ge"), below: int(e, "lt"))
-        case "victim-age": return .victimAge(atLeast: int(e, "ge"), below: int(e, "lt"))
+                        atLeast: int(e, "ge", in: CorpusLimits.age), below: int(e, "lt", in: CorpusLimits.age))
+        case "victim-age":
+            return .victimAge(atLeast: int(e, "ge", in: CorpusLimits.age), below: int(e, "lt", in: CorpusLimits.age))
         case "disability": return .disability(Set(words(e, "in").compactMap { Int($0) }))
         case "prior-revocation": return .priorRevocation(Set(words(e, "in")))
         case "ref": return .reference(e.attribute("set") ?? "")
@@ -258,7 +285,8 @@ struct ModelReader {
 
     mutating func conversion(_ e: XMLElement) -> Conversion {
         Conversion(id: e.attribute("id") ?? "", into: e.attribute("into") ?? "",
-                   daysOfCustody: int(e, "days-of-custody") ?? 1, amount: int(e, "amount") ?? 1,
+                   daysOfCustody: int(e, "days-of-custody", in: CorpusLimits.conversionCount) ?? 1,
+                   amount: int(e, "amount", in: CorpusLimits.conversionCount) ?? 1,
                    unit: e.attribute("unit") ?? "", requires: e.child(named: "requires").map { conditions($0) },
                    labels: labels(e), validity: validity(e), citations: citations(e))
     }

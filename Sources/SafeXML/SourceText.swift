@@ -50,6 +50,17 @@ struct SourceText: Sendable {
         return 1
     }
 
+    /// The 1-based line and column (in characters) of the byte at `offset`.
+    func position(ofByte offset: Int) -> (line: Int, column: Int) {
+        // The last line start at or before `offset`, by binary search: a document has thousands of lines.
+        var low = 0, high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        return (low + 1, characterColumn(from: lineStarts[low], to: min(max(offset, lineStarts[low]), bytes.count)))
+    }
+
     private func characterColumn(from lineStart: Int, to byteOffset: Int) -> Int {
         // Count UTF-8 lead bytes, so that Kazakh text before the tag counts one column per letter.
         bytes[lineStart..<byteOffset].reduce(1) { $0 + (($1 & 0xC0) == 0x80 ? 0 : 1) }

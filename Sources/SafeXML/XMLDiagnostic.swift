@@ -1,6 +1,8 @@
 /// One problem found while reading or validating an XML file, with the place it was found.
 ///
-/// `description` is the conventional `file:line:column: message` form that editors and CI logs link to.
+/// `description` is the conventional `file:line:column: message` form that editors and CI logs link to, always on
+/// one line: a line break or other control character in the file name or message is written as an escape (`\\n`),
+/// so that one diagnostic is one line whatever text it quotes.
 public struct XMLDiagnostic: Error, Sendable, Equatable, CustomStringConvertible {
     public var file: String
     public var line: Int
@@ -14,7 +16,25 @@ public struct XMLDiagnostic: Error, Sendable, Equatable, CustomStringConvertible
         self.message = message
     }
 
-    public var description: String { "\(file):\(line):\(column): \(message)" }
+    public var description: String { "\(Self.escaped(file)):\(line):\(column): \(Self.escaped(message))" }
+
+    static func escaped(_ text: String) -> String {
+        func isBreaking(_ s: Unicode.Scalar) -> Bool {
+            s.value < 0x20 || s.value == 0x7F || s.value == 0x85 || s.value == 0x2028 || s.value == 0x2029
+        }
+        guard text.unicodeScalars.contains(where: isBreaking) else { return text }
+        var out = ""
+        for s in text.unicodeScalars {
+            switch s {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where isBreaking(s): out += "\\u{\(String(s.value, radix: 16))}"
+            default: out.unicodeScalars.append(s)
+            }
+        }
+        return out
+    }
 }
 
 /// A document that could not be read: not well-formed, hostile, or unreadable.

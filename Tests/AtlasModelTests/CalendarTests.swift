@@ -98,4 +98,28 @@ import Testing
         #expect(Rational(6, 3).ceiling == 2)
         #expect(Rational(7, 3).fractionalPart == Rational(1, 3))
     }
+
+    /// The fraction of issue 9 that stopped `simulate`: `Rational.times` overflowed on it.
+    static let nearlyOne = Rational(Int.max - 1, Int.max)
+
+    @Test func comparingFractionsNearIntMaxIsExactNotATrap() {
+        #expect(Self.nearlyOne < Rational(1, 1))
+        #expect(!(Rational(1, 1) < Self.nearlyOne))
+        #expect(Rational(Int.max - 2, Int.max - 1) < Self.nearlyOne)
+    }
+
+    @Test func aProductOrSumThatLeavesIntIsNilNotATrap() {
+        #expect(Self.nearlyOne.multiplied(by: 2) == nil)
+        #expect(Self.nearlyOne.adding(Rational(1, Int.max - 1)) == nil)
+        // Cancelling first keeps products that fit: (n/max) × max = n.
+        #expect(Self.nearlyOne.multiplied(by: Int.max) == Rational(Int.max - 1, 1))
+        #expect(Rational(2, 3).multiplied(by: 9) == Rational(6, 1))
+        #expect(Rational(1, 6).adding(Rational(1, 4)) == Rational(5, 12))
+    }
+
+    @Test func roundingNeverOverflows() {
+        #expect(Rational(Int.max, 2).ceiling == Int.max / 2 + 1)
+        #expect(Rational(Int.max, 2).floor == Int.max / 2)
+        #expect(Rational(Int.min, 1).floor == Int.min)
+    }
 }
