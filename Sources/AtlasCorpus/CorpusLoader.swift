@@ -186,6 +186,7 @@ public struct CorpusLoader: Sendable {
         var corpus = Corpus(jurisdictions: jurisdictions, instruments: instruments, cases: cases,
                             annexes: annexes.map(\.0), sources: sources, vocabulary: vocabulary)
         corpus.crosswalk = crosswalk
+        corpus.digest = corpusDigest?.hex
         if !trusted, diagnostics.isEmpty, let stampDigest { stamps?.record(stampDigest) }
         // The parsed documents are freed on another thread: freeing 66 document trees took a few milliseconds of
         // every command, and nothing of them is in the model.
@@ -232,6 +233,17 @@ public struct CorpusLoader: Sendable {
     private func relativePath(_ path: String) -> String {
         guard path.hasPrefix(location.corpusDirectory) else { return path }
         return String(path.dropFirst(location.corpusDirectory.count).drop { $0 == "/" })
+    }
+
+    /// The corpus digest of the documents as they are on disk, without parsing or checking them (for
+    /// `parole --version`); `nil` when a document cannot be read.
+    public func digestOfFiles() throws(CorpusError) -> String? {
+        var manifest: [(path: String, digest: SHA256.Digest)] = []
+        for path in try location.documentPaths() {
+            guard let bytes = FileManager.default.contents(atPath: path) else { return nil }
+            manifest.append((relativePath(path), SHA256.hash(data: bytes)))
+        }
+        return Self.digest(manifest: manifest).hex
     }
 
     /// SHA-256 of the lines `sha256sum` prints: digest, two spaces, name; a name holding a backslash or a line break

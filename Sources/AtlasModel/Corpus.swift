@@ -7,6 +7,9 @@ public struct Corpus: Sendable {
     public var crosswalk: [CrosswalkMapping] = []
     public var sources: [Source]
     public var vocabulary: Vocabulary
+    /// SHA-256 (64 lowercase hex digits) of the exact documents this corpus was read from, when it was read from
+    /// files: with the program's version, what a computation can be cited and reproduced by.
+    public var digest: String?
     public init(jurisdictions: [Jurisdiction], instruments: [Instrument] = [], cases: [CourtCase] = [],
                 annexes: [AnnexDefinition] = [], sources: [Source], vocabulary: Vocabulary) {
         self.jurisdictions = jurisdictions

@@ -11,9 +11,11 @@ public enum OutcomeJSON {
 
     /// The whole document for one case.
     public static func document(for facts: Case, outcomes: [JurisdictionOutcome], vocabulary: Vocabulary,
-                                conformance: [String: [ConformanceVerdict]] = [:]) -> JSONValue {
+                                conformance: [String: [ConformanceVerdict]] = [:],
+                                provenance: Provenance? = nil) -> JSONValue {
         .object([
             ("schemaVersion", .int(schemaVersion)),
+            ("provenance", provenance?.json ?? .null),
             ("case", caseValue(facts)),
             ("assumptions", .array(assumptions.map { .string($0) })),
             ("outcomes", .array(outcomes.map { jurisdiction($0, vocabulary, conformance[$0.jurisdiction.id] ?? []) })),

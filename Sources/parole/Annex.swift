@@ -35,7 +35,7 @@ extension Parole {
             let table = AnnexTable(annex: annex, corpus: atlas, language: lang.rawValue)
             let text: String
             switch format {
-            case .markdown: text = table.markdown
+            case .markdown: text = table.markdown + "\n" + Provenance(corpus: atlas).footer(language: lang.rawValue) + "\n"
             case .csv: text = table.csv
             case .html: text = table.html
             case .json: text = table.json

@@ -45,9 +45,10 @@ extension Parole {
             let (header, rows) = CorpusOverview(corpus: atlas, asOf: date, language: lang.rawValue)
                 .compareRows(js, aspects: aspects)
             let table = TextTableData(header: header, rows: rows)
+            let footer = "\n\n" + Provenance(corpus: atlas).footer(language: lang.rawValue)
             let text = switch format {
-            case .table: table.text
-            case .markdown: table.markdown
+            case .table: table.text + footer
+            case .markdown: table.markdown + footer
             case .csv: table.csv
             }
             try output.write(text + "\n")

@@ -27,10 +27,11 @@ extension Parole {
             let atlas = try corpus.load()
             let j = try atlas.requireJurisdiction(id)
             let verdicts = ConformanceEvaluator(instruments: atlas.instruments).verdicts(for: j)
+            let footer = "\n\n" + Provenance(corpus: atlas).footer()
             let text = switch format {
             case .json: JSONValue.array(verdicts.map(ConformanceJSON.verdict)).serialized(pretty: true)
-            case .table: ConformanceJSON.table(verdicts).text
-            case .markdown: ConformanceJSON.table(verdicts).markdown
+            case .table: ConformanceJSON.table(verdicts).text + footer
+            case .markdown: ConformanceJSON.table(verdicts).markdown + footer
             }
             try output.write(text + "\n")
         }

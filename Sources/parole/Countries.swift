@@ -37,8 +37,8 @@ extension Parole {
             let table = TextTableData(header: CorpusOverview.countryHeader, rows: overview.countryRows(family: family))
             let text: String
             switch format {
-            case .table: text = table.text
-            case .markdown: text = table.markdown
+            case .table: text = table.text + "\n\n" + Provenance(corpus: atlas).footer(language: lang.rawValue)
+            case .markdown: text = table.markdown + "\n\n" + Provenance(corpus: atlas).footer(language: lang.rawValue)
             case .csv: text = table.csv
             case .json:
                 let keys = ["id", "name", "legalFamily", "mechanisms", "headline", "discrepancies"]

@@ -2,6 +2,7 @@ import ArgumentParser
 import AtlasCorpus
 import AtlasInput
 import AtlasOutput
+import AtlasReport
 import Foundation
 
 /// The `parole` command: validate the corpus, show a regime, simulate a sentence.
@@ -24,12 +25,13 @@ struct Parole: ParsableCommand {
             Exit status: 0 success, 64 bad command-line input, 65 bad data (corpus or case file),
             66 a file that cannot be read, 73 an output file that cannot be written.
             """,
-        version: "0.1.0",
+        version: Provenance.programVersion,
         subcommands: [Simulate.self, Show.self, Countries.self, Compare.self, Conformance.self, Annex.self, Validate.self]
     )
 
     /// Parses, runs, and maps every failure to one line on standard error and a sysexits status.
     static func main() {
+        if Array(CommandLine.arguments.dropFirst()) == ["--version"] { printVersion() }
         var command: ParsableCommand
         do {
             command = try parseAsRoot()
@@ -56,6 +58,15 @@ struct Parole: ParsableCommand {
             if code == .success { exit(withError: error) }
             fail(message(for: error), status: code.rawValue == 64 ? .usage : .software)
         }
+    }
+
+    /// The program's version and the digest of the corpus it would use, so that a computation can be cited.
+    static func printVersion() -> Never {
+        let location = CorpusLocation.resolve(explicit: nil)
+        let digest = (try? CorpusLoader(location: location).digestOfFiles()).flatMap { $0 }
+        print("parole \(Provenance.programVersion) · corpus " + (digest.map { "sha256:" + $0 } ?? "not found")
+            + " (\(location.corpusDirectory))")
+        Foundation.exit(0)
     }
 
     static func fail(_ message: String, status: CLIFailure.Status) -> Never {

@@ -40,11 +40,13 @@ extension Parole {
             }
             let atlas = try corpus.load()
             if atlas.jurisdiction(id.lowercased()) == nil, let instrument = atlas.instrument(id.lowercased()) {
-                try output.write(InstrumentText.render(instrument, cases: atlas.cases, language: lang))
+                try output.write(InstrumentText.render(instrument, cases: atlas.cases, language: lang)
+                    + "\n" + Provenance(corpus: atlas).footer(language: lang) + "\n")
                 return
             }
             let j = try atlas.requireJurisdiction(id)
-            try output.write(RegimeText.render(j, vocabulary: atlas.vocabulary, asOf: date, language: lang))
+            try output.write(RegimeText.render(j, vocabulary: atlas.vocabulary, asOf: date, language: lang)
+                + "\n" + Provenance(corpus: atlas).footer(language: lang) + "\n")
         }
     }
 }

@@ -139,11 +139,13 @@ extension Parole {
             switch format {
             case .json:
                 text = OutcomeJSON.document(for: facts, outcomes: outcomes, vocabulary: atlas.vocabulary,
-                                            conformance: conformance).serialized(pretty: true) + "\n"
+                                            conformance: conformance, provenance: Provenance(corpus: atlas))
+                    .serialized(pretty: true) + "\n"
             case .table, .markdown:
                 text = OutcomeText.render(facts, outcomes, vocabulary: atlas.vocabulary,
                                           style: format == .table ? .table : .markdown,
                                           explain: explained.isEmpty ? ["kz"] : explained, conformance: conformance)
+                    + "\n" + Provenance(corpus: atlas).footer() + "\n"
             }
             try channel.write(text)
             try channel.finish()

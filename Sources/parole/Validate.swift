@@ -33,6 +33,7 @@ extension Parole {
             let report = try CorpusLoader(location: corpus.location, checkQuotations: true).validate()
             var text = report.diagnostics.map { $0.description + "\n" }.joined()
             let summary = "\(report.documentCount) documents, \(report.citationCount) citations checked, "
+                + (report.digest.map { "corpus sha256:\($0), " } ?? "")
                 + "\(report.quotationCount) quotations checked against the seed, "
                 + "\(report.diagnostics.count) problem\(report.diagnostics.count == 1 ? "" : "s")"
             if coverage, report.isClean {
