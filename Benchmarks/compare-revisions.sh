@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Side by side: this working tree against an earlier revision (a benchmark, not a test). Builds REV in a temporary
+# git worktree, then times both on the same inputs in alternation, printing each pair and the ratio new/old:
+#   - a 100,000-case batch across every jurisdiction into /dev/null (CPU time: user + system);
+#   - one case across every jurisdiction in process (AtlasBench), with trace and dates only;
+#   - a cold `parole simulate` (process start to exit, trusting a stamp).
+# Usage: Benchmarks/compare-revisions.sh REV [rounds]     e.g. Benchmarks/compare-revisions.sh accac52 3
+# The batch outputs are also compared byte for byte: a difference is reported (an answer changed).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rev=${1:?usage: Benchmarks/compare-revisions.sh REV [rounds]}
+rounds=${2:-3}
+old=$(mktemp -d /tmp/parole-rev-XXXXXX)
+trap 'git worktree remove --force "$old" >/dev/null 2>&1 || true; rm -rf "$old"' EXIT
+git worktree add -f --detach "$old" "$rev" >/dev/null
+echo "== building $rev and this tree (release)"
+(cd "$old" && swift build -c release --product parole >/dev/null && swift build -c release --product AtlasBench >/dev/null)
+swift build -c release --product parole >/dev/null
+swift build -c release --product AtlasBench >/dev/null
+new_bin=.build/release/parole; old_bin=$old/.build/release/parole
+cases=$(mktemp /tmp/parole-cases-XXXXXX.jsonl)
+python3 - "$cases" 100000 <<'PY'
+import json, random, sys
+random.seed(20261125)
+cats = ["minor", "medium", "grave", "especially-grave"]
+with open(sys.argv[1], "w") as f:
+    for _ in range(int(sys.argv[2])):
+        y, m = random.randint(0, 20), random.randint(0, 11)
+        d = {"term": "life" if random.random() < 0.03 else (f"{y}y{m}m" if y or m else "1y"),
+             "category": random.choice(cats), "asOf": "2026-11-25",
+             "start": f"{random.randint(2005, 2025)}-{random.randint(1, 12):02d}-{random.randint(1, 28):02d}"}
+        if random.random() < 0.2: d["offences"] = [random.choice(["corruption", "terrorism", "organised-group"])]
+        if random.random() < 0.3: d["sex"] = random.choice(["male", "female"]); d["birthDate"] = "1970-06-15"
+        f.write(json.dumps(d) + "\n")
+PY
+if cmp -s <("$old_bin" simulate --batch "$cases" --corpus corpus) <("$new_bin" simulate --batch "$cases" --corpus corpus); then
+  echo "batch output: identical on 100,000 cases"
+else
+  echo "batch output: DIFFERS from $rev (an answer changed; name it in the commit)"
+fi
+cpu() { /usr/bin/time -f "%U %S" "$@" >/dev/null 2>"$cases.time"; awk '{printf "%.2f", $1 + $2}' < "$cases.time"; }
+echo "== batch, 100,000 cases x every jurisdiction, CPU seconds ($rev vs this tree)"
+for r in $(seq "$rounds"); do
+  o=$(cpu "$old_bin" simulate --batch "$cases" --corpus corpus); n=$(cpu "$new_bin" simulate --batch "$cases" --corpus corpus)
+  python3 -c "print(f'round $r: $rev {float($o):.2f} s, this tree {float($n):.2f} s, ratio {float($n)/float($o):.2f}')"
+done
+echo "== one case across every jurisdiction, in process"
+for r in $(seq "$rounds"); do
+  echo "round $r, $rev:"; "$old/.build/release/AtlasBench" 2000 | tail -2
+  echo "round $r, this tree:"; .build/release/AtlasBench 2000 | tail -2
+done
+echo "== cold simulate, median of 20 (trusting a stamp)"
+export PAROLE_CACHE=$(mktemp -d /tmp/parole-cache-XXXXXX)
+python3 - "$old_bin" "$new_bin" "$rev" <<'PY'
+import subprocess, sys, time
+def median(cmd, n=20):
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    xs = []
+    for _ in range(n):
+        s = time.perf_counter(); subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        xs.append((time.perf_counter() - s) * 1000)
+    return sorted(xs)[n // 2]
+args = ["simulate", "--term", "9y", "--category", "grave", "--start", "2022-01-10", "--corpus", "corpus"]
+o, n = median([sys.argv[1]] + args), median([sys.argv[2]] + args)
+print(f"{sys.argv[3]} {o:.1f} ms, this tree {n:.1f} ms, ratio {n / o:.2f}")
+PY
+rm -rf "$PAROLE_CACHE" "$cases" "$cases.time"
