@@ -21,9 +21,14 @@ extension Parole {
 
         @Argument(help: "Annex number.") var number: Int
         @Option(help: "Language: kk, ru or en.") var lang: Language = .en
-        @Option(help: "Output: markdown, csv, html or json.") var format: AnnexFormat = .markdown
+        @Option(help: "Output: markdown, csv, html or json.") var format: OutputFormat = .markdown
         @OptionGroup var output: OutputOptions
         @OptionGroup var corpus: CorpusOptions
+
+        /// The formats this command writes.
+        static let formats: [OutputFormat] = [.markdown, .csv, .html, .json]
+
+        func validate() throws { try format.require(Self.formats, by: "annex") }
 
         func run() throws {
             let channel = try output.open()
@@ -39,11 +44,11 @@ extension Parole {
             case .csv: text = table.csv
             case .html: text = table.html
             case .json: text = table.json
+            case .table: throw format.refused(by: "annex", writes: Self.formats)
             }
             try channel.write(text)
             try channel.finish()
         }
     }
 
-    enum AnnexFormat: String, ExpressibleByArgument, CaseIterable { case markdown, csv, html, json }
 }

@@ -24,13 +24,17 @@ extension Parole {
                                                                valueName: "YYYY-MM-DD"))
         var asOf: String?
 
-        @Option(help: "Output: table, markdown or csv.") var format: TableFormat = .table
+        @Option(help: "Output: table, markdown or csv.") var format: OutputFormat = .table
         @Option(help: "Language of labels: kk, ru or en.") var lang: Language = .en
         @OptionGroup var output: OutputOptions
         @OptionGroup var corpus: CorpusOptions
 
+        /// The formats this command writes.
+        static let formats: [OutputFormat] = [.table, .markdown, .csv]
+
         func validate() throws {
             guard ids.count >= 2 else { throw ValidationError("give at least two jurisdiction ids, e.g. parole compare kz ru") }
+            try format.require(Self.formats, by: "compare")
         }
 
         func run() throws {
@@ -50,6 +54,7 @@ extension Parole {
             case .table: table.text + footer
             case .markdown: table.markdown + footer
             case .csv: table.csv
+            case .json, .html: throw format.refused(by: "compare", writes: Self.formats)
             }
             try output.write(text + "\n")
         }
@@ -58,5 +63,4 @@ extension Parole {
     enum AspectChoice: String, ExpressibleByArgument, CaseIterable {
         case thresholds, body, revocation, exclusions, supervision, all
     }
-    enum TableFormat: String, ExpressibleByArgument, CaseIterable { case table, markdown, csv }
 }

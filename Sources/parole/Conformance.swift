@@ -23,6 +23,11 @@ extension Parole {
         @OptionGroup var output: OutputOptions
         @OptionGroup var corpus: CorpusOptions
 
+        /// The formats this command writes.
+        static let formats: [OutputFormat] = [.table, .json, .markdown]
+
+        func validate() throws { try format.require(Self.formats, by: "conformance") }
+
         func run() throws {
             let atlas = try corpus.load()
             let j = try atlas.requireJurisdiction(id)
@@ -32,6 +37,7 @@ extension Parole {
             case .json: JSONValue.array(verdicts.map(ConformanceJSON.verdict)).serialized(pretty: true)
             case .table: ConformanceJSON.table(verdicts).text + footer
             case .markdown: ConformanceJSON.table(verdicts).markdown + footer
+            case .csv, .html: throw format.refused(by: "conformance", writes: Self.formats)
             }
             try output.write(text + "\n")
         }

@@ -19,12 +19,17 @@ extension Parole {
                                    valueName: "family"))
         var family: String?
 
-        @Option(help: "Output: table, json, markdown or csv.") var format: ListFormat = .table
+        @Option(help: "Output: table, json, markdown or csv.") var format: OutputFormat = .table
 
         @Option(help: "Language of names and labels: kk, ru or en.") var lang: Language = .en
 
         @OptionGroup var output: OutputOptions
         @OptionGroup var corpus: CorpusOptions
+
+        /// The formats this command writes.
+        static let formats: [OutputFormat] = [.table, .json, .markdown, .csv]
+
+        func validate() throws { try format.require(Self.formats, by: "countries") }
 
         func run() throws {
             let atlas = try corpus.load()
@@ -46,11 +51,11 @@ extension Parole {
                     .object(zip(keys, row).map { ($0, .string($1)) })
                 }
                 text = JSONValue.array(items).serialized(pretty: true)
+            case .html: throw format.refused(by: "countries", writes: Self.formats)
             }
             try output.write(text + "\n")
         }
     }
 
-    enum ListFormat: String, ExpressibleByArgument, CaseIterable { case table, json, markdown, csv }
     enum Language: String, ExpressibleByArgument, CaseIterable { case kk, ru, en }
 }

@@ -102,6 +102,11 @@ extension Parole {
         @OptionGroup var output: OutputOptions
         @OptionGroup var corpus: CorpusOptions
 
+        /// The formats this command writes.
+        static let formats: [OutputFormat] = [.table, .json, .markdown]
+
+        func validate() throws { try format.require(Self.formats, by: "simulate") }
+
         func run() throws {
             let channel = try output.open()
             if let batch {
@@ -146,6 +151,7 @@ extension Parole {
                                           style: format == .table ? .table : .markdown,
                                           explain: explained.isEmpty ? ["kz"] : explained, conformance: conformance)
                     + "\n" + Provenance(corpus: atlas).footer() + "\n"
+            case .csv, .html: throw format.refused(by: "simulate", writes: Self.formats)
             }
             try channel.write(text)
             try channel.finish()
@@ -182,7 +188,4 @@ extension Parole {
         }
     }
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-        case table, json, markdown
-    }
 }
