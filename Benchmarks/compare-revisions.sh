@@ -19,20 +19,7 @@ swift build -c release --product parole >/dev/null
 swift build -c release --product AtlasBench >/dev/null
 new_bin=.build/release/parole; old_bin=$old/.build/release/parole
 cases=$(mktemp /tmp/parole-cases-XXXXXX.jsonl)
-python3 - "$cases" 100000 <<'PY'
-import json, random, sys
-random.seed(20261125)
-cats = ["minor", "medium", "grave", "especially-grave"]
-with open(sys.argv[1], "w") as f:
-    for _ in range(int(sys.argv[2])):
-        y, m = random.randint(0, 20), random.randint(0, 11)
-        d = {"term": "life" if random.random() < 0.03 else (f"{y}y{m}m" if y or m else "1y"),
-             "category": random.choice(cats), "asOf": "2026-11-25",
-             "start": f"{random.randint(2005, 2025)}-{random.randint(1, 12):02d}-{random.randint(1, 28):02d}"}
-        if random.random() < 0.2: d["offences"] = [random.choice(["corruption", "terrorism", "organised-group"])]
-        if random.random() < 0.3: d["sex"] = random.choice(["male", "female"]); d["birthDate"] = "1970-06-15"
-        f.write(json.dumps(d) + "\n")
-PY
+python3 Benchmarks/make-cases.py "$cases" 100000
 if cmp -s <("$old_bin" simulate --batch "$cases" --corpus corpus) <("$new_bin" simulate --batch "$cases" --corpus corpus); then
   echo "batch output: identical on 100,000 cases"
 else

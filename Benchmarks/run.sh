@@ -79,20 +79,7 @@ swift build -c release --product AtlasBench >/dev/null
 
 echo "== batch: random cases across every jurisdiction, streamed (target >= 50,000 cases/s, < 200 MB)"
 cases=${CASES:-100000}
-python3 - "$scaled/cases.jsonl" "$cases" <<'PY'
-import json, random, sys
-random.seed(20261125)
-cats = ["minor", "medium", "grave", "especially-grave"]
-with open(sys.argv[1], "w") as f:
-    for _ in range(int(sys.argv[2])):
-        y, m = random.randint(0, 20), random.randint(0, 11)
-        d = {"term": "life" if random.random() < 0.03 else (f"{y}y{m}m" if y or m else "1y"),
-             "category": random.choice(cats), "asOf": "2026-11-25",
-             "start": f"{random.randint(2005, 2025)}-{random.randint(1, 12):02d}-{random.randint(1, 28):02d}"}
-        if random.random() < 0.2: d["offences"] = [random.choice(["corruption", "terrorism", "organised-group"])]
-        if random.random() < 0.3: d["sex"] = random.choice(["male", "female"]); d["birthDate"] = "1970-06-15"
-        f.write(json.dumps(d) + "\n")
-PY
+python3 Benchmarks/make-cases.py "$scaled/cases.jsonl" "$cases"
 # Twice: into a file (as a user would), and into /dev/null (the program alone, without the disk). Each line is about
 # 16 KB, so 100,000 cases write 1.6 GB.
 /usr/bin/time -f "%e %M" -o "$scaled/time.txt" "$bin" simulate --batch "$scaled/cases.jsonl" > "$scaled/out.jsonl"
