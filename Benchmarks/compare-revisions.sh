@@ -5,14 +5,20 @@
 #   - one case across every jurisdiction in process (AtlasBench), with trace and dates only;
 #   - a cold `parole simulate` (process start to exit, trusting a stamp).
 # Usage: Benchmarks/compare-revisions.sh REV [rounds]     e.g. Benchmarks/compare-revisions.sh accac52 3
+#        OLD_TREE=/tmp/old Benchmarks/compare-revisions.sh accac52   (reuse a built checkout of REV)
 # The batch outputs are also compared byte for byte: a difference is reported (an answer changed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rev=${1:?usage: Benchmarks/compare-revisions.sh REV [rounds]}
 rounds=${2:-3}
-old=$(mktemp -d /tmp/parole-rev-XXXXXX)
-trap 'git worktree remove --force "$old" >/dev/null 2>&1 || true; rm -rf "$old"' EXIT
-git worktree add -f --detach "$old" "$rev" >/dev/null
+# OLD_TREE=DIR reuses a checkout of REV built before (its .build/release is reused too).
+if [ -n "${OLD_TREE:-}" ]; then
+  old=$OLD_TREE
+else
+  old=$(mktemp -d /tmp/parole-rev-XXXXXX)
+  trap 'git worktree remove --force "$old" >/dev/null 2>&1 || true; rm -rf "$old"' EXIT
+  git worktree add -f --detach "$old" "$rev" >/dev/null
+fi
 echo "== building $rev and this tree (release)"
 (cd "$old" && swift build -c release --product parole >/dev/null && swift build -c release --product AtlasBench >/dev/null)
 swift build -c release --product parole >/dev/null
