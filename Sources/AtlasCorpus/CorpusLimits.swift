@@ -15,6 +15,8 @@ enum CorpusLimits {
     static let conversionCount = 1...1000
     /// Ages in `<age>` and `<victim-age>`.
     static let age = 0...150
+    /// The age of majority (`<age-of-majority years>`): at least 1, so that a minor has an age.
+    static let majorityAge = 1...150
 
     private static let origin = CalendarDate(year: 2000, month: 1, day: 1)
     private static let horizon = CalendarDate(year: 2000 + durationYears, month: 1, day: 1)

@@ -119,6 +119,9 @@ public struct CorpusLoader: Sendable {
         }
         var sources: [Source] = []
         var vocabulary = Vocabulary(sets: [:])
+        // Replaced by vocabulary.xml's <home>; a corpus without a readable vocabulary is refused anyway.
+        var home = HomeLaw(jurisdiction: "")
+        var vocabularyRoot: XMLElement?
         var jurisdictions: [Jurisdiction] = []
         var instruments: [Instrument] = []
         var cases: [CourtCase] = []
@@ -136,9 +139,11 @@ public struct CorpusLoader: Sendable {
             case .sources(let s):
                 sources = s
                 sourcesRead = true
-            case .vocabulary(let v):
+            case .vocabulary(let v, let h):
                 vocabulary = v
+                home = h
                 vocabularyRead = true
+                vocabularyRoot = root
             case .jurisdiction(let j):
                 jurisdictions.append(j)
                 jurisdictionRoots.append(root)
@@ -172,6 +177,7 @@ public struct CorpusLoader: Sendable {
         for doc in documents where doc.doc.root.name == "sources" { checks.registerSources(doc.doc.root) }
         for root in jurisdictionRoots { checks.check(jurisdiction: root) }
         for root in otherRoots { checks.check(document: root) }
+        if let vocabularyRoot { checks.check(vocabulary: vocabularyRoot) }
         diagnostics += checks.diagnostics
         // A jurisdiction file that could not be read is reported once, not again by every row that names it.
         let read = Set(documents.map(\.path))
@@ -183,8 +189,11 @@ public struct CorpusLoader: Sendable {
         diagnostics += Self.checkReferences(annexes: annexes, crosswalk: crosswalk,
                                             crosswalkRoot: otherRoots.first { $0.name == "crosswalk" },
                                             jurisdictions: jurisdictions, unread: unread)
+        diagnostics += Self.checkJurisdictionReferences(home: home, vocabularyRoot: vocabularyRoot,
+                                                        instruments: zip(instruments, otherRoots.filter { $0.name == "instrument" }),
+                                                        jurisdictions: jurisdictions, unread: unread)
         var corpus = Corpus(jurisdictions: jurisdictions, instruments: instruments, cases: cases,
-                            annexes: annexes.map(\.0), sources: sources, vocabulary: vocabulary)
+                            annexes: annexes.map(\.0), sources: sources, vocabulary: vocabulary, home: home)
         corpus.crosswalk = crosswalk
         corpus.digest = corpusDigest?.hex
         if !trusted, diagnostics.isEmpty, let stampDigest { stamps?.record(stampDigest) }
@@ -289,11 +298,35 @@ public struct CorpusLoader: Sendable {
     }
 }
 
+extension CorpusLoader {
+    /// The home jurisdiction and every instrument relation must name jurisdictions of the corpus: a home that is
+    /// not there would leave every case without the law it is stated in.
+    static func checkJurisdictionReferences(home: HomeLaw, vocabularyRoot: XMLElement?,
+                                            instruments: some Sequence<(Instrument, XMLElement)>,
+                                            jurisdictions: [Jurisdiction], unread: Set<String>) -> [XMLDiagnostic] {
+        let known = Set(jurisdictions.map(\.id)).union(unread)
+        var diagnostics: [XMLDiagnostic] = []
+        if let homeElement = vocabularyRoot?.child(named: "home"), !known.contains(home.jurisdiction) {
+            diagnostics.append(homeElement.diagnostic("<home jurisdiction=\"\(home.jurisdiction)\"> names no jurisdiction "
+                + "of the corpus; add jurisdictions/\(home.jurisdiction).xml or name one that exists"))
+        }
+        for (instrument, root) in instruments {
+            for (relation, element) in zip(instrument.relations, root.children(named: "relation")) {
+                for id in relation.jurisdictionIDs where !known.contains(id) {
+                    diagnostics.append(element.diagnostic("relation of \(instrument.id) names jurisdiction \"\(id)\", "
+                        + "which is not in the corpus"))
+                }
+            }
+        }
+        return diagnostics
+    }
+}
+
 /// What one corpus document holds, read into the model.
 struct CorpusPiece: Sendable {
     enum Content: Sendable {
         case sources([Source])
-        case vocabulary(Vocabulary)
+        case vocabulary(Vocabulary, HomeLaw)
         case jurisdiction(Jurisdiction)
         case instrument(Instrument)
         case annex(AnnexDefinition)
@@ -314,7 +347,9 @@ struct CorpusPiece: Sendable {
         let content: Content
         switch (root.name, fileName, folder) {
         case ("sources", "sources.xml", _): content = .sources(reader.sources(root))
-        case ("vocabulary", "vocabulary.xml", _): content = .vocabulary(reader.vocabulary(root))
+        case ("vocabulary", "vocabulary.xml", _):
+            let (vocabulary, home) = reader.vocabulary(root)
+            content = .vocabulary(vocabulary, home)
         case ("jurisdiction", _, "jurisdictions"): content = .jurisdiction(reader.jurisdiction(root))
         case ("instrument", _, "instruments"): content = .instrument(reader.instrument(root))
         case ("annex", _, "annexes"): content = .annex(reader.annex(root))

@@ -39,6 +39,14 @@ struct CrossReferenceCheck {
         ("not-stated", "aspect", "aspect"),
         ("check", "feature", "regime-feature"),
         ("provision", "tags", "provision-tag"),
+        ("disability", "in", "disability-group"),
+        ("relation", "kind", "instrument-relation"),
+        ("find", "mechanism-kinds", "mechanism-kind"),
+        ("find", "by", "supervisor"),
+        ("find", "by-other-than", "supervisor"),
+        ("find", "who", "actor"),
+        ("find", "consequence", "revocation-consequence"),
+        ("detection", "not-stated", "aspect"),
     ]
 
     static let vocabularyByElement = Dictionary(grouping: vocabularyAttributes, by: \.element)
@@ -137,6 +145,14 @@ struct CrossReferenceCheck {
             }
         }
         checkCitations(in: all, declaredSources: declared)
+    }
+
+    /// vocabulary.xml: the citations of the home law, the fact compositions and the terms that carry them (any
+    /// source of sources.xml; the vocabulary lists no `uses-source`), and the terms the feature definitions name.
+    mutating func check(vocabulary root: XMLElement) {
+        let all = descendants(of: root)
+        for e in all { checkVocabulary(e) }
+        checkCitations(in: all, declaredSources: nil)
     }
 
     // MARK: parts

@@ -323,7 +323,10 @@ struct ModelReader {
             year: root.child(named: "year").flatMap { Int($0.collapsedText) },
             binding: status?.attribute("binding").flatMap(Instrument.Binding.init(rawValue:)) ?? .softLaw,
             bindingStated: status?.attribute("basis") != "not-stated",
-            kazakhstan: status?.attribute("kazakhstan"),
+            relations: root.children(named: "relation").map { r in
+                InstrumentRelation(jurisdictionIDs: words(r, "jurisdictions"), kind: r.attribute("kind") ?? "",
+                                   validity: validity(r), labels: labels(r), citations: citations(r))
+            },
             citations: citations(root),
             provisions: root.children(named: "provision").map { p in
                 Provision(id: p.attribute("id") ?? "", number: p.attribute("number"), tags: words(p, "tags"),
@@ -369,13 +372,208 @@ struct ModelReader {
         }
     }
 
-    func vocabulary(_ root: XMLElement) -> Vocabulary {
+    /// The vocabulary and the home law, both in vocabulary.xml.
+    mutating func vocabulary(_ root: XMLElement) -> (Vocabulary, HomeLaw) {
         var sets: [String: [String: [LocalizedString]]] = [:]
+        var defaults: [String: String] = [:]
+        var lifeSentence: [String: String] = [:]
+        var termCitations: [String: [String: [Citation]]] = [:]
+        var features: [String: RegimeFeatureDefinition] = [:]
         for set in root.children(named: "term-set") {
+            let name = set.attribute("name") ?? ""
             var terms: [String: [LocalizedString]] = [:]
-            for t in set.children(named: "term") { terms[t.attribute("id") ?? ""] = labels(t) }
-            sets[set.attribute("name") ?? "", default: [:]].merge(terms) { a, _ in a }
+            for t in set.children(named: "term") {
+                let id = t.attribute("id") ?? ""
+                terms[id] = labels(t)
+                let cited = citations(t)
+                if !cited.isEmpty { termCitations[name, default: [:]][id] = cited }
+                if flag(t, "default") { mark(&defaults, set: name, term: id, at: t, what: "default") }
+                if flag(t, "life-sentence") {
+                    if name == "punishment" {
+                        mark(&lifeSentence, set: name, term: id, at: t, what: "life-sentence")
+                    } else {
+                        diagnostics.append(t.diagnostic("life-sentence=\"true\" marks a punishment; \(id) is a \(name) term"))
+                    }
+                }
+                if let detection = t.child(named: "detection") {
+                    if name == "regime-feature" {
+                        features[id] = featureDefinition(id, detection, citations: cited)
+                    } else {
+                        diagnostics.append(detection.diagnostic("only regime-feature terms have a <detection>; \(id) is a \(name) term"))
+                    }
+                }
+            }
+            sets[name, default: [:]].merge(terms) { a, _ in a }
         }
-        return Vocabulary(sets: sets)
+        var compositions: [String: FactComposition] = [:]
+        for c in root.children(named: "fact-composition") {
+            let composition = factComposition(c)
+            if compositions[composition.name] == nil { compositions[composition.name] = composition }
+        }
+        let vocabulary = Vocabulary(sets: sets, defaults: defaults, lifeSentence: lifeSentence, citations: termCitations,
+                                    compositions: compositions, features: features)
+        return (vocabulary, home(root.child(named: "home"), in: root))
+    }
+
+    private func flag(_ e: XMLElement, _ attribute: String) -> Bool {
+        e.attribute(attribute).map { $0 == "true" || $0 == "1" } ?? false
+    }
+
+    private func flag(_ e: XMLElement, _ attribute: String, default value: Bool) -> Bool {
+        e.attribute(attribute).map { $0 == "true" || $0 == "1" } ?? value
+    }
+
+    /// Records that `term` is the set's marked term; a second one is refused, since a case could take either.
+    private mutating func mark(_ marks: inout [String: String], set: String, term: String, at e: XMLElement,
+                               what: String) {
+        if let first = marks[set] {
+            diagnostics.append(e.diagnostic("\(what)=\"true\" on \(term), but \(first) is already the \(what) of \(set); "
+                + "mark one term per set"))
+        } else {
+            marks[set] = term
+        }
+    }
+
+    mutating func home(_ e: XMLElement?, in root: XMLElement) -> HomeLaw {
+        guard let e else {
+            diagnostics.append(root.diagnostic("vocabulary.xml has no <home jurisdiction=\"…\">; every case is stated "
+                + "in some jurisdiction's law, and the corpus must say which"))
+            return HomeLaw(jurisdiction: "")
+        }
+        var age: AgeOfMajority?
+        if let a = e.child(named: "age-of-majority") {
+            if a.attribute("years") == nil {
+                diagnostics.append(a.diagnostic("<age-of-majority> has no years="))
+            } else if let years = int(a, "years", in: CorpusLimits.majorityAge) {
+                age = AgeOfMajority(years: years, validity: validity(a), labels: labels(a), citations: citations(a))
+            }
+        }
+        return HomeLaw(jurisdiction: e.attribute("jurisdiction") ?? "", ageOfMajority: age, labels: labels(e),
+                       citations: citations(e))
+    }
+
+    mutating func factComposition(_ e: XMLElement) -> FactComposition {
+        var sex: Sex?
+        var facts: [FactValue] = []
+        for m in e.child(named: "means")?.children ?? [] {
+            switch m.name {
+            case "sex":
+                guard let s = m.attribute("is").flatMap(Sex.init(rawValue:)) else { continue }
+                if let earlier = sex, earlier != s {
+                    diagnostics.append(m.diagnostic("a fact composition cannot mean both \(earlier.rawValue) and \(s.rawValue)"))
+                }
+                sex = s
+            case "fact":
+                guard let fact = m.attribute("name").flatMap(CaseFact.init(rawValue:)) else {
+                    diagnostics.append(m.diagnostic("unknown fact \"\(m.attribute("name") ?? "")\""))
+                    continue
+                }
+                // A yes/no value cannot say which "no" of the damage status is meant.
+                guard fact != .damageCompensated else {
+                    diagnostics.append(m.diagnostic("a fact composition cannot set damage-compensated (the damage is "
+                        + "full, none-claimed or unpaid, not yes or no)"))
+                    continue
+                }
+                facts.append(FactValue(fact, flag(m, "is", default: true)))
+            default:
+                diagnostics.append(m.diagnostic("unknown part <\(m.name)> of a fact composition"))
+            }
+        }
+        return FactComposition(name: e.attribute("name") ?? "", sex: sex, facts: facts, labels: labels(e),
+                               citations: citations(e))
+    }
+
+    // MARK: regime features
+
+    mutating func featureDefinition(_ feature: String, _ e: XMLElement, citations: [Citation]) -> RegimeFeatureDefinition {
+        let described = e.child(named: "described")
+        return RegimeFeatureDefinition(
+            feature: feature,
+            present: e.child(named: "present").map { queries($0) } ?? [],
+            described: described.map { queries($0) } ?? [],
+            describedDespiteNotStated: described.map { flag($0, "despite-not-stated") } ?? false,
+            notStatedAspects: words(e, "not-stated"),
+            touchedBy: e.child(named: "touched-by").map { touches($0) } ?? [],
+            citations: citations)
+    }
+
+    private mutating func queries(_ e: XMLElement) -> [RegimeQuery] { e.children(named: "find").map { query($0) } }
+
+    private mutating func query(_ e: XMLElement) -> RegimeQuery {
+        var parts: [RegimeQuery.Part] = []
+        for w in words(e, "parts") {
+            if let p = RegimeQuery.Part(rawValue: w) { parts.append(p) } else {
+                diagnostics.append(e.diagnostic("unknown regime part \"\(w)\"; known: "
+                    + RegimeQuery.Part.allCases.map(\.rawValue).joined(separator: ", ")))
+            }
+        }
+        let mentions = e.child(named: "mentions").map { patterns($0) } ?? []
+        // A filter on a part it does not concern would match nothing there, in silence: each filter is allowed
+        // only on the parts it applies to.
+        func only(_ attribute: String, _ part: RegimeQuery.Part) {
+            if e.attribute(attribute) != nil, parts.contains(where: { $0 != part }) {
+                diagnostics.append(e.diagnostic("\(attribute)= applies only to parts=\"\(part.rawValue)\""))
+            }
+        }
+        only("with", .threshold)
+        only("by", .supervision)
+        only("by-other-than", .supervision)
+        only("who", .participant)
+        only("required", .participant)
+        only("mode", .revocationGround)
+        only("consequence", .revocationGround)
+        if !mentions.isEmpty, parts.contains(where: { !$0.hasCondition }) {
+            diagnostics.append(e.diagnostic("<mentions> applies only to parts with a condition (exclusion, threshold, "
+                + "exception, grant-condition, mandatory-release, condition-set)"))
+        }
+        return RegimeQuery(
+            parts: parts, mechanismKinds: e.attribute("mechanism-kinds").map { _ in Set(words(e, "mechanism-kinds")) },
+            mentions: mentions, thresholdWith: e.attribute("with").flatMap(RegimeQuery.ThresholdTime.init(rawValue:)),
+            supervisor: e.attribute("by"), supervisorOtherThan: e.attribute("by-other-than"),
+            participant: e.attribute("who"), participantRequired: e.attribute("required").map { $0 == "true" || $0 == "1" },
+            revocationMode: e.attribute("mode").flatMap(RevocationGround.Mode.init(rawValue:)),
+            revocationConsequence: e.attribute("consequence"))
+    }
+
+    private mutating func patterns(_ e: XMLElement) -> [LeafPattern] {
+        e.children.compactMap { c -> LeafPattern? in
+            switch c.name {
+            case "fact":
+                guard let fact = c.attribute("name").flatMap(CaseFact.init(rawValue:)) else {
+                    diagnostics.append(c.diagnostic("unknown fact \"\(c.attribute("name") ?? "")\""))
+                    return nil
+                }
+                return .fact(fact, flag(c, "is", default: true))
+            case "life": return .life(flag(c, "is", default: true))
+            case "age":
+                guard let moment = c.attribute("at").flatMap(AgeMoment.init(rawValue:)),
+                      let atMost = int(c, "lt-at-most", in: CorpusLimits.age) else {
+                    diagnostics.append(c.diagnostic("<age> in <mentions> needs at= (offence or decision) and lt-at-most="))
+                    return nil
+                }
+                return .ageBelow(moment, atMost: atMost)
+            default:
+                diagnostics.append(c.diagnostic("unknown leaf <\(c.name)> in <mentions>"))
+                return nil
+            }
+        }
+    }
+
+    private mutating func touches(_ e: XMLElement) -> [CaseTouch] {
+        e.children.compactMap { c -> CaseTouch? in
+            switch c.name {
+            case "outcome": return .outcome(c.attribute("status") ?? "")
+            case "life": return .life(flag(c, "is", default: true))
+            case "fact":
+                guard let fact = c.attribute("name").flatMap(CaseFact.init(rawValue:)) else {
+                    diagnostics.append(c.diagnostic("unknown fact \"\(c.attribute("name") ?? "")\""))
+                    return nil
+                }
+                return .fact(fact, flag(c, "is", default: true))
+            default:
+                diagnostics.append(c.diagnostic("unknown part <\(c.name)> of <touched-by>"))
+                return nil
+            }
+        }
     }
 }

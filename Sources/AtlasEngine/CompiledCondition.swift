@@ -13,7 +13,11 @@ indirect enum CompiledCondition: Sendable {
     /// The fact, the value wanted, and the fact named as missing when the case does not give it.
     case fact(CaseFact, Bool, missing: MissingFacts)
     case sex(Sex)
-    case age(AgeMoment, atLeast: Int?, below: Int?)
+    /// An age bound on the date release is considered.
+    case ageAtDecision(atLeast: Int?, below: Int?)
+    /// An age bound at the offence, decided when the law is compiled: the case states that age only through the
+    /// juvenile flag, read against the home law's age of majority, so each value of the flag has one answer.
+    case ageAtOffence(ifJuvenile: Truth, ifAdult: Truth)
     case victimAge(atLeast: Int?, below: Int?)
     case disability(Set<Int>)
     /// Always false: a reference to a condition set the jurisdiction does not define, or a chain of references
@@ -47,8 +51,9 @@ indirect enum CompiledCondition: Sendable {
         case .sex(let s):
             guard let sex = f.facts.sex else { return .unknown(.sexMissing) }
             return Truth(sex == s)
-        case .age(let moment, let atLeast, let below):
-            return Self.age(moment, atLeast: atLeast, below: below, of: f.facts, on: decisionDate)
+        case .ageAtDecision(let atLeast, let below):
+            return Self.ageAtDecision(atLeast: atLeast, below: below, of: f.facts, on: decisionDate)
+        case .ageAtOffence(let ifJuvenile, let ifAdult): return f.facts.juvenile ? ifJuvenile : ifAdult
         case .victimAge(let atLeast, let below):
             guard let v = f.facts.victimAge else { return .unknown(.victimAgeMissing) }
             return Truth((atLeast.map { v >= $0 } ?? true) && (below.map { v < $0 } ?? true))
@@ -84,34 +89,41 @@ indirect enum CompiledCondition: Sendable {
         return Truth(ok)
     }
 
-    /// An age bound at `moment`, judged on `decisionDate` when it is the decision's age. An age given in whole
-    /// years spans a year of birth dates; when the bound holds for some of them and not others, the birth date
-    /// is what is missing.
-    static func age(_ moment: AgeMoment, atLeast: Int?, below: Int?, of facts: Case, on decisionDate: CalendarDate)
-        -> Truth
-    {
+    /// An age bound on `decisionDate`. An age given in whole years spans a year of birth dates; when the bound
+    /// holds for some of them and not others, the birth date is what is missing.
+    static func ageAtDecision(atLeast: Int?, below: Int?, of facts: Case, on decisionDate: CalendarDate) -> Truth {
         let range: ClosedRange<Int>
-        switch moment {
-        case .offence:
-            // Only the juvenile flag speaks of the age at the offence: under 18, or 18 and over.
-            range = facts.juvenile ? 0...17 : 18...200
-        case .decision:
-            if let birth = facts.birthDate {
-                let a = birth.wholeYears(until: decisionDate)
-                range = a...a
-            } else if let age = facts.age {
-                // Born between asOf - (age+1) years + 1 day and asOf - age years.
-                let latestBirth = facts.asOf.adding(months: -12 * age)
-                let earliestBirth = facts.asOf.adding(months: -12 * (age + 1)).adding(days: 1)
-                range = latestBirth.wholeYears(until: decisionDate)...earliestBirth.wholeYears(until: decisionDate)
-            } else {
-                return .unknown(.ageMissing)
-            }
+        if let birth = facts.birthDate {
+            let a = birth.wholeYears(until: decisionDate)
+            range = a...a
+        } else if let age = facts.age {
+            // Born between asOf - (age+1) years + 1 day and asOf - age years.
+            let latestBirth = facts.asOf.adding(months: -12 * age)
+            let earliestBirth = facts.asOf.adding(months: -12 * (age + 1)).adding(days: 1)
+            range = latestBirth.wholeYears(until: decisionDate)...earliestBirth.wholeYears(until: decisionDate)
+        } else {
+            return .unknown(.ageMissing)
         }
+        return bound(atLeast: atLeast, below: below, over: range, missing: .named("birth-date"))
+    }
+
+    /// An age bound at the offence for a juvenile and for an adult, where a minor is under `ageOfMajority`
+    /// (the home law's, corpus/vocabulary.xml): a juvenile was 0 to `ageOfMajority - 1`, an adult `ageOfMajority`
+    /// or older. Without an age of majority the flag says nothing in years, and the bound is unknown either way.
+    static func ageAtOffence(atLeast: Int?, below: Int?, ageOfMajority: Int?) -> CompiledCondition {
+        guard let majority = ageOfMajority, majority >= 1 else {
+            return .ageAtOffence(ifJuvenile: .unknown(.ageMissing), ifAdult: .unknown(.ageMissing))
+        }
+        return .ageAtOffence(ifJuvenile: bound(atLeast: atLeast, below: below, over: 0...(majority - 1), missing: .ageMissing),
+                             ifAdult: bound(atLeast: atLeast, below: below, over: majority...Int.max, missing: .ageMissing))
+    }
+
+    /// Whether the bound holds for every age in `range` (true), none (false), or some (unknown: `missing`).
+    private static func bound(atLeast: Int?, below: Int?, over range: ClosedRange<Int>, missing: MissingFacts) -> Truth {
         func holds(_ a: Int) -> Bool { (atLeast.map { a >= $0 } ?? true) && (below.map { a < $0 } ?? true) }
         let low = holds(range.lowerBound), high = holds(range.upperBound)
         if low == high { return Truth(low) }
-        return .unknown(.named(moment == .decision ? "birth-date" : "age"))
+        return .unknown(missing)
     }
 }
 
@@ -156,6 +168,8 @@ struct TermBits: Sendable {
 /// Compiles the conditions of one jurisdiction.
 struct ConditionCompiler {
     let jurisdiction: Jurisdiction
+    /// The home law's age of majority: what the juvenile flag means in years (`nil`: not stated).
+    let ageOfMajority: Int?
     var terms: TermBits
     var fractions: FractionSlots
 
@@ -174,7 +188,9 @@ struct ConditionCompiler {
         case .term(let cmp): return .term(cmp)
         case .fact(let fact, let wanted): return .fact(fact, wanted, missing: .named(CompiledCondition.flagName(fact)))
         case .sex(let s): return .sex(s)
-        case .age(let moment, let atLeast, let below): return .age(moment, atLeast: atLeast, below: below)
+        case .age(.decision, let atLeast, let below): return .ageAtDecision(atLeast: atLeast, below: below)
+        case .age(.offence, let atLeast, let below):
+            return CompiledCondition.ageAtOffence(atLeast: atLeast, below: below, ageOfMajority: ageOfMajority)
         case .victimAge(let atLeast, let below): return .victimAge(atLeast: atLeast, below: below)
         case .disability(let groups): return .disability(groups)
         case .reference(let id):

@@ -9,13 +9,15 @@ public struct CompiledLaw: Sendable {
     let jurisdictions: [CompiledJurisdiction]
     let terms: TermBits
     let fractions: [Rational]
-    /// The jurisdiction whose terms the case is stated in.
-    public let home: String
+    /// The jurisdiction whose terms the case is stated in, and its age of majority (compiled into every condition
+    /// on the age at the offence).
+    public let home: HomeLaw
     /// Jurisdiction id → position in `jurisdictions`.
     private let positions: [String: Int]
 
-    /// Compiles `jurisdictions`; `crosswalk` says under which foreign rules the Kazakh category can be read.
-    public init(jurisdictions: [Jurisdiction], crosswalk: [CrosswalkMapping], home: String) {
+    /// Compiles `jurisdictions`; `crosswalk` says under which foreign rules the Kazakh category can be read, and
+    /// `home` which jurisdiction's law the case is stated in (`Corpus.home`).
+    public init(jurisdictions: [Jurisdiction], crosswalk: [CrosswalkMapping], home: HomeLaw) {
         var terms = TermBits()
         var fractions = FractionSlots()
         var compiled: [CompiledJurisdiction] = []
@@ -24,7 +26,8 @@ public struct CompiledLaw: Sendable {
             for id in m.jurisdictionIDs where mappings[id] == nil { mappings[id] = m }
         }
         for j in jurisdictions {
-            var compiler = ConditionCompiler(jurisdiction: j, terms: terms, fractions: fractions)
+            var compiler = ConditionCompiler(jurisdiction: j, ageOfMajority: home.ageOfMajority?.years, terms: terms,
+                                             fractions: fractions)
             let mechanisms = j.mechanisms.map { m in
                 CompiledMechanism(source: m, versions: m.versions.map { CompiledVersion($0, compiler: &compiler) })
             }
@@ -32,7 +35,7 @@ public struct CompiledLaw: Sendable {
             fractions = compiler.fractions
             let mapping = mappings[j.id]
             compiled.append(CompiledJurisdiction(source: j, categoryMapping: mapping,
-                                                 categoryReadable: j.id == home || mapping != nil,
+                                                 categoryReadable: j.id == home.jurisdiction || mapping != nil,
                                                  mechanisms: mechanisms))
         }
         self.jurisdictions = compiled

@@ -26,13 +26,24 @@ public enum FeatureState: Sendable, Equatable {
 
 /// Evaluates the instruments' declarative checks against a regime, and against one case's outcome.
 ///
-/// A feature found in the encoding is present. When it is not found, it is absent only if the report describes the
-/// aspect it belongs to (the jurisdiction's coverage of that aspect is stated); otherwise the verdict is "not
-/// assessable", because silence in the report is not absence in the law.
+/// What makes each feature present, absent or unknown is the corpus's (`RegimeFeatureDefinition`, read from
+/// corpus/vocabulary.xml): a feature found in the encoding is present; when it is not found, it is absent only if
+/// the report describes the aspect it belongs to; otherwise the verdict is "not assessable", because silence in the
+/// report is not absence in the law.
 public struct ConformanceEvaluator: Sendable {
     public let instruments: [Instrument]
+    /// How each regime feature is read, by feature term.
+    public let features: [String: RegimeFeatureDefinition]
 
-    public init(instruments: [Instrument]) { self.instruments = instruments }
+    public init(instruments: [Instrument], features: [String: RegimeFeatureDefinition]) {
+        self.instruments = instruments
+        self.features = features
+    }
+
+    /// The corpus's instruments, checked with its feature definitions.
+    public init(corpus: Corpus) {
+        self.init(instruments: corpus.instruments, features: corpus.vocabulary.features)
+    }
 
     /// Every check of every instrument against `jurisdiction`.
     public func verdicts(for jurisdiction: Jurisdiction) -> [ConformanceVerdict] {
@@ -54,15 +65,21 @@ public struct ConformanceEvaluator: Sendable {
         }
     }
 
-    /// The checks the case's outcome touches: an exclusion that applied, a life sentence, a juvenile, a carer.
+    /// The checks the case's outcome touches: those on every feature with a `touched-by` that holds for the case
+    /// or its outcome (an exclusion that applied, a life sentence, a juvenile, a carer, in the bundled corpus).
     public func verdicts(for outcome: JurisdictionOutcome, facts: Case) -> [ConformanceVerdict] {
-        var features: Set<String> = []
-        if outcome.mechanisms.contains(where: { $0.status == .excluded }) { features.insert("category-excluded") }
-        if facts.term.isLife { features.insert("life-parole-possible") }
-        if facts.juvenile { features.insert("juvenile-earlier-threshold") }
-        if facts.pregnant || facts.youngChild || facts.singleParent { features.insert("caretaking-considered") }
-        guard !features.isEmpty else { return [] }
-        return verdicts(for: outcome.jurisdiction, features: features)
+        let touched = Set(features.values.filter { d in d.touchedBy.contains { Self.touches($0, outcome, facts) } }
+            .map(\.feature))
+        guard !touched.isEmpty else { return [] }
+        return verdicts(for: outcome.jurisdiction, features: touched)
+    }
+
+    static func touches(_ touch: CaseTouch, _ outcome: JurisdictionOutcome, _ facts: Case) -> Bool {
+        switch touch {
+        case .outcome(let status): return outcome.mechanisms.contains { $0.status.rawValue == status }
+        case .life(let wanted): return facts.term.isLife == wanted
+        case .fact(let fact, let wanted): return facts.value(of: fact) == wanted
+        }
     }
 
     func verdict(_ i: Instrument, _ p: Provision, _ c: ConformanceCheck, _ state: FeatureState) -> ConformanceVerdict {
@@ -83,87 +100,76 @@ public struct ConformanceEvaluator: Sendable {
         }
     }
 
-    /// The coverage aspect a feature belongs to, and the `not-stated` terms that mark it unknown.
-    static let aspects: [String: Set<String>] = [
-        "category-excluded": ["exclusions"],
-        "juvenile-earlier-threshold": ["juvenile-thresholds", "juveniles"],
-        "caretaking-considered": ["criteria", "grant-criteria"],
-        "supervision-after-release": ["supervision", "supervision-duties"],
-        "supervision-by-police": ["supervision"],
-        "life-parole-possible": ["life-thresholds", "life-threshold", "life"],
-        "appeal-available": ["procedure", "appeal"],
-        "hearing-with-convict": ["procedure", "hearing"],
-        "reapplication-after-refusal": ["reapplication-wait", "procedure"],
-        "release-criteria-stated": ["criteria", "grant-criteria"],
-        "mandatory-revocation-for-breach": ["revocation", "time-on-release"],
-    ]
-
+    /// The feature's state in `j`, as its corpus definition reads it (see the type's comment for the order).
     public func state(of feature: String, in j: Jurisdiction) -> FeatureState {
-        let versions = j.mechanisms.flatMap { m in m.versions.map { (m, $0) } }
-        let paroleLike = versions.filter { ["parole", "release-on-licence", "automatic-release"].contains($0.0.kind) }
-        var evidence: [String] = []
-        switch feature {
-        case "category-excluded":
-            evidence = paroleLike.flatMap { $0.1.exclusions.map(\.id) }
-        case "juvenile-earlier-threshold":
-            evidence = versions.flatMap { $0.1.thresholds.filter { Self.mentionsJuvenile($0.condition) }.map(\.id) }
-        case "caretaking-considered":
-            let all = versions.flatMap { v in
-                v.1.thresholds.compactMap { t in t.condition.map { (t.id, $0) } }
-                    + v.1.exclusions.flatMap { x in x.exceptions.map { ($0.id, $0.condition) } }
-                    + (v.1.grantConditions + v.1.mandatoryRelease).map { ($0.id, $0.condition) }
-            } + j.conditionSets.map { ($0.id, $0.condition) }
-            evidence = all.filter { Self.mentionsCaretaking($0.1) }.map(\.0)
-        case "supervision-after-release":
-            evidence = versions.filter { $0.1.supervision != nil }.map { $0.1.id }
-        case "supervision-by-police":
-            evidence = versions.filter { $0.1.supervision?.by == "police" }.map { $0.1.id }
-            if evidence.isEmpty, versions.contains(where: { $0.1.supervision.map { $0.by != "unspecified" } ?? false }) {
-                return .absent
-            }
-        case "life-parole-possible":
-            evidence = paroleLike.flatMap { $0.1.thresholds.filter { Self.mentionsLife($0.condition) }.map(\.id) }
-        case "appeal-available":
-            evidence = versions.filter { !($0.1.procedure?.appeals.isEmpty ?? true) }.map { $0.1.id }
-        case "hearing-with-convict":
-            evidence = versions.filter { $0.1.procedure?.participants.contains { $0.who == "convict" && $0.required == true } ?? false }
-                .map { $0.1.id }
-        case "reapplication-after-refusal":
-            evidence = versions.filter { $0.1.procedure?.reapplicationWait != nil }.map { $0.1.id }
-        case "release-criteria-stated":
-            evidence = versions.flatMap { ($0.1.grantConditions + $0.1.mandatoryRelease).map(\.id) }
-        case "mandatory-revocation-for-breach":
-            evidence = versions.flatMap { $0.1.revocation?.grounds.filter { $0.mode == .mandatory && $0.consequence == "serve-remainder" }
-                .map(\.id) ?? [] }
-        default:
-            return .unknown(reason: "the engine has no definition for the feature \(feature)")
+        guard let definition = features[feature] else {
+            return .unknown(reason: "the corpus does not say how to read the feature \(feature) (no <detection> for it "
+                + "in vocabulary.xml)")
         }
+        let evidence = definition.present.flatMap { Self.find($0, in: j) }
         if !evidence.isEmpty { return .present(evidence: evidence) }
-        let notStated = j.notStatedAspects
-        let aspect = Self.aspects[feature] ?? []
-        if !notStated.isDisjoint(with: aspect) {
-            return .unknown(reason: "the sources do not state \(aspect.sorted().joined(separator: " / ")) for \(j.id)")
+        let described = definition.described.contains { !Self.find($0, in: j).isEmpty }
+        // A definition may count its description as stronger than a not-stated aspect (a named supervisor says who
+        // supervises, even when other supervision aspects are not stated).
+        if described, definition.describedDespiteNotStated { return .absent }
+        let aspects = Set(definition.notStatedAspects)
+        if !j.notStatedAspects.isDisjoint(with: aspects) {
+            return .unknown(reason: "the sources do not state \(aspects.sorted().joined(separator: " / ")) for \(j.id)")
         }
-        if describes(feature, versions) { return .absent }
+        if described { return .absent }
         return .unknown(reason: "the corpus records nothing on this aspect for \(j.id)")
     }
 
-    /// Whether the encoding describes the aspect at all, so that not finding the feature means it is absent.
-    private func describes(_ feature: String, _ versions: [(ReleaseMechanism, MechanismVersion)]) -> Bool {
-        switch feature {
-        case "category-excluded": return versions.contains { !$0.1.exclusions.isEmpty } || versions.contains { !$0.1.thresholds.isEmpty }
-        case "juvenile-earlier-threshold": return false
-        case "caretaking-considered", "release-criteria-stated":
-            return versions.contains { !$0.1.grantConditions.isEmpty || !$0.1.mandatoryRelease.isEmpty }
-        case "supervision-after-release": return false
-        case "life-parole-possible": return versions.contains { v in v.1.thresholds.contains { $0.fixed != nil } }
-        case "appeal-available", "hearing-with-convict", "reapplication-after-refusal":
-            return versions.contains { v in
-                guard let p = v.1.procedure else { return false }
-                return !p.hearing.isEmpty || !p.participants.isEmpty || !p.appeals.isEmpty
+    /// The ids `query` finds in `j`: per mechanism (of the query's kinds) and version, each part in the query's
+    /// order; the jurisdiction's condition sets after every version.
+    static func find(_ query: RegimeQuery, in j: Jurisdiction) -> [String] {
+        var found: [String] = []
+        for m in j.mechanisms where query.mechanismKinds?.contains(m.kind) ?? true {
+            for v in m.versions {
+                for part in query.parts { found += find(part, query, in: v) }
             }
-        case "mandatory-revocation-for-breach": return versions.contains { $0.1.revocation != nil }
-        default: return false
+        }
+        if query.parts.contains(.conditionSet) {
+            found += j.conditionSets.filter { query.admits($0.condition) }.map(\.id)
+        }
+        return found
+    }
+
+    private static func find(_ part: RegimeQuery.Part, _ q: RegimeQuery, in v: MechanismVersion) -> [String] {
+        // A version part gives the version's id once, however many of the part it has.
+        func version(_ has: Bool) -> [String] { has ? [v.id] : [] }
+        switch part {
+        case .exclusion: return v.exclusions.filter { q.admits($0.condition) }.map(\.id)
+        case .threshold:
+            return v.thresholds.filter { t in
+                guard q.admits(t.condition) else { return false }
+                switch q.thresholdWith {
+                case nil: return true
+                case .fraction: return t.fraction != nil
+                case .minimum: return t.minimum != nil
+                case .fixed: return t.fixed != nil
+                }
+            }.map(\.id)
+        case .exception: return v.exclusions.flatMap(\.exceptions).filter { q.admits($0.condition) }.map(\.id)
+        case .grantCondition: return v.grantConditions.filter { q.admits($0.condition) }.map(\.id)
+        case .mandatoryRelease: return v.mandatoryRelease.filter { q.admits($0.condition) }.map(\.id)
+        case .conditionSet: return []
+        case .supervision:
+            guard let s = v.supervision else { return [] }
+            return version((q.supervisor.map { s.by == $0 } ?? true) && (q.supervisorOtherThan.map { s.by != $0 } ?? true))
+        case .appeal: return version(!(v.procedure?.appeals.isEmpty ?? true))
+        case .participant:
+            return version(v.procedure?.participants.contains { p in
+                (q.participant.map { p.who == $0 } ?? true) && (q.participantRequired.map { p.required == $0 } ?? true)
+            } ?? false)
+        case .hearing: return version(!(v.procedure?.hearing.isEmpty ?? true))
+        case .reapplicationWait: return version(v.procedure?.reapplicationWait != nil)
+        case .revocation: return version(v.revocation != nil)
+        case .revocationGround:
+            return (v.revocation?.grounds ?? []).filter { g in
+                (q.revocationMode.map { g.mode == $0 } ?? true)
+                    && (q.revocationConsequence.map { g.consequence == $0 } ?? true)
+            }.map(\.id)
         }
     }
 
@@ -171,21 +177,13 @@ public struct ConformanceEvaluator: Sendable {
     public static func mentionsLife(_ c: Condition?) -> Bool {
         c?.containsLeaf(throughNegation: false) { $0 == .life(true) } ?? false
     }
+}
 
-    /// A condition that favours young offenders (a juvenile, or under 21 at the offence).
-    static func mentionsJuvenile(_ c: Condition?) -> Bool {
-        c?.containsLeaf(throughNegation: false) { leaf in
-            switch leaf {
-            case .fact(.juvenile, true): return true
-            case .age(.offence, _, let below): return below.map { $0 <= 21 } ?? false
-            default: return false
-            }
-        } ?? false
-    }
-
-    static func mentionsCaretaking(_ c: Condition) -> Bool {
-        c.containsLeaf(throughNegation: false) {
-            $0 == .fact(.pregnant, true) || $0 == .fact(.youngChild, true) || $0 == .fact(.singleParent, true)
-        }
+extension RegimeQuery {
+    /// Whether a rule with `condition` passes the query's `mentions` filter: it requires one of the leaves (not
+    /// through a negation, which mentions the fact without establishing it); no filter passes every rule.
+    func admits(_ condition: Condition?) -> Bool {
+        guard !mentions.isEmpty else { return true }
+        return condition?.containsLeaf(throughNegation: false) { leaf in mentions.contains { $0.matches(leaf) } } ?? false
     }
 }

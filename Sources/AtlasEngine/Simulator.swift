@@ -11,12 +11,14 @@ public struct Simulator: Sendable {
     public var explains: Bool
     /// How the case's facts are read under other jurisdictions (from corpus/crosswalk.xml).
     public let crosswalk: [CrosswalkMapping]
-    /// The jurisdiction whose terms the case is stated in.
-    public let home: String
+    /// The jurisdiction whose terms the case is stated in, and how its law reads the case (`Corpus.home`).
+    public let home: HomeLaw
     /// The corpus's jurisdictions, compiled once; others are compiled when they are simulated.
     private let law: CompiledLaw
 
-    public init(vocabulary: Vocabulary, crosswalk: [CrosswalkMapping] = [], home: String = "kz", explains: Bool = true,
+    /// A simulator over `jurisdictions` (compiled now; others are compiled when simulated), for cases stated in
+    /// `home`'s law.
+    public init(vocabulary: Vocabulary, crosswalk: [CrosswalkMapping] = [], home: HomeLaw, explains: Bool = true,
                 jurisdictions: [Jurisdiction] = []) {
         self.vocabulary = vocabulary
         self.crosswalk = crosswalk
@@ -27,7 +29,7 @@ public struct Simulator: Sendable {
 
     /// A simulator over a loaded corpus, with its vocabulary, crosswalk and jurisdictions compiled.
     public init(corpus: Corpus, explains: Bool = true) {
-        self.init(vocabulary: corpus.vocabulary, crosswalk: corpus.crosswalk, explains: explains,
+        self.init(vocabulary: corpus.vocabulary, crosswalk: corpus.crosswalk, home: corpus.home, explains: explains,
                   jurisdictions: corpus.jurisdictions)
     }
 
@@ -102,7 +104,7 @@ public struct Simulator: Sendable {
 
     private func simulate(_ f: CaseFacts, _ m: CompiledMechanism, _ j: CompiledJurisdiction) -> MechanismOutcome {
         let d: Decided
-        var recorder = TraceRecorder(jurisdiction: j, home: home)
+        var recorder = TraceRecorder(jurisdiction: j, home: home.jurisdiction)
         if explains {
             d = m.decide(f, readable: j.categoryReadable, tracer: &recorder)
         } else {

@@ -67,7 +67,9 @@ public struct Case: Hashable, Sendable {
     /// The date whose law applies.
     public var asOf: CalendarDate
 
-    public init(term: SentenceTerm, category: String?, punishment: String = "imprisonment", start: CalendarDate,
+    /// `punishment` has no default here: the default is a corpus value (`Vocabulary.defaultTerm(of: "punishment")`),
+    /// which `CaseDraft.build` applies.
+    public init(term: SentenceTerm, category: String?, punishment: String, start: CalendarDate,
                 offences: Set<String> = [], consequences: Set<String> = [], sex: Sex? = nil,
                 birthDate: CalendarDate? = nil, age: Int? = nil, juvenile: Bool = false, pregnant: Bool = false,
                 youngChild: Bool = false, singleParent: Bool = false, disabilityGroup: Int? = nil,
@@ -103,6 +105,25 @@ public struct Case: Hashable, Sendable {
     public var termEnd: CalendarDate? {
         if case .fixed(let d) = term { return d.end(from: start) }
         return nil
+    }
+
+    /// Sets a yes/no fact (a fact composition's part); `false` for `damage-compensated`, which is a three-way
+    /// status that a yes/no value cannot set without guessing which "no" is meant.
+    @discardableResult
+    public mutating func set(_ fact: CaseFact, to value: Bool) -> Bool {
+        switch fact {
+        case .juvenile: juvenile = value
+        case .pregnant: pregnant = value
+        case .youngChild: youngChild = value
+        case .singleParent: singleParent = value
+        case .cooperation: cooperation = value
+        case .recidivist: recidivist = value
+        case .firstCustodial: firstCustodial = value
+        case .foreignNational: foreignNational = value
+        case .maliciousViolations: maliciousViolations = value
+        case .damageCompensated: return false
+        }
+        return true
     }
 
     /// The value of a yes/no fact, or `nil` when the case does not say.

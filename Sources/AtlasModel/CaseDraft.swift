@@ -73,7 +73,12 @@ public struct CaseDraft: Sendable, Equatable {
                 + vocabulary.terms(of: "category").joined(separator: ", "))
         }
         let cat = try known(categoryText, set: "category", field: "category", vocabulary)
-        let punishmentTerm = try known(punishment ?? "imprisonment", set: "punishment", field: "punishment", vocabulary)
+        // The default punishment is the vocabulary's (corpus/vocabulary.xml, `default="true"`), not the program's.
+        guard let punishmentText = punishment ?? vocabulary.defaultTerm(of: "punishment") else {
+            throw CaseInputError(field: "punishment", message: "missing, and the corpus marks no default punishment; one of "
+                + vocabulary.terms(of: "punishment").joined(separator: ", "))
+        }
+        let punishmentTerm = try known(punishmentText, set: "punishment", field: "punishment", vocabulary)
         guard let startText = start else {
             throw CaseInputError(field: "start", message: "missing; give the start of the term as YYYY-MM-DD")
         }
@@ -93,11 +98,13 @@ public struct CaseDraft: Sendable, Equatable {
             }
             sexValue = v
         }
-        if singleFather == true {
-            if sexValue == .female {
-                throw CaseInputError(field: "single-father", message: "contradicts --sex female")
+        // What a single father is (male, young child, raising it alone) is the corpus's fact composition.
+        let fatherhood = try composition(named: "single-father", stated: singleFather, vocabulary)
+        if let implied = fatherhood?.sex {
+            if let given = sexValue, given != implied {
+                throw CaseInputError(field: "single-father", message: "contradicts --sex \(given.rawValue)")
             }
-            sexValue = .male
+            sexValue = implied
         }
         if pregnant == true, sexValue == .male {
             throw CaseInputError(field: "pregnant", message: "contradicts --sex male")
@@ -112,8 +119,10 @@ public struct CaseDraft: Sendable, Equatable {
         if birth != nil, age != nil {
             throw CaseInputError(field: "age", message: "give either --age or --birth-date, not both")
         }
-        if let d = disability, !(1...3).contains(d) {
-            throw CaseInputError(field: "disability", message: "\(d) is not a disability group (1, 2 or 3)")
+        // The groups a case may state are the `disability-group` vocabulary.
+        if let d = disability, !vocabulary.contains(String(d), in: "disability-group") {
+            throw CaseInputError(field: "disability", message: "\(d) is not a disability group ("
+                + Self.alternatives(vocabulary.disabilityGroups.map(String.init)) + ")")
         }
         if let v = victimAge, !(0...130).contains(v) {
             throw CaseInputError(field: "victim-age", message: "\(v) is not an age between 0 and 130")
@@ -129,18 +138,45 @@ public struct CaseDraft: Sendable, Equatable {
             }
             damageStatus = v
         }
-        if sentence.isLife, punishmentTerm != "imprisonment" {
-            throw CaseInputError(field: "punishment", message: "a life sentence is imprisonment, not \(punishmentTerm)")
+        // Which punishment a life sentence is comes from the vocabulary (`life-sentence="true"`).
+        if sentence.isLife {
+            guard let lifePunishment = vocabulary.lifeSentenceTerm(of: "punishment") else {
+                throw CaseInputError(field: "term", message: "the corpus marks no punishment a life sentence is, so a "
+                    + "life term cannot be read")
+            }
+            if punishmentTerm != lifePunishment {
+                throw CaseInputError(field: "punishment", message: "a life sentence is \(lifePunishment), not \(punishmentTerm)")
+            }
         }
-        return Case(term: sentence, category: cat, punishment: punishmentTerm, start: startDate,
-                    offences: offenceTags, consequences: consequenceTags, sex: sexValue, birthDate: birth, age: age,
-                    juvenile: juvenile ?? false, pregnant: pregnant ?? false,
-                    youngChild: (youngChild ?? false) || (singleFather ?? false),
-                    singleParent: (singleParent ?? false) || (singleFather ?? false),
-                    disabilityGroup: disability, cooperation: cooperation ?? false, recidivist: recidivist,
-                    firstCustodial: firstCustodial,
-                    foreignNational: foreignNational ?? false, priorRevocation: revocation, damage: damageStatus,
-                    maliciousViolations: maliciousViolations, victimAge: victimAge, asOf: asOfDate)
+        var built = Case(term: sentence, category: cat, punishment: punishmentTerm, start: startDate,
+                         offences: offenceTags, consequences: consequenceTags, sex: sexValue, birthDate: birth,
+                         age: age, juvenile: juvenile ?? false, pregnant: pregnant ?? false,
+                         youngChild: youngChild ?? false, singleParent: singleParent ?? false,
+                         disabilityGroup: disability, cooperation: cooperation ?? false, recidivist: recidivist,
+                         firstCustodial: firstCustodial,
+                         foreignNational: foreignNational ?? false, priorRevocation: revocation, damage: damageStatus,
+                         maliciousViolations: maliciousViolations, victimAge: victimAge, asOf: asOfDate)
+        // The composition's facts override what the case says of them, as the flag always did.
+        for part in fatherhood?.facts ?? [] { built.set(part.fact, to: part.value) }
+        return built
+    }
+
+    /// The fact composition a stated flag stands for; `nil` when the flag is not stated.
+    private func composition(named name: String, stated: Bool?, _ vocabulary: Vocabulary) throws(CaseInputError)
+        -> FactComposition?
+    {
+        guard stated == true else { return nil }
+        guard let c = vocabulary.compositions[name] else {
+            throw CaseInputError(field: name, message: "the corpus does not define \(name) (corpus/vocabulary.xml "
+                + "<fact-composition>), so the flag cannot be read")
+        }
+        return c
+    }
+
+    /// `1, 2 or 3`.
+    static func alternatives(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "none" }
+        return items.dropLast().joined(separator: ", ") + " or " + items.last!
     }
 
     private func known(_ term: String, set: String, field: String, _ vocabulary: Vocabulary) throws(CaseInputError)

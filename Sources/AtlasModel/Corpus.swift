@@ -7,17 +7,20 @@ public struct Corpus: Sendable {
     public var crosswalk: [CrosswalkMapping] = []
     public var sources: [Source]
     public var vocabulary: Vocabulary
+    /// The jurisdiction every case is stated in and how its law reads the case (corpus/vocabulary.xml `<home>`).
+    public var home: HomeLaw
     /// SHA-256 (64 lowercase hex digits) of the exact documents this corpus was read from, when it was read from
     /// files: with the program's version, what a computation can be cited and reproduced by.
     public var digest: String?
     public init(jurisdictions: [Jurisdiction], instruments: [Instrument] = [], cases: [CourtCase] = [],
-                annexes: [AnnexDefinition] = [], sources: [Source], vocabulary: Vocabulary) {
+                annexes: [AnnexDefinition] = [], sources: [Source], vocabulary: Vocabulary, home: HomeLaw) {
         self.jurisdictions = jurisdictions
         self.instruments = instruments
         self.cases = cases
         self.annexes = annexes
         self.sources = sources
         self.vocabulary = vocabulary
+        self.home = home
     }
     public func instrument(_ id: String) -> Instrument? { instruments.first { $0.id == id } }
     public func annex(_ number: Int) -> AnnexDefinition? { annexes.first { $0.number == number } }

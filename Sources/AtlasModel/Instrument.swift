@@ -10,13 +10,14 @@ public struct Instrument: Sendable, Identifiable {
     public var binding: Binding
     /// Whether the report itself classifies the instrument (`false`: the classification is the corpus's).
     public var bindingStated: Bool
-    public var kazakhstan: String?
+    /// How jurisdictions stand to the instrument (party, not a party…), as the report records it.
+    public var relations: [InstrumentRelation]
     public var citations: [Citation]
     public var provisions: [Provision]
     public var discrepancies: [Discrepancy]
     public var notes: [LocalizedString]
     public init(id: String, names: [LocalizedString], shortName: String, body: String, year: Int?, binding: Binding,
-                bindingStated: Bool, kazakhstan: String?, citations: [Citation], provisions: [Provision],
+                bindingStated: Bool, relations: [InstrumentRelation], citations: [Citation], provisions: [Provision],
                 discrepancies: [Discrepancy], notes: [LocalizedString]) {
         self.id = id
         self.names = names
@@ -25,11 +26,36 @@ public struct Instrument: Sendable, Identifiable {
         self.year = year
         self.binding = binding
         self.bindingStated = bindingStated
-        self.kazakhstan = kazakhstan
+        self.relations = relations
         self.citations = citations
         self.provisions = provisions
         self.discrepancies = discrepancies
         self.notes = notes
+    }
+}
+
+extension Instrument {
+    /// The relations recorded for `jurisdiction`, in corpus order.
+    public func relations(of jurisdiction: String) -> [InstrumentRelation] {
+        relations.filter { $0.jurisdictionIDs.contains(jurisdiction) }
+    }
+}
+
+/// How one or more jurisdictions stand to an instrument (`<relation>`): `kind` is an `instrument-relation` term
+/// (party, not-party, signatory, member, not-stated), dated where the report dates it (a ratification law).
+public struct InstrumentRelation: Sendable {
+    public var jurisdictionIDs: [String]
+    public var kind: String
+    public var validity: Validity
+    public var labels: [LocalizedString]
+    public var citations: [Citation]
+    public init(jurisdictionIDs: [String], kind: String, validity: Validity = .always, labels: [LocalizedString],
+                citations: [Citation]) {
+        self.jurisdictionIDs = jurisdictionIDs
+        self.kind = kind
+        self.validity = validity
+        self.labels = labels
+        self.citations = citations
     }
 }
 

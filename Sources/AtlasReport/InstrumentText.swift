@@ -8,7 +8,10 @@ public enum InstrumentText {
         out.append("\(i.names.text(in: language) ?? i.id) [\(i.id)] — \(i.shortName)")
         out.append("Body: \(i.body)" + (i.year.map { ", \($0)" } ?? ""))
         out.append("Status: \(i.binding.rawValue)" + (i.bindingStated ? "" : " (classification not stated by the report)")
-            + (i.kazakhstan.map { "; Kazakhstan: \($0)" } ?? ""))
+            + i.relations.map { r in
+                "; \(r.jurisdictionIDs.joined(separator: ", ")) \(r.kind)"
+                    + (r.validity.from.map { " from \($0)" } ?? "") + ": " + (r.labels.text(in: language) ?? r.kind)
+            }.joined())
         out.append("Sources:" + cites(i.citations))
         for p in i.provisions {
             out.append("")

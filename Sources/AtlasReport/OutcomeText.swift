@@ -7,17 +7,19 @@ public enum OutcomeText {
     public enum Style: Sendable { case table, markdown }
 
     /// The outcome as text. One jurisdiction: a row per mechanism and the full explanation. Several: a row per
-    /// jurisdiction sorted by earliest release (the Kazakh row marked ▶), then the explanation of those in `explain`.
+    /// jurisdiction sorted by earliest release (the `home` row, `Corpus.home`, marked ▶), then the explanation of
+    /// those in `explain` (the home jurisdiction when `nil`).
     public static func render(_ facts: Case, _ outcomes: [JurisdictionOutcome], vocabulary: Vocabulary,
-                              style: Style, explain: [String] = ["kz"],
+                              style: Style, home: String, explain: [String]? = nil,
                               conformance: [String: [ConformanceVerdict]] = [:]) -> String {
+        let explain = explain ?? [home]
         var out: [String] = []
         let heading = { (s: String) in style == .markdown ? "## \(s)" : s }
         out.append(heading("Case"))
         out.append(caseSummary(facts))
         out.append("")
         let single = outcomes.count == 1
-        let table = single ? mechanismTable(outcomes[0], vocabulary) : summaryTable(outcomes, vocabulary, style)
+        let table = single ? mechanismTable(outcomes[0], vocabulary) : summaryTable(outcomes, vocabulary, style, home: home)
         out.append(style == .markdown ? table.markdown() : table.rendered())
         if table.rows.contains(where: { $0.contains { $0.contains("⚠") } }) {
             out.append("")
@@ -60,7 +62,8 @@ public enum OutcomeText {
     }
 
     /// One row per jurisdiction: its earliest available mechanism, or why none is available.
-    static func summaryTable(_ outcomes: [JurisdictionOutcome], _ vocabulary: Vocabulary, _ style: Style) -> TextTable {
+    static func summaryTable(_ outcomes: [JurisdictionOutcome], _ vocabulary: Vocabulary, _ style: Style,
+                             home: String) -> TextTable {
         let header = ["", "Jurisdiction", "Mechanism", "Earliest date", "Required served", "Share", "Decided by",
                       "Release", "Other mechanisms"]
         // Each jurisdiction is led by its earliest available mechanism, else by one that depends on a missing fact.
@@ -82,7 +85,7 @@ public enum OutcomeText {
         }
         let rows = sorted.map { o -> [String] in
             let lead = lead(o)
-            let mark = o.jurisdiction.id == "kz" ? "▶" : ""
+            let mark = o.jurisdiction.id == home ? "▶" : ""
             let others = o.mechanisms.filter { $0.mechanism.id != lead?.mechanism.id }
                 .map { "\($0.mechanism.kind) \(availability($0))" }.joined(separator: "; ")
             guard let m = lead else { return [mark, o.jurisdiction.id, "—", "—", "—", "—", "—", "—", ""] }

@@ -18,7 +18,7 @@ struct BatchRun {
     /// Runs the batch into `output` (not finished here); returns (cases simulated, lines rejected).
     func run() throws -> (ok: Int, failed: Int) {
         let input = try InputFile.open(path, what: "batch file")
-        let law = CompiledLaw(jurisdictions: jurisdictions, crosswalk: corpus.crosswalk, home: "kz")
+        let law = CompiledLaw(jurisdictions: jurisdictions, crosswalk: corpus.crosswalk, home: corpus.home)
         let layout = BatchLine(jurisdictions: jurisdictions)
         var ok = 0, failed = 0, lineNumber = 0
         var reader = BatchLineReader(handle: input)

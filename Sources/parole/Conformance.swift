@@ -31,7 +31,7 @@ extension Parole {
         func run() throws {
             let atlas = try corpus.load()
             let j = try atlas.requireJurisdiction(id)
-            let verdicts = ConformanceEvaluator(instruments: atlas.instruments).verdicts(for: j)
+            let verdicts = ConformanceEvaluator(corpus: atlas).verdicts(for: j)
             let footer = "\n\n" + Provenance(corpus: atlas).footer()
             let text = switch format {
             case .json: JSONValue.array(verdicts.map(ConformanceJSON.verdict)).serialized(pretty: true)

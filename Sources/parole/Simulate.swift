@@ -44,18 +44,23 @@ extension Parole {
             "Consequence (repeatable): caused-death, combined-with-especially-grave.", valueName: "tag"))
         var consequences: [String] = []
 
-        @Option(help: ArgumentHelp("Punishment being served (default imprisonment).", valueName: "kind"))
+        @Option(help: ArgumentHelp(
+            "Punishment being served (default: the corpus's default punishment, imprisonment in the bundled one).",
+            valueName: "kind"))
         var punishment: String?
 
         @Option(help: ArgumentHelp("female or male.", valueName: "sex")) var sex: String?
         @Option(help: ArgumentHelp("Age on the as-of date.", valueName: "years")) var age: Int?
         @Option(name: .customLong("birth-date"), help: ArgumentHelp("Date of birth.", valueName: "YYYY-MM-DD"))
         var birthDate: String?
-        @Flag(help: "Under 18 when the offence was committed.") var juvenile = false
+        @Flag(help: "A minor when the offence was committed: under the home law's age of majority (18 in the bundled corpus).")
+        var juvenile = false
         @Flag(help: "Pregnant.") var pregnant = false
         @Flag(name: .customLong("young-child"), help: "Has a young child.") var youngChild = false
-        @Flag(name: .customLong("single-father"), help: "A man raising a young child alone.") var singleFather = false
-        @Option(help: ArgumentHelp("Disability group 1, 2 or 3.", valueName: "group")) var disability: Int?
+        @Flag(name: .customLong("single-father"),
+              help: "A man raising a young child alone (the corpus's single-father composition).") var singleFather = false
+        @Option(help: ArgumentHelp("Disability group, as the corpus lists them (1, 2 or 3 in the bundled one).",
+                                   valueName: "group")) var disability: Int?
         @Flag(help: "Fulfilled a procedural cooperation agreement.") var cooperation = false
         @Flag(inversion: .prefixedNo, help: "A recidivist (or not); unknown when neither flag is given.")
         var recidivist: Bool?
@@ -135,7 +140,7 @@ extension Parole {
                 ? atlas.jurisdictions : draft.jurisdictions.map { try atlas.requireJurisdiction($0) }
             let simulator = Simulator(corpus: atlas)
             let outcomes = simulator.simulate(facts, in: selected)
-            let evaluator = ConformanceEvaluator(instruments: atlas.instruments)
+            let evaluator = ConformanceEvaluator(corpus: atlas)
             let conformance = Dictionary(uniqueKeysWithValues: outcomes.map {
                 ($0.jurisdiction.id, evaluator.verdicts(for: $0, facts: facts))
             })
@@ -149,7 +154,8 @@ extension Parole {
             case .table, .markdown:
                 text = OutcomeText.render(facts, outcomes, vocabulary: atlas.vocabulary,
                                           style: format == .table ? .table : .markdown,
-                                          explain: explained.isEmpty ? ["kz"] : explained, conformance: conformance)
+                                          home: atlas.home.jurisdiction, explain: explained.isEmpty ? nil : explained,
+                                          conformance: conformance)
                     + "\n" + Provenance(corpus: atlas).footer() + "\n"
             case .csv, .html: throw format.refused(by: "simulate", writes: Self.formats)
             }

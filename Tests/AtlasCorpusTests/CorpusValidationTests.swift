@@ -108,6 +108,23 @@ struct ScratchCorpus {
                  expected: "quotation not found in seed lines"),
         Breakage(label: "impossible date", file: "jurisdictions/kz.xml", old: #"from="2016-04-09""#, new: #"from="2016-02-30""#,
                  expected: "2016-02-30"),
+        // The values that were constants of the program are checked like every other corpus value.
+        Breakage(label: "home naming no jurisdiction", file: "vocabulary.xml", old: #"<home jurisdiction="kz">"#,
+                 new: #"<home jurisdiction="zz">"#, expected: "names no jurisdiction of the corpus"),
+        Breakage(label: "two default punishments", file: "vocabulary.xml", old: #"<term id="fine">"#,
+                 new: #"<term id="fine" default="true">"#, expected: "already the default of punishment"),
+        Breakage(label: "unknown disability group", file: "jurisdictions/kz.xml", old: #"<disability in="1 2"/>"#,
+                 new: #"<disability in="1 4"/>"#, expected: #"unknown disability-group term "4""#),
+        Breakage(label: "feature filter on a part it does not concern", file: "vocabulary.xml",
+                 old: #"<find parts="supervision" by="police"/>"#, new: #"<find parts="supervision appeal" by="police"/>"#,
+                 expected: #"by= applies only to parts="supervision""#),
+        Breakage(label: "unknown instrument relation", file: "instruments/crc.xml", old: #"kind="party""#,
+                 new: #"kind="ally""#, expected: #"unknown instrument-relation term "ally""#),
+        Breakage(label: "relation naming no jurisdiction", file: "instruments/crc.xml", old: #"jurisdictions="kz""#,
+                 new: #"jurisdictions="kz zz""#, expected: #"names jurisdiction "zz""#),
+        Breakage(label: "vocabulary quotation not in the cited lines", file: "vocabulary.xml",
+                 old: "кәмелетке толмаған адамның өзі (18 жасқа", new: "кәмелетке толмаған адамның өзі (17 жасқа",
+                 expected: "quotation not found in seed lines"),
     ]
 
     @Test(arguments: breakages)

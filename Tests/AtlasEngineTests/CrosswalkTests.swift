@@ -29,7 +29,7 @@ import Testing
 
     @Test func withoutAMappingTheCategoryCannotDecideAForeignRule() throws {
         let corpus = try #require(Self.corpus)
-        let parole = try russianParole(Simulator(vocabulary: corpus.vocabulary, crosswalk: []))
+        let parole = try russianParole(Simulator(vocabulary: corpus.vocabulary, crosswalk: [], home: corpus.home))
         #expect(parole.status == .undetermined)
         #expect(parole.missingFacts.contains("category-crosswalk"))
     }

@@ -41,7 +41,7 @@ import Testing
     @Test func theQuietWalkDecidesAsTheExplainedOneOnEveryBatchField() throws {
         let corpus = Self.corpus
         let simulator = Simulator(corpus: corpus)
-        let plan = CompiledLaw(jurisdictions: corpus.jurisdictions, crosswalk: corpus.crosswalk, home: "kz")
+        let plan = CompiledLaw(jurisdictions: corpus.jurisdictions, crosswalk: corpus.crosswalk, home: corpus.home)
         #expect(plan.mechanismCount == corpus.jurisdictions.reduce(0) { $0 + $1.mechanisms.count })
         var rng = SplitMix64(state: 5_050)
         var results: [EligibilityResult] = []
@@ -66,8 +66,8 @@ import Testing
     @Test func anAsOfBeforeEveryLawGivesNotInForceOnBothTracers() throws {
         let corpus = Self.corpus
         let simulator = Simulator(corpus: corpus)
-        let plan = CompiledLaw(jurisdictions: corpus.jurisdictions, crosswalk: corpus.crosswalk, home: "kz")
-        let c = Case(term: .fixed(CalendarDuration(years: 9)), category: "grave",
+        let plan = CompiledLaw(jurisdictions: corpus.jurisdictions, crosswalk: corpus.crosswalk, home: corpus.home)
+        let c = Case(term: .fixed(CalendarDuration(years: 9)), category: "grave", punishment: "imprisonment",
                      start: CalendarDate(year: 1900, month: 1, day: 10)!, asOf: CalendarDate(year: 1901, month: 1, day: 1)!)
         var results: [EligibilityResult] = []
         plan.decide(c, into: &results)
@@ -93,13 +93,13 @@ import Testing
                                 discrepancies: [], notStated: [], origin: nil)
         }
         func status(_ j: Jurisdiction, offences: Set<String>) -> MechanismOutcome.Status? {
-            let c = Case(term: .fixed(CalendarDuration(years: 9)), category: "grave",
+            let c = Case(term: .fixed(CalendarDuration(years: 9)), category: "grave", punishment: "imprisonment",
                          start: CalendarDate(year: 2020, month: 1, day: 10)!, offences: offences,
                          asOf: CalendarDate(year: 2024, month: 1, day: 1)!)
-            let law = CompiledLaw(jurisdictions: [j], crosswalk: [], home: "zz")
+            let law = CompiledLaw(jurisdictions: [j], crosswalk: [], home: HomeLaw(jurisdiction: "zz"))
             var results: [EligibilityResult] = []
             law.decide(c, into: &results)
-            let explained = Simulator(vocabulary: Vocabulary(sets: [:]), home: "zz").simulate(c, in: j).mechanisms
+            let explained = Simulator(vocabulary: Vocabulary(sets: [:]), home: HomeLaw(jurisdiction: "zz")).simulate(c, in: j).mechanisms
             #expect(results == explained.map(EligibilityResult.init))
             return results.first?.status
         }
