@@ -62,6 +62,9 @@ let package = Package(
         .testTarget(name: "AtlasCorpusTests", dependencies: ["AtlasCorpus", "AtlasModel", "SafeXML"]),
         .testTarget(name: "ParoleCLITests", dependencies: ["parole"]),
         .testTarget(name: "AtlasIOTests", dependencies: ["AtlasInput", "AtlasOutput", "AtlasModel"]),
+        // Replays every fuzz seed and saved crash (Fuzz/Seeds, Fuzz/Regressions) through the fuzz targets' own entry
+        // code, without the fuzzer runtime; the fuzzers themselves are a package of their own (Fuzz/README.md).
+        .testTarget(name: "FuzzRegressionTests", dependencies: ["AtlasInput", "AtlasModel", "AtlasCorpus", "SafeXML"]),
     ],
     swiftLanguageModes: [.v6]
 )

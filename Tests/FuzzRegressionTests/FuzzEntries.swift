@@ -1,0 +1,1 @@
+../../Fuzz/Sources/FuzzEntries/FuzzEntries.swift
