@@ -87,17 +87,16 @@ extension CompiledMechanism {
 extension CompiledVersion {
     func decide<T: DecisionTracer>(_ f: CaseFacts, readable: Bool, tracer: inout T, into d: inout Decided) {
         let asOf = f.facts.asOf
-        let version = self
         tracer.lawInForce(self, facts: f.facts)
         d = Decided(result: EligibilityResult(status: .available))
 
         // 2. Scope.
-        let scope = version.scope.truth(f, on: asOf, readable: readable)
-        tracer.scope(version, scope)
+        let scope = scope.truth(f, on: asOf, readable: readable)
+        tracer.scope(self, scope)
         switch scope {
         case .no:
             d.result.status = .outOfScope
-            d.result.reasonRuleID = version.id
+            d.result.reasonRuleID = id
             d.reason = .outOfScope
             return
         case .unknown(let missing): d.missing.formUnion(missing)
@@ -121,12 +120,12 @@ extension CompiledVersion {
         }
 
         // 5. Conditions of grant.
-        for g in version.grantConditions.indices where version.grantConditions[g].validity.contains(asOf) {
-            let truth = version.grantConditions[g].condition.truth(f, on: decisionDate, readable: readable)
-            tracer.grantCondition(version.grantConditions[g], truth)
+        for g in grantConditions.indices where grantConditions[g].validity.contains(asOf) {
+            let truth = grantConditions[g].condition.truth(f, on: decisionDate, readable: readable)
+            tracer.grantCondition(grantConditions[g], truth)
             if truth == .no {
                 d.result.status = .conditionsUnmet
-                d.result.reasonRuleID = version.grantConditions[g].id
+                d.result.reasonRuleID = grantConditions[g].id
                 d.reason = .conditionUnmet(g)
                 return
             }
@@ -144,10 +143,9 @@ extension CompiledVersion {
     /// computed. Conditions are judged on the as-of date.
     private func applyThresholds<T: DecisionTracer>(_ f: CaseFacts, readable: Bool, into d: inout Decided,
                                                     tracer: inout T) -> MechanismOutcome.Status? {
-        let v = self
         let asOf = f.facts.asOf
         let life = f.facts.term.isLife
-        let thresholds = v.thresholds
+        let thresholds = self.thresholds
         var matching: UInt64 = 0, uncertain: UInt64 = 0
         var anyInForce = false
         // By index: a threshold read whole would be copied, its conditions retained, for every case.
@@ -162,7 +160,7 @@ extension CompiledVersion {
             }
         }
         guard anyInForce else {
-            tracer.noThresholdStated(v)
+            tracer.noThresholdStated(self)
             return nil
         }
         var overridden: UInt64 = 0
@@ -195,7 +193,7 @@ extension CompiledVersion {
             tracer.thresholdMayApply(thresholds[i], missing: missing, changesDate: changes, date: own)
         }
         guard let (index, date) = best else {
-            d.result.reasonRuleID = v.id
+            d.result.reasonRuleID = id
             d.reason = .noThreshold
             return d.missing.isEmpty ? .noThreshold : .undetermined
         }
@@ -222,25 +220,24 @@ extension CompiledVersion {
     /// Applies the exclusions in force; returns `.excluded`, or `.undetermined` when one may apply.
     private func applyExclusions<T: DecisionTracer>(_ f: CaseFacts, decisionDate: CalendarDate, readable: Bool,
                                                     into d: inout Decided, tracer: inout T) -> MechanismOutcome.Status? {
-        let v = self
         let asOf = f.facts.asOf
         var undetermined = false
-        for n in v.exclusions.indices {
-            let inForce = v.exclusions[n].validity.contains(asOf)
+        for n in exclusions.indices {
+            let inForce = exclusions[n].validity.contains(asOf)
             // An exclusion not yet (or no longer) in force decides nothing; it is only worth telling about.
             guard inForce || T.explains else { continue }
-            let matches = v.exclusions[n].condition.truth(f, on: decisionDate, readable: readable)
+            let matches = exclusions[n].condition.truth(f, on: decisionDate, readable: readable)
             guard matches != .no else { continue }
             guard inForce else {
-                tracer.exclusionNotInForce(v.exclusions[n], asOf: asOf)
+                tracer.exclusionNotInForce(exclusions[n], asOf: asOf)
                 continue
             }
             var rescue = Truth.no
             var rescueMissing = MissingFacts.none
             var exceptions: [(CompiledRule, Truth)] = []
-            for e in v.exclusions[n].exceptions.indices where v.exclusions[n].exceptions[e].validity.contains(asOf) {
-                let truth = v.exclusions[n].exceptions[e].condition.truth(f, on: decisionDate, readable: readable)
-                if T.explains { exceptions.append((v.exclusions[n].exceptions[e], truth)) }
+            for e in exclusions[n].exceptions.indices where exclusions[n].exceptions[e].validity.contains(asOf) {
+                let truth = exclusions[n].exceptions[e].condition.truth(f, on: decisionDate, readable: readable)
+                if T.explains { exceptions.append((exclusions[n].exceptions[e], truth)) }
                 switch truth {
                 case .yes: rescue = .yes
                 case .unknown(let m): rescueMissing.formUnion(m)
@@ -248,13 +245,13 @@ extension CompiledVersion {
                 }
             }
             if rescue != .yes, !rescueMissing.isEmpty { rescue = .unknown(rescueMissing) }
-            tracer.exclusion(v.exclusions[n], matches: matches, exceptions: exceptions, rescued: rescue)
+            tracer.exclusion(exclusions[n], matches: matches, exceptions: exceptions, rescued: rescue)
             switch (matches, rescue) {
             case (.yes, .yes):
                 continue
             case (.yes, .no):
                 // The governing threshold stays known (it is what the law would have given), its date does not.
-                d.result = EligibilityResult(status: .excluded, reasonRuleID: v.exclusions[n].id)
+                d.result = EligibilityResult(status: .excluded, reasonRuleID: exclusions[n].id)
                 d.reason = .excluded(n)
                 return .excluded
             default:
@@ -262,7 +259,7 @@ extension CompiledVersion {
                 let missing = matches.missing.union(rescue.missing)
                 d.missing.formUnion(missing)
                 if d.result.reasonRuleID == nil {
-                    d.result.reasonRuleID = v.exclusions[n].id
+                    d.result.reasonRuleID = exclusions[n].id
                     d.reason = .mayBeExcluded(n, missing)
                 }
             }
@@ -273,17 +270,16 @@ extension CompiledVersion {
     /// Whether release is owed once the conditions hold: by the law's own terms, or by a mandatory-release rule.
     private func finish<T: DecisionTracer>(_ d: inout Decided, _ f: CaseFacts, readable: Bool, tracer: inout T) {
         guard d.result.available || d.result.status == .undetermined else { return }
-        let v = self
         let asOf = f.facts.asOf
         let date = max(d.result.earliestDate ?? asOf, asOf)
-        if v.mandatoryByLaw {
+        if mandatoryByLaw {
             d.result.mandatory = true
-            tracer.mandatoryByLaw(v)
+            tracer.mandatoryByLaw(self)
         }
-        for m in v.mandatoryRelease.indices where v.mandatoryRelease[m].validity.contains(asOf) {
-            let truth = v.mandatoryRelease[m].condition.truth(f, on: date, readable: readable)
+        for m in mandatoryRelease.indices where mandatoryRelease[m].validity.contains(asOf) {
+            let truth = mandatoryRelease[m].condition.truth(f, on: date, readable: readable)
             if truth == .yes { d.result.mandatory = true }
-            tracer.mandatoryRule(v.mandatoryRelease[m], truth)
+            tracer.mandatoryRule(mandatoryRelease[m], truth)
         }
     }
 }
