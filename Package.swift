@@ -27,9 +27,11 @@ let package = Package(
         .target(name: "SafeXML", dependencies: ["CLibXML2"]),
         // The law as data: jurisdictions, rules, conditions, citations, dates. Knows nothing of XML.
         .target(name: "AtlasModel"),
+        // Slots filled on every core and read after: how values cross threads in the loader and the batch run.
+        .target(name: "Parallel"),
         // Reads and checks corpus/ (XML + XSD) into AtlasModel values.
         .target(name: "AtlasCorpus", dependencies: [
-            "SafeXML", "AtlasModel", .product(name: "Crypto", package: "swift-crypto"),
+            "SafeXML", "AtlasModel", "Parallel", .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // Case input (case files, batch lines): read strictly, with the place of every problem.
         .target(name: "AtlasInput", dependencies: ["AtlasModel"]),
@@ -42,7 +44,7 @@ let package = Package(
         .executableTarget(
             name: "parole",
             dependencies: [
-                "AtlasModel", "AtlasCorpus", "AtlasEngine", "AtlasReport", "AtlasInput", "AtlasOutput",
+                "AtlasModel", "AtlasCorpus", "AtlasEngine", "AtlasReport", "AtlasInput", "AtlasOutput", "Parallel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,11 +52,12 @@ let package = Package(
         .executableTarget(name: "AtlasBench", dependencies: ["AtlasCorpus", "AtlasEngine", "AtlasModel"],
                           path: "Benchmarks/AtlasBench"),
         .testTarget(name: "SafeXMLTests", dependencies: ["SafeXML"]),
+        .testTarget(name: "ParallelTests", dependencies: ["Parallel"]),
         .testTarget(name: "AtlasModelTests", dependencies: ["AtlasModel"]),
         .testTarget(
             name: "AtlasEngineTests",
             dependencies: [
-                "AtlasModel", "AtlasCorpus", "AtlasEngine", "AtlasReport",
+                "AtlasModel", "AtlasCorpus", "AtlasEngine", "AtlasInput", "AtlasReport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Golden", "AnnexFixtures"]

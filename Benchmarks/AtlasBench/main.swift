@@ -13,10 +13,10 @@ let corpus = try CorpusLoader(location: .resolve(explicit: nil)).load()
 let loadTime = clock.now - loadStart
 
 var draft = CaseDraft()
-draft.term = "9y"
-draft.category = "grave"
-draft.start = "2022-01-10"
-draft.asOf = "2026-11-25"
+draft["term"] = "9y"
+draft["category"] = "grave"
+draft["start"] = "2022-01-10"
+draft["as-of"] = "2026-11-25"
 let facts = try draft.build(vocabulary: corpus.vocabulary, today: CalendarDate(iso: "2026-11-25")!)
 
 func run(explains: Bool) -> Duration {

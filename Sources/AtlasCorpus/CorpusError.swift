@@ -1,17 +1,10 @@
-import SafeXML
+internal import SafeXML
 
 /// A corpus that cannot be used: every problem found, each as `file:line:column: message`.
 public struct CorpusError: Error, Sendable, CustomStringConvertible {
-    public var diagnostics: [XMLDiagnostic]
-    public init(_ diagnostics: [XMLDiagnostic]) { self.diagnostics = diagnostics }
+    public var diagnostics: [CorpusDiagnostic]
+    public init(_ diagnostics: [CorpusDiagnostic]) { self.diagnostics = diagnostics }
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
-}
-
-extension XMLElement {
-    /// A diagnostic placed at this element's start tag.
-    func diagnostic(_ message: String) -> XMLDiagnostic {
-        XMLDiagnostic(file: file, line: line, column: column, message: message)
-    }
 }
 
 extension XMLElement {

@@ -1,11 +1,12 @@
 import AtlasModel
 import Crypto
 import Foundation
-import SafeXML
+internal import Parallel
+internal import SafeXML
 
 /// What `parole validate` found: every problem, and what was checked.
 public struct ValidationReport: Sendable {
-    public var diagnostics: [XMLDiagnostic]
+    public var diagnostics: [CorpusDiagnostic]
     public var documentCount: Int
     public var citationCount: Int
     /// Quotations checked against the seed text; zero when the seed is not present.
@@ -63,152 +64,142 @@ public struct CorpusLoader: Sendable {
         -> (corpus: Corpus, report: ValidationReport, skippedSchema: Bool)
     {
         let paths = try location.documentPaths()
-        var diagnostics: [XMLDiagnostic] = []
-        // Parse on every core: each document has its own parser context.
-        let parsed = Slots<Result<(XMLDocument, SHA256.Digest), XMLParseError>>(count: paths.count)
-        DispatchQueue.concurrentPerform(iterations: paths.count) { i in
-            do throws(XMLParseError) {
-                let document = try XMLDocument.parse(file: paths[i])
-                // Hashed on the parsing thread, while the bytes are still in cache.
-                parsed.set(i, .success((document, SHA256.hash(data: document.bytes))))
-            } catch {
-                parsed.set(i, .failure(error))
-            }
-        }
-        var documents: [(path: String, doc: XMLDocument)] = []
-        var manifest: [(path: String, digest: SHA256.Digest)] = []
-        for (path, result) in zip(paths, parsed.values) {
-            switch result {
-            case .success(let (doc, digest)):
-                documents.append((path, doc))
-                manifest.append((relativePath(path), digest))
-            case .failure(let error):
-                diagnostics += error.diagnostics
-            case nil:
-                break
-            }
-        }
-        let corpusDigest = diagnostics.isEmpty ? Self.digest(manifest: manifest) : nil
-        let stampDigest = corpusDigest.flatMap(stampDigest(corpus:))
+        let parsed = parse(paths)
+        var diagnostics = parsed.diagnostics
+        var documents = parsed.documents
+        let stampDigest = parsed.digest.flatMap(stampDigest(corpus:))
         var trusted = false
         if trustStamps, let stamps, let stampDigest { trusted = stamps.verifies(stampDigest) }
         if !trusted {
-            // Validate on every core: the compiled schema is only read (libxml2 allows that from several threads).
-            let schema: XMLSchema
-            do { schema = try XMLSchema(file: location.schemaFile) } catch { throw CorpusError(error.diagnostics) }
-            let shared = SharedSchema(schema)
-            let validated = Slots<[XMLDiagnostic]>(count: documents.count)
-            let docs = SharedDocuments(documents.map(\.doc))
-            DispatchQueue.concurrentPerform(iterations: documents.count) { i in
-                validated.set(i, shared.schema.validate(docs.values[i]))
-            }
-            var valid: [(path: String, doc: XMLDocument)] = []
-            for (document, problems) in zip(documents, validated.values) {
-                guard let problems else { continue }
-                diagnostics += problems.map(Self.explained)
-                if problems.isEmpty { valid.append(document) }
-            }
-            documents = valid
+            let validated = try validateAgainstSchema(documents)
+            diagnostics += validated.diagnostics
+            documents = validated.valid
         }
-        // Read the model on every core, one reader per document; problems are reported in document order.
-        let pieces = Slots<CorpusPiece>(count: documents.count)
-        let roots = SharedDocuments(documents.map(\.doc))
-        let documentPaths = documents.map(\.path)
-        DispatchQueue.concurrentPerform(iterations: documents.count) { i in
-            pieces.set(i, CorpusPiece.read(roots.values[i].root, path: documentPaths[i]))
-        }
-        var sources: [Source] = []
-        var vocabulary = Vocabulary(sets: [:])
-        // Replaced by vocabulary.xml's <home>; a corpus without a readable vocabulary is refused anyway.
-        var home = HomeLaw(jurisdiction: "")
-        var vocabularyRoot: XMLElement?
-        var jurisdictions: [Jurisdiction] = []
-        var instruments: [Instrument] = []
-        var cases: [CourtCase] = []
-        var annexes: [(AnnexDefinition, XMLElement)] = []
-        var crosswalk: [CrosswalkMapping] = []
-        var jurisdictionRoots: [XMLElement] = []
-        var otherRoots: [XMLElement] = []
-        var readerDiagnostics: [XMLDiagnostic] = []
-        var sourcesRead = false, vocabularyRead = false
-        for ((_, doc), piece) in zip(documents, pieces.values) {
-            guard let piece else { continue }
-            let root = doc.root
-            readerDiagnostics += piece.diagnostics
-            switch piece.content {
-            case .sources(let s):
-                sources = s
-                sourcesRead = true
-            case .vocabulary(let v, let h):
-                vocabulary = v
-                home = h
-                vocabularyRead = true
-                vocabularyRoot = root
-            case .jurisdiction(let j):
-                jurisdictions.append(j)
-                jurisdictionRoots.append(root)
-            case .instrument(let i):
-                instruments.append(i)
-                otherRoots.append(root)
-            case .annex(let a):
-                annexes.append((a, root))
-                otherRoots.append(root)
-            case .crosswalk(let c):
-                crosswalk = c
-                otherRoots.append(root)
-            case .courtCases(let c):
-                cases = c
-                otherRoots.append(root)
-            case .misplaced(let d):
-                diagnostics.append(d)
+        let parts = Self.readModel(documents)
+        // Misplaced documents first, then what the readers found, each in document order.
+        diagnostics += parts.misplaced + parts.readerDiagnostics
+        // Run whether or not a stamp verified: they take a few milliseconds, and they are what the engine relies on.
+        let checks = crossCheck(parts, documents: documents)
+        diagnostics += checks.diagnostics
+        let unread = Self.unreadJurisdictions(paths: paths, read: documents)
+        diagnostics += Self.checkReferences(annexes: parts.annexes, crosswalk: parts.crosswalk,
+                                            crosswalkRoot: parts.otherRoots.first { $0.name == "crosswalk" },
+                                            jurisdictions: parts.jurisdictions, unread: unread)
+        let instrumentRoots = parts.otherRoots.filter { $0.name == "instrument" }
+        diagnostics += Self.checkJurisdictionReferences(home: parts.home, vocabularyRoot: parts.vocabularyRoot,
+                                                        instruments: zip(parts.instruments, instrumentRoots),
+                                                        jurisdictions: parts.jurisdictions, unread: unread)
+        var corpus = parts.corpus
+        corpus.digest = parsed.digest?.hex
+        if !trusted, diagnostics.isEmpty, let stampDigest { stamps?.record(stampDigest) }
+        // The parsed documents are freed on another thread: freeing 66 document trees took a few milliseconds of
+        // every command, and nothing of them is in the model.
+        let parsedDocuments = parsed.documents
+        DispatchQueue.global(qos: .utility).async { _ = parsedDocuments.count }
+        let report = ValidationReport(diagnostics: diagnostics, documentCount: paths.count,
+                                      citationCount: checks.citationCount, quotationCount: checks.quotationCount,
+                                      digest: parsed.digest?.hex)
+        return (corpus, report, trusted)
+    }
+
+    /// Parses every document on every core (each has its own parser context). A corpus digest is made only when
+    /// every document could be read.
+    private func parse(_ paths: [String])
+        -> (documents: [ParsedDocument], diagnostics: [CorpusDiagnostic], digest: SHA256.Digest?)
+    {
+        let results = ParallelSlots<Result<ParsedDocument, XMLParseError>>.compute(count: paths.count) { index in
+            do throws(XMLParseError) {
+                let document = try XMLDocument.parse(file: paths[index])
+                // Hashed on the parsing thread, while the bytes are still in cache.
+                return .success(ParsedDocument(path: paths[index], document: document,
+                                               digest: SHA256.hash(data: document.bytes)))
+            } catch {
+                return .failure(error)
             }
         }
-        diagnostics += readerDiagnostics
-        // Run whether or not a stamp verified: they take a few milliseconds, and they are what the engine relies
-        // on. A sources or vocabulary file that could not be read is reported once, not as every reference to it.
-        var checks = CrossReferenceCheck(sources: sourcesRead ? Set(sources.map(\.id)) : nil,
-                                         vocabulary: vocabularyRead ? vocabulary : nil)
+        var documents: [ParsedDocument] = []
+        var diagnostics: [CorpusDiagnostic] = []
+        var manifest: [(path: String, digest: SHA256.Digest)] = []
+        for result in results {
+            switch result {
+            case .success(let document):
+                documents.append(document)
+                manifest.append((relativePath(document.path), document.digest))
+            case .failure(let error):
+                diagnostics += error.diagnostics.map { CorpusDiagnostic($0, code: .malformedDocument) }
+            }
+        }
+        return (documents, diagnostics, diagnostics.isEmpty ? Self.digest(manifest: manifest) : nil)
+    }
+
+    /// Validates every document against the schema on every core (libxml2 allows several validation contexts to
+    /// read one compiled schema); returns the documents without problems and the problems of the others.
+    private func validateAgainstSchema(_ documents: [ParsedDocument]) throws(CorpusError)
+        -> (valid: [ParsedDocument], diagnostics: [CorpusDiagnostic])
+    {
+        let schema: XMLSchema
+        do {
+            schema = try XMLSchema(file: location.schemaFile)
+        } catch {
+            throw CorpusError(error.diagnostics.map { CorpusDiagnostic($0, code: .schemaUnreadable) })
+        }
+        let shared = SharedSchema(schema)
+        let problems = ParallelSlots<[XMLDiagnostic]>.compute(count: documents.count) { index in
+            shared.schema.validate(documents[index].document)
+        }
+        var valid: [ParsedDocument] = []
+        var diagnostics: [CorpusDiagnostic] = []
+        for (document, found) in zip(documents, problems) {
+            diagnostics += found.map { Self.explained(CorpusDiagnostic($0, code: .schemaViolation)) }
+            if found.isEmpty { valid.append(document) }
+        }
+        return (valid, diagnostics)
+    }
+
+    /// Reads the model on every core, one reader per document, and gathers the pieces in document order.
+    private static func readModel(_ documents: [ParsedDocument]) -> CorpusParts {
+        let pieces = ParallelSlots<CorpusPiece>.compute(count: documents.count) { index in
+            CorpusPiece.read(documents[index].document.root, path: documents[index].path)
+        }
+        var parts = CorpusParts()
+        for (document, piece) in zip(documents, pieces) { parts.add(piece, root: document.document.root) }
+        return parts
+    }
+
+    /// The checks XSD cannot express, over the documents that were read. A sources or vocabulary file that could
+    /// not be read is reported once, not as every reference to it.
+    private func crossCheck(_ parts: CorpusParts, documents: [ParsedDocument]) -> CrossReferenceCheck {
+        var checks = CrossReferenceCheck(sources: parts.sourcesRead ? Set(parts.sources.map(\.id)) : nil,
+                                         vocabulary: parts.vocabularyRead ? parts.vocabulary : nil)
         if checkQuotations {
-            for source in sources {
+            for source in parts.sources {
                 guard let file = source.file, let dir = location.seedDirectory else { continue }
                 checks.seedTexts[source.id] = SeedText(path: (dir as NSString).appendingPathComponent(file))
             }
         }
-        for doc in documents where doc.doc.root.name == "sources" { checks.registerSources(doc.doc.root) }
-        for root in jurisdictionRoots { checks.check(jurisdiction: root) }
-        for root in otherRoots { checks.check(document: root) }
-        if let vocabularyRoot { checks.check(vocabulary: vocabularyRoot) }
-        diagnostics += checks.diagnostics
-        // A jurisdiction file that could not be read is reported once, not again by every row that names it.
+        for document in documents where document.document.root.name == "sources" {
+            checks.registerSources(document.document.root)
+        }
+        for root in parts.jurisdictionRoots { checks.check(jurisdiction: root) }
+        for root in parts.otherRoots { checks.check(document: root) }
+        if let vocabularyRoot = parts.vocabularyRoot { checks.check(vocabulary: vocabularyRoot) }
+        return checks
+    }
+
+    /// The ids of the jurisdiction files that could not be read: each is reported once, not again by every row
+    /// that names it.
+    private static func unreadJurisdictions(paths: [String], read documents: [ParsedDocument]) -> Set<String> {
         let read = Set(documents.map(\.path))
-        let unread = Set(paths.filter { !read.contains($0) }.compactMap { path -> String? in
+        return Set(paths.filter { !read.contains($0) }.compactMap { path -> String? in
             let p = path as NSString
             guard (p.deletingLastPathComponent as NSString).lastPathComponent == "jurisdictions" else { return nil }
             return (p.lastPathComponent as NSString).deletingPathExtension
         })
-        diagnostics += Self.checkReferences(annexes: annexes, crosswalk: crosswalk,
-                                            crosswalkRoot: otherRoots.first { $0.name == "crosswalk" },
-                                            jurisdictions: jurisdictions, unread: unread)
-        diagnostics += Self.checkJurisdictionReferences(home: home, vocabularyRoot: vocabularyRoot,
-                                                        instruments: zip(instruments, otherRoots.filter { $0.name == "instrument" }),
-                                                        jurisdictions: jurisdictions, unread: unread)
-        var corpus = Corpus(jurisdictions: jurisdictions, instruments: instruments, cases: cases,
-                            annexes: annexes.map(\.0), sources: sources, vocabulary: vocabulary, home: home)
-        corpus.crosswalk = crosswalk
-        corpus.digest = corpusDigest?.hex
-        if !trusted, diagnostics.isEmpty, let stampDigest { stamps?.record(stampDigest) }
-        // The parsed documents are freed on another thread: freeing 66 document trees took a few milliseconds of
-        // every command, and nothing of them is in the model.
-        DispatchQueue.global(qos: .utility).async { _ = roots.values.count }
-        let report = ValidationReport(diagnostics: diagnostics, documentCount: paths.count,
-                                      citationCount: checks.citationCount, quotationCount: checks.quotationCount,
-                                      digest: corpusDigest?.hex)
-        return (corpus, report, trusted)
     }
 
     /// A schema diagnostic with the fix for the values `CorpusLimits` bounds: libxml2 quotes the pattern a value
     /// failed, which says what is wrong but not what to write instead.
-    static func explained(_ d: XMLDiagnostic) -> XMLDiagnostic {
+    static func explained(_ d: CorpusDiagnostic) -> CorpusDiagnostic {
         guard d.message.contains("[facet 'pattern']") else { return d }
         var d = d
         if d.message.hasPrefix("Element '{urn:parole-atlas:corpus:1}fraction'") {
@@ -274,24 +265,27 @@ public struct CorpusLoader: Sendable {
     /// jurisdictions of the corpus.
     private static func checkReferences(annexes: [(AnnexDefinition, XMLElement)], crosswalk: [CrosswalkMapping],
                                         crosswalkRoot: XMLElement?, jurisdictions: [Jurisdiction],
-                                        unread: Set<String>) -> [XMLDiagnostic] {
-        var diagnostics: [XMLDiagnostic] = []
+                                        unread: Set<String>) -> [CorpusDiagnostic] {
+        var diagnostics: [CorpusDiagnostic] = []
         for (annex, root) in annexes {
             for (row, element) in zip(annex.rows, root.children(named: "row")) where !unread.contains(row.jurisdictionID) {
                 guard let j = jurisdictions.first(where: { $0.id == row.jurisdictionID }) else {
-                    diagnostics.append(element.diagnostic("annex row \(row.number) names jurisdiction \"\(row.jurisdictionID)\", "
+                    diagnostics.append(element.diagnostic(.unresolvedReference,
+                        "annex row \(row.number) names jurisdiction \"\(row.jurisdictionID)\", "
                         + "which is not in the corpus"))
                     continue
                 }
                 if !j.mechanisms.contains(where: { $0.id == row.mechanismID }) {
-                    diagnostics.append(element.diagnostic("annex row \(row.number) names mechanism \"\(row.mechanismID)\", "
+                    diagnostics.append(element.diagnostic(.unresolvedReference,
+                        "annex row \(row.number) names mechanism \"\(row.mechanismID)\", "
                         + "which \(j.id) does not have (it has: \(j.mechanisms.map(\.id).joined(separator: ", ")))"))
                 }
             }
         }
         for (m, element) in zip(crosswalk, crosswalkRoot?.children(named: "mapping") ?? []) {
             for id in m.jurisdictionIDs where !unread.contains(id) && !jurisdictions.contains(where: { $0.id == id }) {
-                diagnostics.append(element.diagnostic("crosswalk mapping \(m.id) names jurisdiction \"\(id)\", which is not in the corpus"))
+                diagnostics.append(element.diagnostic(.unresolvedReference,
+                    "crosswalk mapping \(m.id) names jurisdiction \"\(id)\", which is not in the corpus"))
             }
         }
         return diagnostics
@@ -303,17 +297,19 @@ extension CorpusLoader {
     /// not there would leave every case without the law it is stated in.
     static func checkJurisdictionReferences(home: HomeLaw, vocabularyRoot: XMLElement?,
                                             instruments: some Sequence<(Instrument, XMLElement)>,
-                                            jurisdictions: [Jurisdiction], unread: Set<String>) -> [XMLDiagnostic] {
+                                            jurisdictions: [Jurisdiction], unread: Set<String>) -> [CorpusDiagnostic] {
         let known = Set(jurisdictions.map(\.id)).union(unread)
-        var diagnostics: [XMLDiagnostic] = []
+        var diagnostics: [CorpusDiagnostic] = []
         if let homeElement = vocabularyRoot?.child(named: "home"), !known.contains(home.jurisdiction) {
-            diagnostics.append(homeElement.diagnostic("<home jurisdiction=\"\(home.jurisdiction)\"> names no jurisdiction "
+            diagnostics.append(homeElement.diagnostic(.unresolvedReference,
+                "<home jurisdiction=\"\(home.jurisdiction)\"> names no jurisdiction "
                 + "of the corpus; add jurisdictions/\(home.jurisdiction).xml or name one that exists"))
         }
         for (instrument, root) in instruments {
             for (relation, element) in zip(instrument.relations, root.children(named: "relation")) {
                 for id in relation.jurisdictionIDs where !known.contains(id) {
-                    diagnostics.append(element.diagnostic("relation of \(instrument.id) names jurisdiction \"\(id)\", "
+                    diagnostics.append(element.diagnostic(.unresolvedReference,
+                        "relation of \(instrument.id) names jurisdiction \"\(id)\", "
                         + "which is not in the corpus"))
                 }
             }
@@ -322,66 +318,14 @@ extension CorpusLoader {
     }
 }
 
-/// What one corpus document holds, read into the model.
-struct CorpusPiece: Sendable {
-    enum Content: Sendable {
-        case sources([Source])
-        case vocabulary(Vocabulary, HomeLaw)
-        case jurisdiction(Jurisdiction)
-        case instrument(Instrument)
-        case annex(AnnexDefinition)
-        case crosswalk([CrosswalkMapping])
-        case courtCases([CourtCase])
-        /// A root element in a file or folder where it does not belong.
-        case misplaced(XMLDiagnostic)
-    }
 
-    var content: Content
-    var diagnostics: [XMLDiagnostic]
-
-    /// Reads the document by its root element, file name and folder.
-    static func read(_ root: XMLElement, path: String) -> CorpusPiece {
-        var reader = ModelReader()
-        let fileName = (path as NSString).lastPathComponent
-        let folder = ((path as NSString).deletingLastPathComponent as NSString).lastPathComponent
-        let content: Content
-        switch (root.name, fileName, folder) {
-        case ("sources", "sources.xml", _): content = .sources(reader.sources(root))
-        case ("vocabulary", "vocabulary.xml", _):
-            let (vocabulary, home) = reader.vocabulary(root)
-            content = .vocabulary(vocabulary, home)
-        case ("jurisdiction", _, "jurisdictions"): content = .jurisdiction(reader.jurisdiction(root))
-        case ("instrument", _, "instruments"): content = .instrument(reader.instrument(root))
-        case ("annex", _, "annexes"): content = .annex(reader.annex(root))
-        case ("crosswalk", "crosswalk.xml", _): content = .crosswalk(reader.crosswalk(root))
-        case ("court-cases", "cases.xml", _): content = .courtCases(reader.courtCases(root))
-        default:
-            content = .misplaced(root.diagnostic(
-                "<\(root.name)> does not belong in \(folder)/\(fileName); sources.xml holds <sources>, "
-                    + "vocabulary.xml <vocabulary>, cases.xml <court-cases>, jurisdictions/*.xml one "
-                    + "<jurisdiction> each, instruments/*.xml one <instrument> each"))
-        }
-        return CorpusPiece(content: content, diagnostics: reader.diagnostics)
-    }
-}
-
-/// Results computed on several threads, each slot written once by one thread; a slot never written stays `nil`.
-private final class Slots<Value>: @unchecked Sendable {
-    private var slots: [Value?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ value: Value) {
-        lock.lock()
-        slots[i] = value
-        lock.unlock()
-    }
-    var values: [Value?] { slots }
-}
-
-/// Parsed documents read from several threads; nothing mutates them.
-private struct SharedDocuments: @unchecked Sendable {
-    let values: [XMLDocument]
-    init(_ values: [XMLDocument]) { self.values = values }
+/// A parsed document with its path and the SHA-256 of its bytes. It is handed from the thread that parsed it to
+/// the loader's thread and read by the validation and reading tasks; nothing mutates it after parsing, which is
+/// what makes sharing it sound (neither `XMLDocument` nor swift-crypto's digest is declared `Sendable`).
+struct ParsedDocument: @unchecked Sendable {
+    let path: String
+    let document: XMLDocument
+    let digest: SHA256.Digest
 }
 
 /// The compiled schema, read concurrently by validation contexts.

@@ -56,14 +56,14 @@ public struct CorpusLocation: Sendable {
         let fm = FileManager.default
         var isDir: ObjCBool = false
         guard fm.fileExists(atPath: corpusDirectory, isDirectory: &isDir), isDir.boolValue else {
-            throw CorpusError([.init(file: corpusDirectory, line: 1, column: 1,
+            throw CorpusError([.init(code: .corpusNotFound, file: corpusDirectory, line: 1, column: 1,
                                      message: "corpus directory not found; pass --corpus DIR or set PAROLE_CORPUS")])
         }
         var paths: [String] = []
         for name in ["sources.xml", "vocabulary.xml"] {
             let p = (corpusDirectory as NSString).appendingPathComponent(name)
             guard fm.fileExists(atPath: p) else {
-                throw CorpusError([.init(file: p, line: 1, column: 1,
+                throw CorpusError([.init(code: .missingDocument, file: p, line: 1, column: 1,
                                          message: "missing \(name); every corpus needs sources.xml and vocabulary.xml")])
             }
             paths.append(p)

@@ -1,6 +1,6 @@
 import AtlasModel
 import Foundation
-import SafeXML
+internal import SafeXML
 
 /// The rules XSD cannot state, checked over the parsed documents so each problem keeps its file and line:
 /// ids unique across the corpus, citations naming known sources, vocabulary terms known, references resolving,
@@ -11,7 +11,7 @@ struct CrossReferenceCheck {
     let sources: Set<String>?
     /// The vocabulary; `nil` when vocabulary.xml could not be read, for the same reason.
     let vocabulary: Vocabulary?
-    private(set) var diagnostics: [XMLDiagnostic] = []
+    private(set) var diagnostics: [CorpusDiagnostic] = []
     private(set) var citationCount = 0
     /// Quotations checked against the seed text (cited lines and quotation both present).
     private(set) var quotationCount = 0
@@ -67,56 +67,20 @@ struct CrossReferenceCheck {
         let id = root.attribute("id") ?? ""
         let fileStem = ((root.file as NSString).lastPathComponent as NSString).deletingPathExtension
         if fileStem != id {
-            diagnostics.append(root.diagnostic("jurisdiction id \"\(id)\" does not match its file name \(fileStem).xml; "
+            diagnostics.append(root.diagnostic(.fileNameMismatch,
+                "jurisdiction id \"\(id)\" does not match its file name \(fileStem).xml; "
                 + "rename the file or the id"))
         }
         register(id: id, at: root)
         let all = descendants(of: root)
         let localIDs = Set(all.compactMap { $0.attribute("id") })
         for e in all { if let eid = e.attribute("id") { register(id: eid, at: e) } }
-
-        var declared = Set<String>()
-        for u in root.children(named: "uses-source") {
-            let ref = u.attribute("ref") ?? ""
-            declared.insert(ref)
-            if let sources, !sources.contains(ref) {
-                diagnostics.append(u.diagnostic("unknown source \(quoted(ref)); add it to sources.xml"))
-            }
-        }
-        checkCitations(in: all, declaredSources: declared)
+        checkCitations(in: all, declaredSources: declaredSources(of: root))
 
         let conditionSets = Set(root.children(named: "condition-set").compactMap { $0.attribute("id") })
         for e in all {
             checkVocabulary(e)
-            switch e.name {
-            case "ref":
-                let set = e.attribute("set") ?? ""
-                if !conditionSets.contains(set) {
-                    diagnostics.append(e.diagnostic("<ref set=\"\(set)\"> names no condition-set of this jurisdiction"))
-                }
-            case "discrepancy":
-                for about in words(e, "about") where !localIDs.contains(about) {
-                    diagnostics.append(e.diagnostic("discrepancy is about \"\(about)\", which is not an id in this file"))
-                }
-                let claims = Set(e.children(named: "claim").compactMap { $0.attribute("id") })
-                if let encoded = e.child(named: "encoded"), let claim = encoded.attribute("claim"),
-                   !claims.contains(claim) {
-                    diagnostics.append(encoded.diagnostic("<encoded claim=\"\(claim)\"> names no claim of this discrepancy"))
-                }
-            case "mechanism":
-                checkVersions(of: e)
-            case "version" where e.attribute("from") == nil && e.attribute("date-basis") != "not-stated":
-                diagnostics.append(e.diagnostic("version \"\(e.attribute("id") ?? "")\" has no from= date; give one, "
-                    + "or mark it date-basis=\"not-stated\" when the source does not date the law"))
-            case "version":
-                let thresholdIDs = Set(e.children(named: "threshold").compactMap { $0.attribute("id") })
-                for t in e.children(named: "threshold") {
-                    for o in words(t, "overrides") where !thresholdIDs.contains(o) {
-                        diagnostics.append(t.diagnostic("overrides \"\(o)\", which is not a threshold of this version"))
-                    }
-                }
-            default: break
-            }
+            checkJurisdictionRule(e, conditionSets: conditionSets, localIDs: localIDs)
             checkDateOrder(e)
         }
     }
@@ -127,7 +91,8 @@ struct CrossReferenceCheck {
             let id = root.attribute("id") ?? ""
             let fileStem = ((root.file as NSString).lastPathComponent as NSString).deletingPathExtension
             if fileStem != id {
-                diagnostics.append(root.diagnostic("instrument id \"\(id)\" does not match its file name \(fileStem).xml"))
+                diagnostics.append(root.diagnostic(.fileNameMismatch,
+                    "instrument id \"\(id)\" does not match its file name \(fileStem).xml"))
             }
             register(id: id, at: root)
         }
@@ -136,15 +101,7 @@ struct CrossReferenceCheck {
             if let eid = e.attribute("id") { register(id: eid, at: e) }
             checkVocabulary(e)
         }
-        var declared = Set<String>()
-        for u in root.children(named: "uses-source") {
-            let ref = u.attribute("ref") ?? ""
-            declared.insert(ref)
-            if let sources, !sources.contains(ref) {
-                diagnostics.append(u.diagnostic("unknown source \(quoted(ref)); add it to sources.xml"))
-            }
-        }
-        checkCitations(in: all, declaredSources: declared)
+        checkCitations(in: all, declaredSources: declaredSources(of: root))
     }
 
     /// vocabulary.xml: the citations of the home law, the fact compositions and the terms that carry them (any
@@ -157,9 +114,62 @@ struct CrossReferenceCheck {
 
     // MARK: parts
 
+    /// The rules only a jurisdiction's elements follow: references to its condition sets, to ids, claims and
+    /// thresholds of its own, and dated versions.
+    private mutating func checkJurisdictionRule(_ e: XMLElement, conditionSets: Set<String>, localIDs: Set<String>) {
+        switch e.name {
+        case "ref":
+            let set = e.attribute("set") ?? ""
+            if !conditionSets.contains(set) {
+                diagnostics.append(e.diagnostic(.unresolvedReference,
+                    "<ref set=\"\(set)\"> names no condition-set of this jurisdiction"))
+            }
+        case "discrepancy":
+            for about in words(e, "about") where !localIDs.contains(about) {
+                diagnostics.append(e.diagnostic(.unresolvedReference,
+                    "discrepancy is about \"\(about)\", which is not an id in this file"))
+            }
+            let claims = Set(e.children(named: "claim").compactMap { $0.attribute("id") })
+            if let encoded = e.child(named: "encoded"), let claim = encoded.attribute("claim"),
+               !claims.contains(claim) {
+                diagnostics.append(encoded.diagnostic(.unresolvedReference,
+                    "<encoded claim=\"\(claim)\"> names no claim of this discrepancy"))
+            }
+        case "mechanism":
+            checkVersions(of: e)
+        case "version" where e.attribute("from") == nil && e.attribute("date-basis") != "not-stated":
+            diagnostics.append(e.diagnostic(.invalidDates,
+                "version \"\(e.attribute("id") ?? "")\" has no from= date; give one, "
+                + "or mark it date-basis=\"not-stated\" when the source does not date the law"))
+        case "version":
+            let thresholdIDs = Set(e.children(named: "threshold").compactMap { $0.attribute("id") })
+            for t in e.children(named: "threshold") {
+                for o in words(t, "overrides") where !thresholdIDs.contains(o) {
+                    diagnostics.append(t.diagnostic(.unresolvedReference,
+                        "overrides \"\(o)\", which is not a threshold of this version"))
+                }
+            }
+        default: break
+        }
+    }
+
+    /// The sources `root` lists in `<uses-source>`, each of which must be in sources.xml.
+    private mutating func declaredSources(of root: XMLElement) -> Set<String> {
+        var declared = Set<String>()
+        for u in root.children(named: "uses-source") {
+            let ref = u.attribute("ref") ?? ""
+            declared.insert(ref)
+            if let sources, !sources.contains(ref) {
+                diagnostics.append(u.diagnostic(.unknownSource, "unknown source \(quoted(ref)); add it to sources.xml"))
+            }
+        }
+        return declared
+    }
+
     private mutating func register(id: String, at e: XMLElement) {
         if let first = seenIDs[id] {
-            diagnostics.append(e.diagnostic("duplicate id \"\(id)\" (first defined at \(first.file):\(first.line):"
+            diagnostics.append(e.diagnostic(.duplicateID,
+                "duplicate id \"\(id)\" (first defined at \(first.file):\(first.line):"
                 + "\(first.column)); ids must be unique across the corpus"))
         } else {
             seenIDs[id] = e
@@ -172,25 +182,29 @@ struct CrossReferenceCheck {
             citationCount += 1
             let source = c.attribute("source") ?? ""
             if let sources, !sources.contains(source) {
-                diagnostics.append(c.diagnostic("citation names unknown source \(quoted(source)); add it to sources.xml "
+                diagnostics.append(c.diagnostic(.unknownSource,
+                    "citation names unknown source \(quoted(source)); add it to sources.xml "
                     + "or fix the id"))
             } else if let declaredSources, !declaredSources.contains(source) {
-                diagnostics.append(c.diagnostic("citation names source \"\(source)\", which this jurisdiction does "
+                diagnostics.append(c.diagnostic(.unknownSource,
+                    "citation names source \"\(source)\", which this jurisdiction does "
                     + "not list in <uses-source>"))
             }
             if c.attribute("lines") == nil, c.attribute("footnote") == nil, c.attribute("article") == nil,
                c.attribute("paragraph") == nil, c.attribute("page") == nil {
-                diagnostics.append(c.diagnostic("citation of \"\(source)\" has no locator; give lines, footnote, "
+                diagnostics.append(c.diagnostic(.invalidCitation,
+                    "citation of \"\(source)\" has no locator; give lines, footnote, "
                     + "article, paragraph or page"))
             }
             if let lines = c.attribute("lines"), let range = Self.lineBounds(lines) {
                 if range.first > range.last {
-                    diagnostics.append(c.diagnostic("line range \(lines) runs backwards"))
+                    diagnostics.append(c.diagnostic(.invalidCitation, "line range \(lines) runs backwards"))
                 } else if let seed = seedTexts[source] {
                     for q in c.children(named: "quote") {
                         quotationCount += 1
                         if !seed.contains(q.text, first: range.first, last: range.last) {
-                            diagnostics.append(q.diagnostic("quotation not found in \(source) lines \(lines); copy the "
+                            diagnostics.append(q.diagnostic(.quotationNotFound,
+                                "quotation not found in \(source) lines \(lines); copy the "
                                 + "text exactly or correct the line range"))
                         }
                     }
@@ -204,7 +218,8 @@ struct CrossReferenceCheck {
         for rule in rules {
             for term in words(e, rule.attribute) where !vocabulary.contains(term, in: rule.set) {
                 let known = vocabulary.terms(of: rule.set).joined(separator: ", ")
-                diagnostics.append(e.diagnostic("unknown \(rule.set) term \"\(term)\" in \(rule.attribute)=; known: "
+                diagnostics.append(e.diagnostic(.unknownTerm,
+                    "unknown \(rule.set) term \"\(term)\" in \(rule.attribute)=; known: "
                     + "\(known); add it to vocabulary.xml if it is new"))
             }
         }
@@ -221,7 +236,7 @@ struct CrossReferenceCheck {
             if let p = previous {
                 let overlaps = p.to.map { $0 >= from } ?? true
                 if overlaps {
-                    diagnostics.append(element.diagnostic(
+                    diagnostics.append(element.diagnostic(.invalidDates,
                         "version \"\(element.attribute("id") ?? "")\" from \(from) overlaps version "
                             + "\"\(p.element.attribute("id") ?? "")\" (\(p.from) to \(p.to.map(\.description) ?? "open")); "
                             + "end the earlier one the day before"))
@@ -234,7 +249,7 @@ struct CrossReferenceCheck {
     private mutating func checkDateOrder(_ e: XMLElement) {
         if let f = e.attribute("from").flatMap(CalendarDate.init(iso:)),
            let t = e.attribute("to").flatMap(CalendarDate.init(iso:)), t < f {
-            diagnostics.append(e.diagnostic("to=\(t) is before from=\(f)"))
+            diagnostics.append(e.diagnostic(.invalidDates, "to=\(t) is before from=\(f)"))
         }
     }
 

@@ -1,5 +1,5 @@
 import AtlasModel
-import SafeXML
+internal import SafeXML
 
 /// Turns corpus elements into model values. Anything the model cannot use (an impossible date, a zero fraction, a
 /// number past `CorpusLimits`) is collected as a diagnostic at the element's place. It runs on every load, also
@@ -7,7 +7,7 @@ import SafeXML
 /// it never stops the program.
 struct ModelReader {
     static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
-    var diagnostics: [XMLDiagnostic] = []
+    var diagnostics: [CorpusDiagnostic] = []
 
     // MARK: shared pieces
 
@@ -34,7 +34,8 @@ struct ModelReader {
     mutating func date(_ e: XMLElement, _ attribute: String) -> CalendarDate? {
         guard let text = e.attribute(attribute) else { return nil }
         guard let d = CalendarDate(iso: text) else {
-            diagnostics.append(e.diagnostic("\(attribute)=\"\(text)\" is not a calendar date (YYYY-MM-DD)"))
+            diagnostics.append(e.diagnostic(.invalidValue,
+                "\(attribute)=\"\(text)\" is not a calendar date (YYYY-MM-DD)"))
             return nil
         }
         return d
@@ -57,11 +58,13 @@ struct ModelReader {
 
     private mutating func parseDuration(_ text: String, at e: XMLElement, what: String) -> CalendarDuration? {
         guard let d = CalendarDuration(iso: text) else {
-            diagnostics.append(e.diagnostic("\(what)\(quoted(text)) is not a duration in years, months and days (e.g. P6M)"))
+            diagnostics.append(e.diagnostic(.invalidValue,
+                "\(what)\(quoted(text)) is not a duration in years, months and days (e.g. P6M)"))
             return nil
         }
         guard CorpusLimits.fits(d) else {
-            diagnostics.append(e.diagnostic("\(what)\(quoted(text)) is longer than \(CorpusLimits.durationYears) years, "
+            diagnostics.append(e.diagnostic(.invalidValue,
+                "\(what)\(quoted(text)) is longer than \(CorpusLimits.durationYears) years, "
                 + "the longest duration the atlas computes with (schema/README.md, \"Limits\"); correct the value"))
             return nil
         }
@@ -72,18 +75,20 @@ struct ModelReader {
         guard let e else { return nil }
         let text = e.collapsedText
         guard let r = Rational(parsing: text), r.numerator > 0 else {
-            diagnostics.append(e.diagnostic("\(quoted(text)) is not a positive fraction such as 2/3"))
+            diagnostics.append(e.diagnostic(.invalidValue, "\(quoted(text)) is not a positive fraction such as 2/3"))
             return nil
         }
         // The terms as written, before reduction: 2000/4000 is refused like 2000/3999, whatever it reduces to.
         if text.split(separator: "/").contains(where: { Int($0).map { $0 > CorpusLimits.fractionTerm } ?? true }) {
-            diagnostics.append(e.diagnostic("fraction \(quoted(text)) has a term over \(CorpusLimits.fractionTerm); write "
+            diagnostics.append(e.diagnostic(.invalidValue,
+                "fraction \(quoted(text)) has a term over \(CorpusLimits.fractionTerm); write "
                 + "the share with numerator and denominator of at most \(CorpusLimits.fractionTerm) "
                 + "(schema/README.md, \"Limits\")"))
             return nil
         }
         if r.numerator > r.denominator {
-            diagnostics.append(e.diagnostic("fraction \(text) is more than the whole term; a share is at most 1/1"))
+            diagnostics.append(e.diagnostic(.invalidValue,
+                "fraction \(text) is more than the whole term; a share is at most 1/1"))
             return nil
         }
         return (r, e.attribute("of") == "remainder" ? .remainder : .term)
@@ -97,7 +102,8 @@ struct ModelReader {
     mutating func int(_ e: XMLElement, _ attribute: String, in range: ClosedRange<Int>) -> Int? {
         guard let text = e.attribute(attribute) else { return nil }
         guard let n = Int(text), range.contains(n) else {
-            diagnostics.append(e.diagnostic("\(attribute)=\(quoted(text)) is not a whole number from \(range.lowerBound) "
+            diagnostics.append(e.diagnostic(.invalidValue,
+                "\(attribute)=\(quoted(text)) is not a whole number from \(range.lowerBound) "
                 + "to \(range.upperBound) (schema/README.md, \"Limits\")"))
             return nil
         }
@@ -124,7 +130,7 @@ struct ModelReader {
         case "life": return .life(e.attribute("is").map { $0 == "true" || $0 == "1" } ?? true)
         case "fact":
             guard let fact = e.attribute("name").flatMap(CaseFact.init(rawValue:)) else {
-                diagnostics.append(e.diagnostic("unknown fact \"\(e.attribute("name") ?? "")\""))
+                diagnostics.append(e.diagnostic(.unknownName, "unknown fact \"\(e.attribute("name") ?? "")\""))
                 return nil
             }
             return .fact(fact, e.attribute("is").map { $0 == "true" || $0 == "1" } ?? true)
@@ -143,7 +149,7 @@ struct ModelReader {
         case "any": return .any(e.children.compactMap { condition($0) })
         case "not": return .not(e.children.compactMap { condition($0) })
         default:
-            diagnostics.append(e.diagnostic("unknown condition <\(e.name)>"))
+            diagnostics.append(e.diagnostic(.unknownName, "unknown condition <\(e.name)>"))
             return nil
         }
     }
@@ -392,14 +398,16 @@ struct ModelReader {
                     if name == "punishment" {
                         mark(&lifeSentence, set: name, term: id, at: t, what: "life-sentence")
                     } else {
-                        diagnostics.append(t.diagnostic("life-sentence=\"true\" marks a punishment; \(id) is a \(name) term"))
+                        diagnostics.append(t.diagnostic(.invalidValue,
+                            "life-sentence=\"true\" marks a punishment; \(id) is a \(name) term"))
                     }
                 }
                 if let detection = t.child(named: "detection") {
                     if name == "regime-feature" {
                         features[id] = featureDefinition(id, detection, citations: cited)
                     } else {
-                        diagnostics.append(detection.diagnostic("only regime-feature terms have a <detection>; \(id) is a \(name) term"))
+                        diagnostics.append(detection.diagnostic(.invalidValue,
+                            "only regime-feature terms have a <detection>; \(id) is a \(name) term"))
                     }
                 }
             }
@@ -427,7 +435,8 @@ struct ModelReader {
     private mutating func mark(_ marks: inout [String: String], set: String, term: String, at e: XMLElement,
                                what: String) {
         if let first = marks[set] {
-            diagnostics.append(e.diagnostic("\(what)=\"true\" on \(term), but \(first) is already the \(what) of \(set); "
+            diagnostics.append(e.diagnostic(.invalidValue,
+                "\(what)=\"true\" on \(term), but \(first) is already the \(what) of \(set); "
                 + "mark one term per set"))
         } else {
             marks[set] = term
@@ -436,14 +445,15 @@ struct ModelReader {
 
     mutating func home(_ e: XMLElement?, in root: XMLElement) -> HomeLaw {
         guard let e else {
-            diagnostics.append(root.diagnostic("vocabulary.xml has no <home jurisdiction=\"…\">; every case is stated "
+            diagnostics.append(root.diagnostic(.invalidValue,
+                "vocabulary.xml has no <home jurisdiction=\"…\">; every case is stated "
                 + "in some jurisdiction's law, and the corpus must say which"))
             return HomeLaw(jurisdiction: "")
         }
         var age: AgeOfMajority?
         if let a = e.child(named: "age-of-majority") {
             if a.attribute("years") == nil {
-                diagnostics.append(a.diagnostic("<age-of-majority> has no years="))
+                diagnostics.append(a.diagnostic(.invalidValue, "<age-of-majority> has no years="))
             } else if let years = int(a, "years", in: CorpusLimits.majorityAge) {
                 age = AgeOfMajority(years: years, validity: validity(a), labels: labels(a), citations: citations(a))
             }
@@ -460,23 +470,26 @@ struct ModelReader {
             case "sex":
                 guard let s = m.attribute("is").flatMap(Sex.init(rawValue:)) else { continue }
                 if let earlier = sex, earlier != s {
-                    diagnostics.append(m.diagnostic("a fact composition cannot mean both \(earlier.rawValue) and \(s.rawValue)"))
+                    diagnostics.append(m.diagnostic(.invalidValue,
+                        "a fact composition cannot mean both \(earlier.rawValue) and \(s.rawValue)"))
                 }
                 sex = s
             case "fact":
                 guard let fact = m.attribute("name").flatMap(CaseFact.init(rawValue:)) else {
-                    diagnostics.append(m.diagnostic("unknown fact \"\(m.attribute("name") ?? "")\""))
+                    diagnostics.append(m.diagnostic(.unknownName, "unknown fact \"\(m.attribute("name") ?? "")\""))
                     continue
                 }
-                // A yes/no value cannot say which "no" of the damage status is meant.
-                guard fact != .damageCompensated else {
-                    diagnostics.append(m.diagnostic("a fact composition cannot set damage-compensated (the damage is "
-                        + "full, none-claimed or unpaid, not yes or no)"))
+                // Only a plain yes/no fact can be set by a composition: a yes/no value cannot say which "no" of a
+                // richer fact (the damage: full, none-claimed or unpaid) is meant.
+                guard case .yesNo = fact.declaration.kind else {
+                    diagnostics.append(m.diagnostic(.invalidValue,
+                        "a fact composition cannot set \(fact.rawValue) (it is read from --\(fact.inputName), "
+                        + "not stated as yes or no)"))
                     continue
                 }
                 facts.append(FactValue(fact, flag(m, "is", default: true)))
             default:
-                diagnostics.append(m.diagnostic("unknown part <\(m.name)> of a fact composition"))
+                diagnostics.append(m.diagnostic(.unknownName, "unknown part <\(m.name)> of a fact composition"))
             }
         }
         return FactComposition(name: e.attribute("name") ?? "", sex: sex, facts: facts, labels: labels(e),
@@ -503,7 +516,7 @@ struct ModelReader {
         var parts: [RegimeQuery.Part] = []
         for w in words(e, "parts") {
             if let p = RegimeQuery.Part(rawValue: w) { parts.append(p) } else {
-                diagnostics.append(e.diagnostic("unknown regime part \"\(w)\"; known: "
+                diagnostics.append(e.diagnostic(.unknownName, "unknown regime part \"\(w)\"; known: "
                     + RegimeQuery.Part.allCases.map(\.rawValue).joined(separator: ", ")))
             }
         }
@@ -512,7 +525,8 @@ struct ModelReader {
         // only on the parts it applies to.
         func only(_ attribute: String, _ part: RegimeQuery.Part) {
             if e.attribute(attribute) != nil, parts.contains(where: { $0 != part }) {
-                diagnostics.append(e.diagnostic("\(attribute)= applies only to parts=\"\(part.rawValue)\""))
+                diagnostics.append(e.diagnostic(.invalidValue,
+                    "\(attribute)= applies only to parts=\"\(part.rawValue)\""))
             }
         }
         only("with", .threshold)
@@ -523,7 +537,8 @@ struct ModelReader {
         only("mode", .revocationGround)
         only("consequence", .revocationGround)
         if !mentions.isEmpty, parts.contains(where: { !$0.hasCondition }) {
-            diagnostics.append(e.diagnostic("<mentions> applies only to parts with a condition (exclusion, threshold, "
+            diagnostics.append(e.diagnostic(.invalidValue,
+                "<mentions> applies only to parts with a condition (exclusion, threshold, "
                 + "exception, grant-condition, mandatory-release, condition-set)"))
         }
         return RegimeQuery(
@@ -540,7 +555,7 @@ struct ModelReader {
             switch c.name {
             case "fact":
                 guard let fact = c.attribute("name").flatMap(CaseFact.init(rawValue:)) else {
-                    diagnostics.append(c.diagnostic("unknown fact \"\(c.attribute("name") ?? "")\""))
+                    diagnostics.append(c.diagnostic(.unknownName, "unknown fact \"\(c.attribute("name") ?? "")\""))
                     return nil
                 }
                 return .fact(fact, flag(c, "is", default: true))
@@ -548,12 +563,13 @@ struct ModelReader {
             case "age":
                 guard let moment = c.attribute("at").flatMap(AgeMoment.init(rawValue:)),
                       let atMost = int(c, "lt-at-most", in: CorpusLimits.age) else {
-                    diagnostics.append(c.diagnostic("<age> in <mentions> needs at= (offence or decision) and lt-at-most="))
+                    diagnostics.append(c.diagnostic(.invalidValue,
+                        "<age> in <mentions> needs at= (offence or decision) and lt-at-most="))
                     return nil
                 }
                 return .ageBelow(moment, atMost: atMost)
             default:
-                diagnostics.append(c.diagnostic("unknown leaf <\(c.name)> in <mentions>"))
+                diagnostics.append(c.diagnostic(.unknownName, "unknown leaf <\(c.name)> in <mentions>"))
                 return nil
             }
         }
@@ -566,12 +582,12 @@ struct ModelReader {
             case "life": return .life(flag(c, "is", default: true))
             case "fact":
                 guard let fact = c.attribute("name").flatMap(CaseFact.init(rawValue:)) else {
-                    diagnostics.append(c.diagnostic("unknown fact \"\(c.attribute("name") ?? "")\""))
+                    diagnostics.append(c.diagnostic(.unknownName, "unknown fact \"\(c.attribute("name") ?? "")\""))
                     return nil
                 }
                 return .fact(fact, flag(c, "is", default: true))
             default:
-                diagnostics.append(c.diagnostic("unknown part <\(c.name)> of <touched-by>"))
+                diagnostics.append(c.diagnostic(.unknownName, "unknown part <\(c.name)> of <touched-by>"))
                 return nil
             }
         }

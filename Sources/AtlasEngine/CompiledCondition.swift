@@ -10,8 +10,9 @@ indirect enum CompiledCondition: Sendable {
     case termsByName(TermKind, UInt64, Set<String>)
     case life(Bool)
     case term(TermComparison)
-    /// The fact, the value wanted, and the fact named as missing when the case does not give it.
-    case fact(CaseFact, Bool, missing: MissingFacts)
+    /// The yes/no fact (its catalogue position), the value wanted, and the fact named as missing when the case
+    /// does not give it.
+    case fact(Int, Bool, missing: MissingFacts)
     case sex(Sex)
     /// An age bound on the date release is considered.
     case ageAtDecision(atLeast: Int?, below: Int?)
@@ -45,15 +46,15 @@ indirect enum CompiledCondition: Sendable {
             return Truth(f.terms[kind.rawValue] & mask != 0 || f.names(of: kind).contains(where: names.contains))
         case .life(let wanted): return Truth(f.facts.term.isLife == wanted)
         case .term(let cmp): return Self.term(cmp, of: f.facts)
-        case .fact(let fact, let wanted, let missing):
-            guard let v = f.facts.value(of: fact) else { return .unknown(missing) }
+        case .fact(let position, let wanted, let missing):
+            guard let v = f.answers[position] else { return .unknown(missing) }
             return Truth(v == wanted)
         case .sex(let s):
             guard let sex = f.facts.sex else { return .unknown(.sexMissing) }
             return Truth(sex == s)
         case .ageAtDecision(let atLeast, let below):
             return Self.ageAtDecision(atLeast: atLeast, below: below, of: f.facts, on: decisionDate)
-        case .ageAtOffence(let ifJuvenile, let ifAdult): return f.facts.juvenile ? ifJuvenile : ifAdult
+        case .ageAtOffence(let ifJuvenile, let ifAdult): return f.answers[CaseFact.juvenile.position] == true ? ifJuvenile : ifAdult
         case .victimAge(let atLeast, let below):
             guard let v = f.facts.victimAge else { return .unknown(.victimAgeMissing) }
             return Truth((atLeast.map { v >= $0 } ?? true) && (below.map { v < $0 } ?? true))
@@ -62,15 +63,6 @@ indirect enum CompiledCondition: Sendable {
         case .all(let parts): return Truth.all(parts) { $0.truth(f, on: decisionDate, readable: readable) }
         case .any(let parts): return Truth.any(parts) { $0.truth(f, on: decisionDate, readable: readable) }
         case .not(let parts): return Truth.all(parts) { $0.truth(f, on: decisionDate, readable: readable) }.negated
-        }
-    }
-
-    /// The command-line flag that supplies a fact, named in "missing fact" messages.
-    static func flagName(_ fact: CaseFact) -> String {
-        switch fact {
-        case .damageCompensated: return "damage"
-        case .maliciousViolations: return "malicious-violations"
-        default: return fact.rawValue
         }
     }
 
@@ -186,7 +178,7 @@ struct ConditionCompiler {
         case .priorRevocation(let set): return terms.condition(set, of: .priorRevocation)
         case .life(let wanted): return .life(wanted)
         case .term(let cmp): return .term(cmp)
-        case .fact(let fact, let wanted): return .fact(fact, wanted, missing: .named(CompiledCondition.flagName(fact)))
+        case .fact(let fact, let wanted): return .fact(fact.position, wanted, missing: .named(fact.inputName))
         case .sex(let s): return .sex(s)
         case .age(.decision, let atLeast, let below): return .ageAtDecision(atLeast: atLeast, below: below)
         case .age(.offence, let atLeast, let below):
@@ -216,6 +208,8 @@ struct FractionSlots: Sendable {
 /// One case, read once for every rule of every jurisdiction.
 struct CaseFacts {
     let facts: Case
+    /// Every yes/no fact conditions test, the ones read from a richer fact (`damage-compensated`) included.
+    let answers: YesNoAnswers
     /// The case's terms of each kind, as bits (indexed by `TermKind.rawValue`).
     let terms: [UInt64]
     let termEnd: CalendarDate?
@@ -226,6 +220,9 @@ struct CaseFacts {
 
     init(_ facts: Case, _ bits: TermBits, _ fractions: [Rational]) {
         self.facts = facts
+        var answers = facts.answers
+        for fact in CaseFact.allCases { answers[fact.position] = facts.value(of: fact) }
+        self.answers = answers
         terms = TermKind.allCases.map { kind in
             switch kind {
             case .category: bits.bits(facts.category.map { [$0] } ?? [], of: kind)

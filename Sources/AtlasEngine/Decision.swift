@@ -143,23 +143,7 @@ extension CompiledVersion {
     /// computed. Conditions are judged on the as-of date.
     private func applyThresholds<T: DecisionTracer>(_ f: CaseFacts, readable: Bool, into d: inout Decided,
                                                     tracer: inout T) -> MechanismOutcome.Status? {
-        let asOf = f.facts.asOf
-        let life = f.facts.term.isLife
-        let thresholds = self.thresholds
-        var matching: UInt64 = 0, uncertain: UInt64 = 0
-        var anyInForce = false
-        // By index: a threshold read whole would be copied, its conditions retained, for every case.
-        for i in thresholds.indices where i < 64 && thresholds[i].validity.contains(asOf) {
-            anyInForce = true
-            let lifeExcluded = life && thresholds[i].onlyShare
-            switch thresholds[i].condition?.truth(f, on: asOf, readable: readable) ?? .yes {
-            case .yes:
-                if lifeExcluded { tracer.thresholdNotForLife(thresholds[i]) } else { matching |= 1 << UInt64(i) }
-            case .unknown: if !lifeExcluded { uncertain |= 1 << UInt64(i) }
-            case .no: break
-            }
-        }
-        guard anyInForce else {
+        guard let (matching, uncertain) = matchThresholds(f, readable: readable, tracer: &tracer) else {
             tracer.noThresholdStated(self)
             return nil
         }
@@ -178,20 +162,8 @@ extension CompiledVersion {
             tracer.thresholdDate(thresholds[i], date, facts: f.facts)
             if best == nil || date > best!.date { best = (i, date) }
         }
-        // A threshold that may apply matters only if it could change the date: one displaced by a threshold that
-        // does apply, or one whose inclusion leaves the latest date unchanged, does not make the answer depend on
-        // the missing fact.
-        for i in thresholds.indices where uncertain & ~overridden & (1 << UInt64(i)) != 0 {
-            let own = thresholds[i].date(f)
-            var with = own
-            for k in thresholds.indices where governing & ~thresholds[i].overrides & (1 << UInt64(k)) != 0 {
-                with = max(with, thresholds[k].date(f))
-            }
-            let changes = best.map { with != $0.date } ?? true
-            let missing = thresholds[i].condition?.truth(f, on: asOf, readable: readable).missing ?? .none
-            if changes { d.missing.formUnion(missing) }
-            tracer.thresholdMayApply(thresholds[i], missing: missing, changesDate: changes, date: own)
-        }
+        weighUncertain(uncertain & ~overridden, governing: governing, latest: best?.date, f, readable: readable,
+                       into: &d, tracer: &tracer)
         guard let (index, date) = best else {
             d.result.reasonRuleID = id
             d.reason = .noThreshold
@@ -200,6 +172,59 @@ extension CompiledVersion {
         if T.explains, governing.nonzeroBitCount > 1 {
             tracer.severalThresholds(thresholds.indices.filter { governing & (1 << UInt64($0)) != 0 }.map { thresholds[$0] })
         }
+        return settle(on: index, date, f, into: &d, tracer: &tracer)
+    }
+
+    /// The thresholds in force whose conditions hold (`matching`) or may hold (`uncertain`), as bits; `nil` when
+    /// none is in force. A share-only threshold never applies to a life term.
+    @inline(__always)
+    private func matchThresholds<T: DecisionTracer>(_ f: CaseFacts, readable: Bool, tracer: inout T)
+        -> (matching: UInt64, uncertain: UInt64)?
+    {
+        let asOf = f.facts.asOf
+        let life = f.facts.term.isLife
+        let thresholds = self.thresholds
+        var matching: UInt64 = 0, uncertain: UInt64 = 0
+        var anyInForce = false
+        // By index: a threshold read whole would be copied, its conditions retained, for every case.
+        for i in thresholds.indices where i < 64 && thresholds[i].validity.contains(asOf) {
+            anyInForce = true
+            let lifeExcluded = life && thresholds[i].onlyShare
+            switch thresholds[i].condition?.truth(f, on: asOf, readable: readable) ?? .yes {
+            case .yes:
+                if lifeExcluded { tracer.thresholdNotForLife(thresholds[i]) } else { matching |= 1 << UInt64(i) }
+            case .unknown: if !lifeExcluded { uncertain |= 1 << UInt64(i) }
+            case .no: break
+            }
+        }
+        return anyInForce ? (matching, uncertain) : nil
+    }
+
+    /// A threshold that may apply matters only if it could change the date: one displaced by a threshold that
+    /// does apply, or one whose inclusion leaves the latest date unchanged, does not make the answer depend on
+    /// the missing fact.
+    @inline(__always)
+    private func weighUncertain<T: DecisionTracer>(_ uncertain: UInt64, governing: UInt64, latest: CalendarDate?,
+                                                   _ f: CaseFacts, readable: Bool, into d: inout Decided,
+                                                   tracer: inout T) {
+        guard uncertain != 0 else { return }
+        for i in thresholds.indices where uncertain & (1 << UInt64(i)) != 0 {
+            let own = thresholds[i].date(f)
+            var with = own
+            for k in thresholds.indices where governing & ~thresholds[i].overrides & (1 << UInt64(k)) != 0 {
+                with = max(with, thresholds[k].date(f))
+            }
+            let changes = latest.map { with != $0 } ?? true
+            let missing = thresholds[i].condition?.truth(f, on: f.facts.asOf, readable: readable).missing ?? .none
+            if changes { d.missing.formUnion(missing) }
+            tracer.thresholdMayApply(thresholds[i], missing: missing, changesDate: changes, date: own)
+        }
+    }
+
+    /// Records the governing threshold's date and what was served by it; the term ending first is terminal.
+    @inline(__always)
+    private func settle<T: DecisionTracer>(on index: Int, _ date: CalendarDate, _ f: CaseFacts,
+                                           into d: inout Decided, tracer: inout T) -> MechanismOutcome.Status? {
         let t = thresholds[index]
         // The share is reported only when it is what sets the date (not a minimum or fixed time that prevails).
         let shareDate = t.fractionSlot >= 0 && !f.shareDates.isEmpty ? f.shareDates[t.fractionSlot] : nil

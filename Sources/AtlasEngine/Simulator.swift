@@ -66,16 +66,12 @@ public struct Simulator: Sendable {
         return JurisdictionOutcome(jurisdiction: jurisdiction, mechanisms: outcomes)
     }
 
-    /// Yes/no facts a foreign rule may need that a Kazakh case often does not state; the answer is given for each
-    /// value instead of guessed.
-    static func assume(_ fact: String, _ value: Bool, in c: inout Case) -> Bool {
-        switch fact {
-        case "recidivist": c.recidivist = value
-        case "first-custodial": c.firstCustodial = value
-        case "malicious-violations": c.maliciousViolations = value
-        default: return false
-        }
-        return true
+    /// Sets a yes/no fact the catalogue marks branchable (facts a foreign rule may need that a Kazakh case often
+    /// does not state: the answer is given for each value instead of guessed); `false` for any other fact.
+    static func assume(_ name: String, _ value: Bool, in c: inout Case) -> Bool {
+        guard let fact = CaseFactCatalogue.named(name), fact.branchable,
+              let testable = fact.conditionName.flatMap(CaseFact.init(rawValue:)) else { return false }
+        return c.set(testable, to: value)
     }
 
     /// The decision under every combination of the missing yes/no facts (at most three facts, eight branches):
@@ -104,9 +100,12 @@ public struct Simulator: Sendable {
 
     private func simulate(_ f: CaseFacts, _ m: CompiledMechanism, _ j: CompiledJurisdiction) -> MechanismOutcome {
         let d: Decided
-        var recorder = TraceRecorder(jurisdiction: j, home: home.jurisdiction)
+        // A quiet simulation builds no recorder at all: its trace, pending conditions and notes stay empty.
+        var recorder: TraceRecorder? = nil
         if explains {
-            d = m.decide(f, readable: j.categoryReadable, tracer: &recorder)
+            var recording = TraceRecorder(jurisdiction: j, home: home.jurisdiction)
+            d = m.decide(f, readable: j.categoryReadable, tracer: &recording)
+            recorder = recording
         } else {
             var quiet = NoTrace()
             d = m.decide(f, readable: j.categoryReadable, tracer: &quiet)
@@ -122,10 +121,11 @@ public struct Simulator: Sendable {
             termEnd: facts.termEnd,
             decidingBody: procedure?.bodies.first { $0.validity.contains(facts.asOf) && $0.validity.basis != .planned },
             mandatory: d.result.mandatory, reason: Explanation.reason(d, m, version, asOf: facts.asOf, termEnd: facts.termEnd),
-            missingFacts: d.missing.sortedNames, pending: recorder.pending, discrepancies: recorder.discrepancies,
+            missingFacts: d.missing.sortedNames, pending: recorder?.pending ?? [],
+            discrepancies: recorder?.discrepancies ?? [],
             supervisionUntil: nil, conversions: [],
             arrangements: explains ? procedure?.arrangements.filter { $0.validity.contains(facts.asOf) } ?? [] : [],
-            trace: recorder.trace)
+            trace: recorder?.trace ?? [])
         if explains, let version, outcome.available || outcome.status == .undetermined {
             annotate(&outcome, f, version, j)
         }
@@ -139,8 +139,14 @@ public struct Simulator: Sendable {
     /// Adds what follows from the decision and decides nothing: procedure, supervision, revocation, conversions.
     private func annotate(_ o: inout MechanismOutcome, _ f: CaseFacts, _ v: CompiledVersion,
                           _ j: CompiledJurisdiction) {
-        let facts = f.facts
-        let version = v.source
+        annotateProcedure(&o, v.source)
+        annotateSupervision(&o, v.source, termEnd: f.facts.termEnd)
+        annotateRevocation(&o, v.source)
+        annotateConversions(&o, f, v, j)
+    }
+
+    /// Who decides, the arrangements of the hearing, and when a refused person may petition again.
+    private func annotateProcedure(_ o: inout MechanismOutcome, _ version: MechanismVersion) {
         if let p = version.procedure {
             if let body = o.decidingBody {
                 o.trace.append(TraceStep(kind: .procedure, ruleID: body.id,
@@ -157,11 +163,13 @@ public struct Simulator: Sendable {
                                          value: wait.iso8601, citations: p.reapplicationCitations))
             }
         }
+    }
 
-        // Supervision until the end of the term.
+    /// Supervision after release, and until when.
+    private func annotateSupervision(_ o: inout MechanismOutcome, _ version: MechanismVersion, termEnd: CalendarDate?) {
         if let s = version.supervision, let date = o.earliestDate {
             switch s.period {
-            case .unservedRemainder: o.supervisionUntil = facts.termEnd
+            case .unservedRemainder: o.supervisionUntil = termEnd
             case .fixed(let d): o.supervisionUntil = d.end(from: date)
             case .notStated: break
             }
@@ -169,8 +177,10 @@ public struct Simulator: Sendable {
             o.trace.append(TraceStep(kind: .supervision, message: label(s.labels, s.by) + (until.map { " (until \($0))" } ?? ""),
                                      value: until?.description, citations: s.citations))
         }
+    }
 
-        // What would send the person back.
+    /// What would send the person back.
+    private func annotateRevocation(_ o: inout MechanismOutcome, _ version: MechanismVersion) {
         if let r = version.revocation, o.available {
             o.trace.append(TraceStep(
                 kind: .revocation, message: "revocation: \(r.grounds.count) ground(s); time on release: "
@@ -182,8 +192,13 @@ public struct Simulator: Sendable {
                               citations: g.citations)
                 }))
         }
+    }
 
-        // Conversions of the remainder into a milder punishment.
+    /// Conversions of the remainder into a milder punishment, each with whether the facts allow it.
+    private func annotateConversions(_ o: inout MechanismOutcome, _ f: CaseFacts, _ v: CompiledVersion,
+                                     _ j: CompiledJurisdiction) {
+        let facts = f.facts
+        let version = v.source
         if let date = o.earliestDate, let end = facts.termEnd {
             let remainder = date.days(until: end)
             let decisionDate = max(date, facts.asOf)

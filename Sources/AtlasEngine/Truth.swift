@@ -3,19 +3,19 @@ import AtlasModel
 /// The facts a case does not give that a rule needs, as bits: deciding only asks whether any is missing, and the
 /// names are read from the bits when an outcome is explained.
 public struct MissingFacts: Hashable, Sendable {
-    public private(set) var bits: UInt32
+    public private(set) var bits: UInt64
 
-    init(bits: UInt32) { self.bits = bits }
+    init(bits: UInt64) { self.bits = bits }
 
     public static let none = MissingFacts(bits: 0)
 
-    /// The names a rule may miss, each the flag that supplies it; a name outside the table takes the last bit.
-    static let names: [String] = ["category-crosswalk", "category", "sex", "victim-age", "birth-date", "age"]
-        + CaseFact.allCases.map(CompiledCondition.flagName)
+    /// The names a rule may miss: a crosswalk that reads the category, then every fact of `CaseFactCatalogue`
+    /// by its name. A name outside the table takes the last bit.
+    static let names: [String] = ["category-crosswalk"] + CaseFactCatalogue.all.map(\.name)
 
     /// The missing fact called `name`.
     public static func named(_ name: String) -> MissingFacts {
-        MissingFacts(bits: 1 << UInt32(names.firstIndex(of: name) ?? 31))
+        MissingFacts(bits: 1 << UInt64(names.firstIndex(of: name) ?? 63))
     }
 
     public var isEmpty: Bool { bits == 0 }
@@ -26,7 +26,7 @@ public struct MissingFacts: Hashable, Sendable {
 
     /// The names of the missing facts, in alphabetical order.
     public var sortedNames: [String] {
-        (0..<32).filter { bits & (1 << UInt32($0)) != 0 }
+        (0..<64).filter { bits & (1 << UInt64($0)) != 0 }
             .map { $0 < Self.names.count ? Self.names[$0] : "unknown-fact" }
             .sorted()
     }

@@ -4,49 +4,44 @@ import Foundation
 /// Reads a `--case FILE.json` or one batch line: the same fields as the flags, in camelCase (see
 /// docs/simulate-json.md).
 public enum CaseFile {
-    /// Where each field of a case file goes in a draft, and the JSON type it must have.
-    enum Slot: Sendable {
-        case string(WritableKeyPath<CaseDraft, String?> & Sendable)
-        case int(WritableKeyPath<CaseDraft, Int?> & Sendable)
-        case bool(WritableKeyPath<CaseDraft, Bool?> & Sendable)
-        case list(WritableKeyPath<CaseDraft, [String]> & Sendable)
+    /// The key that selects jurisdictions: a choice of the run, not a fact of the case.
+    static let jurisdictionsKey = "jurisdictions"
 
-        /// Sets the field from `value`; `false` when the value has the wrong JSON type (null leaves it unset).
-        func assign(_ value: JSONField, to d: inout CaseDraft) -> Bool {
-            switch (self, value) {
-            case (_, .null): return true
-            case (.string(let field), .string(let s)): d[keyPath: field] = s
-            case (.int(let field), .int(let n)): d[keyPath: field] = n
-            case (.bool(let field), .bool(let b)): d[keyPath: field] = b
-            case (.list(let field), .strings(let l)): d[keyPath: field] = l
+    /// Every key a case object may have: the catalogue's facts and the jurisdictions.
+    static let keys: [String] = (CaseFactCatalogue.all.map(\.jsonKey) + [jurisdictionsKey]).sorted()
+
+    /// Sets the field `key` of a draft from `value`; `false` when the key is unknown or the value has the wrong
+    /// JSON type (null leaves the field unset).
+    static func assign(_ value: JSONField, to key: String, in draft: inout CaseDraft) -> Bool {
+        if key == jurisdictionsKey {
+            switch value {
+            case .null: return true
+            case .strings(let ids): draft.jurisdictions = ids; return true
             default: return false
             }
-            return true
         }
-
-        /// The JSON type the field takes, for messages.
-        var expected: String {
-            switch self {
-            case .string: "a string"
-            case .int: "a whole number"
-            case .bool: "true or false"
-            case .list: "a list of strings"
-            }
+        guard let fact = CaseFactCatalogue.keyed(key) else { return false }
+        switch (value, fact.inputShape) {
+        case (.null, _): return true
+        case (.string(let text), .text): draft[fact.name] = .text(text)
+        case (.int(let number), .number): draft[fact.name] = .number(number)
+        case (.bool(let answer), .yes), (.bool(let answer), .yesOrNo): draft[fact.name] = .yesNo(answer)
+        case (.strings(let list), .list): draft[fact.name] = .list(list)
+        default: return false
         }
+        return true
     }
 
-    static let slots: [String: Slot] = [
-        "term": .string(\.term), "category": .string(\.category), "punishment": .string(\.punishment),
-        "start": .string(\.start), "sex": .string(\.sex), "birthDate": .string(\.birthDate),
-        "priorRevocation": .string(\.priorRevocation), "damage": .string(\.damage), "asOf": .string(\.asOf),
-        "age": .int(\.age), "disability": .int(\.disability), "victimAge": .int(\.victimAge),
-        "juvenile": .bool(\.juvenile), "pregnant": .bool(\.pregnant), "youngChild": .bool(\.youngChild),
-        "singleFather": .bool(\.singleFather), "singleParent": .bool(\.singleParent),
-        "cooperation": .bool(\.cooperation), "foreignNational": .bool(\.foreignNational),
-        "maliciousViolations": .bool(\.maliciousViolations), "recidivist": .bool(\.recidivist),
-        "firstCustodial": .bool(\.firstCustodial),
-        "offences": .list(\.offences), "consequences": .list(\.consequences), "jurisdictions": .list(\.jurisdictions),
-    ]
+    /// The JSON type the field `key` takes, for messages.
+    static func expected(_ key: String) -> String {
+        guard let fact = CaseFactCatalogue.keyed(key) else { return "a list of strings" }
+        switch fact.inputShape {
+        case .text: return "a string"
+        case .number: return "a whole number"
+        case .list: return "a list of strings"
+        case .yes, .yesOrNo: return "true or false"
+        }
+    }
 
     /// Reads and parses a case file. A folder, a missing or unreadable file, or one over `InputFile.caseLimit`
     /// bytes is `unreadable`; a file that is not a case is `invalid`.
@@ -67,18 +62,16 @@ public enum CaseFile {
                     + "\(error.position)); fix the file")
             }
         }
-        if fields.keys.contains(where: { slots[$0] == nil }) {
-            let known = slots.keys.sorted()
-            let unknown = fields.keys.sorted().first { slots[$0] == nil }!
+        if let unknown = fields.keys.sorted().first(where: { !keys.contains($0) }) {
+            let known = keys
             let hint = Suggestion.nearest(to: unknown, among: known).map { "did you mean \"\($0)\"? " } ?? ""
             throw CaseFileError(place: path, message: "unknown field \(InputText.quoted(unknown)); \(hint)known: "
                 + known.joined(separator: ", "))
         }
         var d = CaseDraft()
         for (key, value) in fields {
-            let slot = slots[key]!
-            guard slot.assign(value, to: &d) else {
-                throw CaseFileError(place: path, message: "field \"\(key)\" must be \(slot.expected)")
+            guard assign(value, to: key, in: &d) else {
+                throw CaseFileError(place: path, message: "field \"\(key)\" must be \(expected(key))")
             }
         }
         return d
@@ -105,7 +98,7 @@ enum FlatJSONObject {
     /// the long way, which names the problem.
     static func draft(of data: Data) -> CaseDraft? {
         var draft = CaseDraft()
-        let ok = scan(data) { key, value in CaseFile.slots[key]?.assign(value, to: &draft) ?? false }
+        let ok = scan(data) { key, value in CaseFile.assign(value, to: key, in: &draft) }
         return ok ? draft : nil
     }
 

@@ -34,17 +34,6 @@ public struct TermComparison: Hashable, Sendable {
     }
 }
 
-/// Yes/no facts of a case that rules may test.
-public enum CaseFact: String, Hashable, Sendable, CaseIterable {
-    case juvenile, pregnant, cooperation, recidivist
-    case youngChild = "young-child"
-    case singleParent = "single-parent"
-    case firstCustodial = "first-custodial"
-    case damageCompensated = "damage-compensated"
-    case maliciousViolations = "malicious-violations"
-    case foreignNational = "foreign-national"
-}
-
 public enum Sex: String, Hashable, Sendable, CaseIterable {
     case female, male
 }

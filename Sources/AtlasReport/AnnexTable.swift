@@ -85,32 +85,37 @@ public struct AnnexTable: Sendable {
 
     // MARK: formats
 
+    /// The table as Markdown under its title; the command adds the provenance footer, as every text output does.
     public var markdown: String {
         "# \(title)\n\n" + TextTable(header: header, rows: rows).markdown() + "\n"
     }
 
+    /// The table as CSV: the header and one record per row, nothing else (see `Provenance` on why no footer).
     public var csv: String { TextTableData(header: header, rows: rows).csv + "\n" }
 
-    public var json: String {
+    /// The table as a JSON object: `annex`, `title`, `language`, `provenance` (null when not given) and `rows`,
+    /// each row an object of the columns' keys.
+    public func json(provenance: Provenance? = nil) -> String {
         let keys = annex.columns.map(\.key)
         return JSONValue.object([
             ("annex", .int(annex.number)),
             ("title", .string(title)),
             ("language", .string(language)),
+            ("provenance", provenance?.json ?? .null),
             ("rows", .array(rows.map { .object(zip(keys, $0).map { ($0, .string($1)) }) })),
         ]).serialized(pretty: true) + "\n"
     }
 
-    public var html: String {
-        func esc(_ s: String) -> String {
-            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-        }
+    /// The table as a standalone HTML page, with `provenance` as its footer when given.
+    public func html(provenance: Provenance? = nil) -> String {
+        let esc = HTMLText.escaped
         var out = "<!DOCTYPE html>\n<html lang=\"\(language)\">\n<head><meta charset=\"utf-8\"><title>\(esc(title))</title>\n"
         out += "<style>table{border-collapse:collapse}td,th{border:1px solid #999;padding:4px;vertical-align:top}</style>\n"
         out += "</head>\n<body>\n<h1>\(esc(title))</h1>\n<table>\n<thead><tr>"
         out += header.map { "<th>\(esc($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for r in rows { out += "<tr>" + r.map { "<td>\(esc($0))</td>" }.joined() + "</tr>\n" }
-        return out + "</tbody>\n</table>\n</body>\n</html>\n"
+        out += "</tbody>\n</table>\n"
+        out += provenance?.htmlFooter(language: language) ?? ""
+        return out + "</body>\n</html>\n"
     }
 }

@@ -32,8 +32,14 @@ public struct BatchLine: Sendable {
     /// The longest rule id a reason can name: every id of the jurisdictions' rules.
     private let longestRuleID: Int
 
-    /// The layout of lines over `jurisdictions`, in that order.
-    public init(jurisdictions: [AtlasModel.Jurisdiction]) {
+    /// `],"provenance":{…}}`, the end of every case line: the same for every line, so encoded once.
+    private let lineEnd: Range<Int>
+    /// `,"provenance":{…}}`, the end of every error line.
+    private let errorEnd: [UInt8]
+
+    /// The layout of lines over `jurisdictions`, in that order. Each line ends with `provenance`
+    /// (docs/simulate-json.md, "Batch output"): null when not given.
+    public init(jurisdictions: [AtlasModel.Jurisdiction], provenance: Provenance? = nil) {
         var bytes: [UInt8] = []
         func add(_ parts: [UInt8]...) -> Range<Int> {
             let start = bytes.count
@@ -55,6 +61,10 @@ public struct BatchLine: Sendable {
                 for part in statusParts { mechanismHeads.append(add(name, part)) }
             }
         }
+        let provenanceField = Array(#","provenance":"#.utf8) + (provenance?.json ?? .null).serializedBytes
+            + [UInt8(ascii: "}")]
+        lineEnd = add([UInt8(ascii: "]")], provenanceField)
+        errorEnd = provenanceField
         fixedBytes = bytes
         self.jurisdictions = heads
         self.mechanismHeads = mechanismHeads
@@ -110,7 +120,7 @@ public struct BatchLine: Sendable {
             next += j.mechanisms
             c.write("]}")
         }
-        c.write("]}")
+        c.write(raw: UnsafeBufferPointer(rebasing: fixed[lineEnd]))
     }
 
     /// The fields of one mechanism after its head; runs of fixed text are written as one literal each.
@@ -149,9 +159,13 @@ public struct BatchLine: Sendable {
         }
     }
 
-    /// Appends the line of a rejected input line.
-    public static func writeError(line n: Int, message: String, into out: OutputBytes) {
-        let bytes = JSONValue.object([("line", .int(n)), ("error", .string(message))]).serializedBytes
+    /// Appends the line of a rejected input line, `{"line":…,"error":…,"provenance":…}`: what an input is refused
+    /// for depends on the corpus too (its categories, offence tags, jurisdictions).
+    public func writeError(line n: Int, message: String, into out: OutputBytes) {
+        var bytes = JSONValue.object([("line", .int(n)), ("error", .string(message))]).serializedBytes
+        // The object's closing brace comes after the provenance.
+        bytes.removeLast()
+        bytes += errorEnd
         out.append(atMost: bytes.count) { $0.write(bytes: bytes) }
     }
 }

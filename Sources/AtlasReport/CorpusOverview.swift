@@ -41,6 +41,18 @@ public struct CorpusOverview: Sendable {
 
     public static let countryHeader = ["Id", "Name", "Legal family", "Mechanisms", "Headline threshold", "Disputes"]
 
+    /// The JSON keys of `countryHeader`'s columns.
+    public static let countryKeys = ["id", "name", "legalFamily", "mechanisms", "headline", "discrepancies"]
+
+    /// `countries --format json`: an array of rows, every value a string. Each row ends with the provenance's
+    /// `program` and `corpus` as two more strings, so that the output stays an array and its rows stay maps of
+    /// strings (a nested object would break a reader that takes a row as string to string).
+    public static func countriesJSON(_ rows: [[String]], provenance: Provenance?) -> JSONValue {
+        .array(rows.map { row in
+            .object(zip(countryKeys, row).map { ($0, .string($1)) } + (provenance?.fields ?? []))
+        })
+    }
+
     /// The shares and fixed times of the first mechanism with thresholds, e.g. "parole: 1/3, 1/2, 2/3; life 25y".
     public func headline(_ j: Jurisdiction) -> String {
         for (m, v) in versions(j) {
@@ -130,13 +142,20 @@ public struct CorpusOverview: Sendable {
 
     public enum CoverageState: String, Sendable { case stated, notStated = "not stated", disputed = "disputed", absent = "—" }
 
-    /// The aspects of the schema a coverage report looks at, and the `not-stated` aspect terms that account for each.
+    /// The columns of a coverage report, and the `not-stated` aspects that account for each. An aspect is a term
+    /// of the corpus's `aspect` term set (corpus/vocabulary.xml; the schema types `not-stated/@aspect` as a
+    /// vocabulary term and the loader refuses any other), so the corpus says which names exist; which column each
+    /// falls under is this report's grouping. `CoverageAspectTests` holds the two equal: every name here is an
+    /// aspect term, and every aspect term is under some column.
     public static let coverageAspects: [(name: String, notStatedTerms: Set<String>)] = [
-        ("mechanisms", []), ("thresholds", ["thresholds", "eligibility-threshold", "minimum-time"]),
-        ("life", ["life-thresholds", "life-threshold", "life"]), ("juveniles", ["juvenile-thresholds", "juveniles"]),
+        ("mechanisms", []),
+        // Every aspect about the time to serve, for whichever mechanism or group it is stated.
+        ("thresholds", ["eligibility-threshold", "minimum-time", "cooperation-minor-medium",
+                        "replacement-threshold-repeat", "term-reduction-threshold", "good-conduct-credit"]),
+        ("life", ["life-threshold"]), ("juveniles", ["juvenile-thresholds"]),
         ("deciding-body", ["deciding-body", "decision-kind"]),
-        ("procedure", ["procedure", "hearing-time-limit", "reapplication-wait"]),
-        ("criteria", ["criteria", "grant-criteria"]), ("supervision", ["supervision", "supervision-duties"]),
+        ("procedure", ["hearing-time-limit", "reapplication-wait"]),
+        ("criteria", ["grant-criteria"]), ("supervision", ["supervision", "supervision-duties"]),
         ("revocation", ["revocation", "time-on-release"]), ("exclusions", ["exclusions"]),
     ]
 

@@ -28,33 +28,26 @@ public enum OutcomeJSON {
         "The law applied is the law in force on the as-of date.",
     ]
 
+    /// The case as the engine read it: every fact of `CaseFactCatalogue` under its case-file key (`null` when
+    /// unknown), and the end of the term after its start. Compositions are shown by the facts they set.
     static func caseValue(_ c: Case) -> JSONValue {
-        .object([
-            ("term", .string(c.term.description)),
-            ("category", .string(c.category)),
-            ("punishment", .string(c.punishment)),
-            ("start", .string(c.start.description)),
-            ("termEnd", .string(c.termEnd?.description)),
-            ("asOf", .string(c.asOf.description)),
-            ("offences", .array(c.offences.sorted().map { .string($0) })),
-            ("consequences", .array(c.consequences.sorted().map { .string($0) })),
-            ("sex", .string(c.sex?.rawValue)),
-            ("birthDate", .string(c.birthDate?.description)),
-            ("age", c.age.map { .int($0) } ?? .null),
-            ("juvenile", .bool(c.juvenile)),
-            ("pregnant", .bool(c.pregnant)),
-            ("youngChild", .bool(c.youngChild)),
-            ("singleParent", .bool(c.singleParent)),
-            ("disability", c.disabilityGroup.map { .int($0) } ?? .null),
-            ("cooperation", .bool(c.cooperation)),
-            ("recidivist", c.recidivist.map { .bool($0) } ?? .null),
-            ("firstCustodial", c.firstCustodial.map { .bool($0) } ?? .null),
-            ("foreignNational", .bool(c.foreignNational)),
-            ("priorRevocation", .string(c.priorRevocation)),
-            ("damage", .string(c.damage?.rawValue)),
-            ("maliciousViolations", c.maliciousViolations.map { .bool($0) } ?? .null),
-            ("victimAge", c.victimAge.map { .int($0) } ?? .null),
-        ])
+        var fields: [(String, JSONValue)] = []
+        for fact in CaseFactCatalogue.all {
+            if case .composition = fact.kind { continue }
+            fields.append((fact.jsonKey, json(c.inputValue(of: fact))))
+            if fact.name == "start" { fields.append(("termEnd", .string(c.termEnd?.description))) }
+        }
+        return .object(fields)
+    }
+
+    private static func json(_ value: DraftValue?) -> JSONValue {
+        switch value {
+        case nil: .null
+        case .text(let text)?: .string(text)
+        case .number(let number)?: .int(number)
+        case .yesNo(let answer)?: .bool(answer)
+        case .list(let items)?: .array(items.map { .string($0) })
+        }
     }
 
     static func jurisdiction(_ o: JurisdictionOutcome, _ v: Vocabulary, _ verdicts: [ConformanceVerdict]) -> JSONValue {
@@ -64,7 +57,7 @@ public enum OutcomeJSON {
             ("legalFamily", .string(o.jurisdiction.legalFamily)),
             ("earliestRelease", .string(o.earliestRelease?.description)),
             ("mechanisms", .array(o.mechanisms.map { mechanism($0, v) })),
-            ("conformance", .array(verdicts.map(ConformanceJSON.verdict))),
+            ("conformance", .array(verdicts.map { ConformanceJSON.verdict($0) })),
         ])
     }
 

@@ -129,7 +129,7 @@ public enum OutcomeText {
         if let end = c.termEnd { parts.append("ends \(end)") }
         parts.append("law as of \(c.asOf)")
         if !c.offences.isEmpty { parts.append("offences: " + c.offences.sorted().joined(separator: ", ")) }
-        if c.cooperation { parts.append("cooperation agreement") }
+        if c.value(named: "cooperation") == true { parts.append("cooperation agreement") }
         if let r = c.priorRevocation { parts.append("earlier parole revoked (\(r))") }
         return parts.joined(separator: "; ")
     }

@@ -96,56 +96,23 @@ public final class XMLDocument {
     /// Every text node, comment, processing instruction and attribute value longer than `limits` allows.
     private func oversizeContent(_ limits: XMLLimits) -> [XMLDiagnostic] {
         var found: [XMLDiagnostic] = []
-        func place(_ node: UnsafeMutablePointer<xmlNode>) -> (Int, Int) {
-            // Text has no column of its own: name the start tag of the element that holds it.
-            guard node.pointee.type == XML_ELEMENT_NODE else {
-                if let parent = node.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE { return place(parent) }
-                return (max(Int(xmlGetLineNo(node)), 1), 1)
+        forEachNode { node in
+            switch node.pointee.type {
+            case XML_ELEMENT_NODE: found += oversizeAttributes(of: node, limits)
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE, XML_COMMENT_NODE, XML_PI_NODE:
+                if let diagnostic = oversizeText(node, limits) { found.append(diagnostic) }
+            default: break
             }
-            let line = max(Int(xmlGetLineNo(node)), 1)
-            return (line, source.column(ofTag: String(xmlChars: node.pointee.name) ?? "", onLine: line))
         }
-        func elementName(_ node: UnsafeMutablePointer<xmlNode>?) -> String {
-            node.flatMap { $0.pointee.type == XML_ELEMENT_NODE ? String(xmlChars: $0.pointee.name) : nil } ?? "document"
-        }
-        // Depth-first without recursion: nesting depth is libxml2's to bound, not the stack's.
+        return found
+    }
+
+    /// Visits every node in document order, depth first without recursion: nesting depth is libxml2's to bound,
+    /// not the stack's.
+    private func forEachNode(_ visit: (UnsafeMutablePointer<xmlNode>) -> Void) {
         var next = pointer.pointee.children
         while let node = next {
-            switch node.pointee.type {
-            case XML_ELEMENT_NODE:
-                var attribute = node.pointee.properties
-                while let a = attribute {
-                    var length = 0
-                    var part = a.pointee.children
-                    while let p = part {
-                        length += Int(xmlStrlen(p.pointee.content))
-                        part = p.pointee.next
-                    }
-                    if length > limits.attributeBytes {
-                        let (line, column) = place(node)
-                        found.append(XMLDiagnostic(
-                            file: name, line: line, column: column,
-                            message: "attribute \(String(xmlChars: a.pointee.name) ?? "")= of <\(elementName(node))> is "
-                                + "\(XMLLimits.describe(length)), over the limit of "
-                                + "\(XMLLimits.describe(limits.attributeBytes)) for an attribute value; shorten it"))
-                    }
-                    attribute = a.pointee.next
-                }
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE, XML_COMMENT_NODE, XML_PI_NODE:
-                let length = Int(xmlStrlen(node.pointee.content))
-                if length > limits.textBytes {
-                    let (line, column) = place(node)
-                    let what = node.pointee.type == XML_COMMENT_NODE ? "a comment"
-                        : node.pointee.type == XML_PI_NODE ? "a processing instruction" : "the text"
-                    found.append(XMLDiagnostic(
-                        file: name, line: line, column: column,
-                        message: "\(what) in <\(elementName(node.pointee.parent))> is \(XMLLimits.describe(length)), over "
-                            + "the limit of \(XMLLimits.describe(limits.textBytes)) for one text node; shorten it or "
-                            + "split it into several elements"))
-                }
-            default:
-                break
-            }
+            visit(node)
             if node.pointee.type == XML_ELEMENT_NODE, let child = node.pointee.children {
                 next = child
                 continue
@@ -160,7 +127,56 @@ public final class XMLDocument {
                 current = c.pointee.parent.flatMap { $0.pointee.type == XML_ELEMENT_NODE ? $0 : nil }
             }
         }
+    }
+
+    private func oversizeAttributes(of node: UnsafeMutablePointer<xmlNode>, _ limits: XMLLimits) -> [XMLDiagnostic] {
+        var found: [XMLDiagnostic] = []
+        var attribute = node.pointee.properties
+        while let a = attribute {
+            var length = 0
+            var part = a.pointee.children
+            while let p = part {
+                length += Int(xmlStrlen(p.pointee.content))
+                part = p.pointee.next
+            }
+            if length > limits.attributeBytes {
+                let (line, column) = place(node)
+                found.append(XMLDiagnostic(
+                    file: name, line: line, column: column,
+                    message: "attribute \(String(xmlChars: a.pointee.name) ?? "")= of <\(Self.elementName(node))> is "
+                        + "\(XMLLimits.describe(length)), over the limit of "
+                        + "\(XMLLimits.describe(limits.attributeBytes)) for an attribute value; shorten it"))
+            }
+            attribute = a.pointee.next
+        }
         return found
+    }
+
+    private func oversizeText(_ node: UnsafeMutablePointer<xmlNode>, _ limits: XMLLimits) -> XMLDiagnostic? {
+        let length = Int(xmlStrlen(node.pointee.content))
+        guard length > limits.textBytes else { return nil }
+        let (line, column) = place(node)
+        let what = node.pointee.type == XML_COMMENT_NODE ? "a comment"
+            : node.pointee.type == XML_PI_NODE ? "a processing instruction" : "the text"
+        return XMLDiagnostic(
+            file: name, line: line, column: column,
+            message: "\(what) in <\(Self.elementName(node.pointee.parent))> is \(XMLLimits.describe(length)), over "
+                + "the limit of \(XMLLimits.describe(limits.textBytes)) for one text node; shorten it or "
+                + "split it into several elements")
+    }
+
+    /// Line and column of a node. Text has no column of its own: the start tag of the element that holds it is named.
+    private func place(_ node: UnsafeMutablePointer<xmlNode>) -> (Int, Int) {
+        guard node.pointee.type == XML_ELEMENT_NODE else {
+            if let parent = node.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE { return place(parent) }
+            return (max(Int(xmlGetLineNo(node)), 1), 1)
+        }
+        let line = max(Int(xmlGetLineNo(node)), 1)
+        return (line, source.column(ofTag: String(xmlChars: node.pointee.name) ?? "", onLine: line))
+    }
+
+    private static func elementName(_ node: UnsafeMutablePointer<xmlNode>?) -> String {
+        node.flatMap { $0.pointee.type == XML_ELEMENT_NODE ? String(xmlChars: $0.pointee.name) : nil } ?? "document"
     }
 
     /// The bytes of the regular file at `path`, refusing anything else (a directory, a FIFO that would block, a

@@ -38,12 +38,14 @@ extension Parole {
                 throw CLIFailure.usage("no annex \(number) in the corpus (known: \(known.isEmpty ? "none" : known))")
             }
             let table = AnnexTable(annex: annex, corpus: atlas, language: lang.rawValue)
+            let provenance = Provenance(corpus: atlas)
             let text: String
             switch format {
-            case .markdown: text = table.markdown + "\n" + Provenance(corpus: atlas).footer(language: lang.rawValue) + "\n"
+            case .markdown: text = table.markdown + "\n" + provenance.footer(language: lang.rawValue) + "\n"
+            // A CSV file is records only: a provenance row would be read as one more country.
             case .csv: text = table.csv
-            case .html: text = table.html
-            case .json: text = table.json
+            case .html: text = table.html(provenance: provenance)
+            case .json: text = table.json(provenance: provenance)
             case .table: throw format.refused(by: "annex", writes: Self.formats)
             }
             try channel.write(text)

@@ -4,6 +4,7 @@ import AtlasModel
 import AtlasOutput
 import AtlasReport
 import Foundation
+import Parallel
 
 /// `simulate --batch FILE.jsonl`: one case per input line, one summary line of outcomes per case, streamed so that
 /// memory stays flat however many cases there are. A bad line gets an error line and the run goes on.
@@ -15,14 +16,18 @@ struct BatchRun {
     let today: CalendarDate
     let output: OutputChannel
 
+    /// One input line: its number, its bytes, and its length instead when it was too long to keep.
+    typealias InputLine = (number: Int, bytes: [UInt8], oversize: Int?)
+
     /// Runs the batch into `output` (not finished here); returns (cases simulated, lines rejected).
     func run() throws -> (ok: Int, failed: Int) {
         let input = try InputFile.open(path, what: "batch file")
         let law = CompiledLaw(jurisdictions: jurisdictions, crosswalk: corpus.crosswalk, home: corpus.home)
-        let layout = BatchLine(jurisdictions: jurisdictions)
+        let layout = BatchLine(jurisdictions: jurisdictions, provenance: Provenance(corpus: corpus))
         var ok = 0, failed = 0, lineNumber = 0
         var reader = BatchLineReader(handle: input)
-        let failure = WriteFailure()
+        // The writer queue's first error, read by this thread after each chunk.
+        let failure = ParallelSlots<OutputError>(count: 1)
         let progress = isatty(STDERR_FILENO) == 1
         // Lines are read in chunks; each core simulates a contiguous slice of the chunk into its own buffer, and
         // the slices are written back in input order while the next chunk is simulated. At most one chunk waits to
@@ -31,10 +36,12 @@ struct BatchRun {
         let writer = DispatchQueue(label: "parole.batch.output")
         let writerFree = DispatchSemaphore(value: 1)
         let slices = max(1, ProcessInfo.processInfo.activeProcessorCount) * 4
-        // Slice buffers go back to a pool once written: fresh megabytes for every chunk cost page faults.
-        let pool = BufferPool()
+        // Slice buffers are reused, since fresh megabytes for every chunk cost page faults: a chunk is decided into
+        // the buffers of the chunk before the one being written, which the writer is done with.
+        var idle = [OutputBytes?](repeating: nil, count: slices)
+        var inFlight = idle
         while true {
-            var chunk: [(number: Int, bytes: [UInt8], oversize: Int?)] = []
+            var chunk: [InputLine] = []
             while chunk.count < chunkSize, let line = reader.next() {
                 lineNumber += 1
                 switch line {
@@ -46,45 +53,31 @@ struct BatchRun {
                 }
             }
             if chunk.isEmpty { break }
-            let slicesDone = SliceResults(count: slices)
-            let lines = chunk
-            let per = (lines.count + slices - 1) / slices
-            DispatchQueue.concurrentPerform(iterations: slices) { s in
-                let bytes = pool.take()
-                var rejected = 0
-                var results: [EligibilityResult] = []
-                results.reserveCapacity(layout.resultCount)
-                let range = min(s * per, lines.count)..<min((s + 1) * per, lines.count)
-                for i in range
-                where !process(lines[i], law, layout, &results, into: bytes) {
-                    rejected += 1
-                }
-                slicesDone.set(s, (bytes, range.count - rejected, rejected))
-            }
-            let outputs = slicesDone.values
-            for (_, good, bad) in outputs {
-                ok += good
-                failed += bad
+            let outputs = decide(chunk, reusing: idle, law, layout)
+            for slice in outputs {
+                ok += slice.ok
+                failed += slice.failed
             }
             writerFree.wait()
+            // The chunk before this one is written: its buffers are free for the next chunk.
+            idle = inFlight
+            inFlight = outputs.map(\.bytes)
             writer.async { [output] in
-                let buffers = outputs.compactMap(\.bytes)
-                for bytes in buffers where failure.error == nil {
-                    bytes.withBytes { raw in
-                        do throws(OutputError) { try output.write(bytes: raw) } catch { failure.error = error }
+                for slice in outputs where failure[0] == nil {
+                    slice.bytes.withBytes { raw in
+                        do throws(OutputError) { try output.write(bytes: raw) } catch { failure.fill(0, with: error) }
                     }
                 }
-                pool.give(buffers)
                 writerFree.signal()
             }
-            if let error = failure.error { throw error }
+            if let error = failure[0] { throw error }
             if progress { FileHandle.standardError.write(Data("parole: \(lineNumber) lines…\r".utf8)) }
         }
         // The last chunk is written; the semaphore goes back to its initial value, as libdispatch requires of a
         // semaphore that is released.
         writerFree.wait()
         writerFree.signal()
-        if let error = failure.error { throw error }
+        if let error = failure[0] { throw error }
         if let problem = reader.failure {
             throw CaseFileError(.unreadable, place: path, message: "reading stopped after line \(lineNumber) (\(problem))")
         }
@@ -93,8 +86,27 @@ struct BatchRun {
 }
 
 extension BatchRun {
+    /// Decides `lines` on every core, one contiguous slice per buffer of `buffers` (a `nil` one is made).
+    func decide(_ lines: [InputLine], reusing buffers: [OutputBytes?],
+                _ law: CompiledLaw, _ layout: BatchLine) -> [SliceOutput] {
+        let per = (lines.count + buffers.count - 1) / buffers.count
+        return ParallelSlots<SliceOutput>.compute(count: buffers.count) { slice in
+            let bytes = buffers[slice] ?? OutputBytes()
+            bytes.removeAll()
+            var rejected = 0
+            var results: [EligibilityResult] = []
+            results.reserveCapacity(layout.resultCount)
+            let range = min(slice * per, lines.count)..<min((slice + 1) * per, lines.count)
+            for i in range
+            where !process(lines[i], law, layout, &results, into: bytes) {
+                rejected += 1
+            }
+            return SliceOutput(bytes: bytes, ok: range.count - rejected, failed: rejected)
+        }
+    }
+
     /// Appends the output line of one input line to `out`; `false` when the line was rejected.
-    func process(_ input: (number: Int, bytes: [UInt8], oversize: Int?), _ law: CompiledLaw,
+    func process(_ input: InputLine, _ law: CompiledLaw,
                  _ layout: BatchLine, _ results: inout [EligibilityResult], into out: OutputBytes) -> Bool {
         let (number, line) = (input.number, input.bytes)
         do {
@@ -116,53 +128,16 @@ extension BatchRun {
             case let e as CaseFileError: message = e.description
             default: message = "\(path):\(number): \(error)"
             }
-            BatchLine.writeError(line: number, message: message, into: out)
+            layout.writeError(line: number, message: message, into: out)
             out.append(byte: UInt8(ascii: "\n"))
             return false
         }
     }
 }
 
-/// Output buffers kept for reuse between chunks.
-final class BufferPool: @unchecked Sendable {
-    private var buffers: [OutputBytes] = []
-    private let lock = NSLock()
-
-    /// An empty buffer, with the memory of an earlier one when there is one.
-    func take() -> OutputBytes {
-        lock.lock()
-        let buffer = buffers.popLast() ?? OutputBytes()
-        lock.unlock()
-        buffer.removeAll()
-        return buffer
-    }
-
-    func give(_ returned: [OutputBytes]) {
-        lock.lock()
-        buffers += returned
-        lock.unlock()
-    }
-}
-
-/// Per-slice output filled from several threads, each index written once.
-final class SliceResults: @unchecked Sendable {
-    private var slots: [(bytes: OutputBytes?, ok: Int, failed: Int)]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: (nil, 0, 0), count: count) }
-    func set(_ i: Int, _ value: (bytes: OutputBytes?, ok: Int, failed: Int)) {
-        lock.lock()
-        slots[i] = value
-        lock.unlock()
-    }
-    var values: [(bytes: OutputBytes?, ok: Int, failed: Int)] { slots }
-}
-
-/// The first write error of the batch's writer queue, read by the reading thread after each chunk.
-final class WriteFailure: @unchecked Sendable {
-    private var stored: OutputError?
-    private let lock = NSLock()
-    var error: OutputError? {
-        get { lock.withLock { stored } }
-        set { lock.withLock { if stored == nil { stored = newValue } } }
-    }
+/// What one slice of a chunk produced: its output lines and how many cases were simulated and rejected.
+struct SliceOutput: Sendable {
+    let bytes: OutputBytes
+    let ok: Int
+    let failed: Int
 }

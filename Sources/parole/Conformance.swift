@@ -32,9 +32,12 @@ extension Parole {
             let atlas = try corpus.load()
             let j = try atlas.requireJurisdiction(id)
             let verdicts = ConformanceEvaluator(corpus: atlas).verdicts(for: j)
-            let footer = "\n\n" + Provenance(corpus: atlas).footer()
+            let provenance = Provenance(corpus: atlas)
+            let footer = "\n\n" + provenance.footer()
             let text = switch format {
-            case .json: JSONValue.array(verdicts.map(ConformanceJSON.verdict)).serialized(pretty: true)
+            // The output stays an array of verdicts, so each verdict carries the provenance.
+            case .json: JSONValue.array(verdicts.map { ConformanceJSON.verdict($0, provenance: provenance) })
+                .serialized(pretty: true)
             case .table: ConformanceJSON.table(verdicts).text + footer
             case .markdown: ConformanceJSON.table(verdicts).markdown + footer
             case .csv, .html: throw format.refused(by: "conformance", writes: Self.formats)

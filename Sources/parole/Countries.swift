@@ -39,18 +39,16 @@ extension Parole {
                 throw CLIFailure.usage("unknown legal family \"\(family)\"; \(hint)known: \(known.joined(separator: ", "))")
             }
             let overview = CorpusOverview(corpus: atlas, asOf: nil, language: lang.rawValue)
-            let table = TextTableData(header: CorpusOverview.countryHeader, rows: overview.countryRows(family: family))
+            let rows = overview.countryRows(family: family)
+            let table = TextTableData(header: CorpusOverview.countryHeader, rows: rows)
+            let provenance = Provenance(corpus: atlas)
             let text: String
             switch format {
-            case .table: text = table.text + "\n\n" + Provenance(corpus: atlas).footer(language: lang.rawValue)
-            case .markdown: text = table.markdown + "\n\n" + Provenance(corpus: atlas).footer(language: lang.rawValue)
+            case .table: text = table.text + "\n\n" + provenance.footer(language: lang.rawValue)
+            case .markdown: text = table.markdown + "\n\n" + provenance.footer(language: lang.rawValue)
+            // A CSV file is records only: a provenance row would be read as one more country.
             case .csv: text = table.csv
-            case .json:
-                let keys = ["id", "name", "legalFamily", "mechanisms", "headline", "discrepancies"]
-                let items: [JSONValue] = table.rows.map { row in
-                    .object(zip(keys, row).map { ($0, .string($1)) })
-                }
-                text = JSONValue.array(items).serialized(pretty: true)
+            case .json: text = CorpusOverview.countriesJSON(rows, provenance: provenance).serialized(pretty: true)
             case .html: throw format.refused(by: "countries", writes: Self.formats)
             }
             try output.write(text + "\n")

@@ -10,6 +10,7 @@ extension Parole {
         static let configuration = CommandConfiguration(
             commandName: "simulate",
             abstract: "Simulate a Kazakh sentence under each jurisdiction's early-release law.",
+            usage: "parole simulate --term <term> --category <category> --start <YYYY-MM-DD> [<case facts>] [<options>]",
             discussion: """
                 A Kazakh sentence in, an outcome per jurisdiction and mechanism out: available or not (and why), \
                 earliest date, time to serve, who decides, mandatory or discretionary, and the trace of rules \
@@ -25,65 +26,10 @@ extension Parole {
                   parole simulate --case case.json --as-of 2019-01-01 --format markdown
                   parole simulate --term 9y --category grave --start 2022-01-10 --explain de --explain fr
                   parole simulate --batch cases.jsonl > outcomes.jsonl
-                """)
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("Sentence: 9y, 7y6m, 2y3m15d or life.", valueName: "term"))
-        var term: String?
-
-        @Option(help: ArgumentHelp("Crime category: minor, medium, grave, especially-grave.", valueName: "category"))
-        var category: String?
-
-        @Option(help: ArgumentHelp("Start of the term, custody credit included.", valueName: "YYYY-MM-DD"))
-        var start: String?
-
-        @Option(name: .customLong("offence"), help: ArgumentHelp(
-            "Offence tag (repeatable), e.g. corruption, terrorism, sexual-offence-against-minor.", valueName: "tag"))
-        var offences: [String] = []
-
-        @Option(name: .customLong("consequence"), help: ArgumentHelp(
-            "Consequence (repeatable): caused-death, combined-with-especially-grave.", valueName: "tag"))
-        var consequences: [String] = []
-
-        @Option(help: ArgumentHelp(
-            "Punishment being served (default: the corpus's default punishment, imprisonment in the bundled one).",
-            valueName: "kind"))
-        var punishment: String?
-
-        @Option(help: ArgumentHelp("female or male.", valueName: "sex")) var sex: String?
-        @Option(help: ArgumentHelp("Age on the as-of date.", valueName: "years")) var age: Int?
-        @Option(name: .customLong("birth-date"), help: ArgumentHelp("Date of birth.", valueName: "YYYY-MM-DD"))
-        var birthDate: String?
-        @Flag(help: "A minor when the offence was committed: under the home law's age of majority (18 in the bundled corpus).")
-        var juvenile = false
-        @Flag(help: "Pregnant.") var pregnant = false
-        @Flag(name: .customLong("young-child"), help: "Has a young child.") var youngChild = false
-        @Flag(name: .customLong("single-father"),
-              help: "A man raising a young child alone (the corpus's single-father composition).") var singleFather = false
-        @Option(help: ArgumentHelp("Disability group, as the corpus lists them (1, 2 or 3 in the bundled one).",
-                                   valueName: "group")) var disability: Int?
-        @Flag(help: "Fulfilled a procedural cooperation agreement.") var cooperation = false
-        @Flag(inversion: .prefixedNo, help: "A recidivist (or not); unknown when neither flag is given.")
-        var recidivist: Bool?
-        @Flag(name: .customLong("first-custodial"), inversion: .prefixedNo,
-              help: "This is (or is not) the first custodial sentence; unknown when neither flag is given.")
-        var firstCustodial: Bool?
-        @Flag(name: .customLong("foreign-national"), help: "Foreign national or stateless person.")
-        var foreignNational = false
-        @Option(name: .customLong("prior-revocation"), help: ArgumentHelp(
-            "An earlier parole was revoked: breach or new-crime. --term is then the remainder being served.",
-            valueName: "reason"))
-        var priorRevocation: String?
-        @Option(help: ArgumentHelp("Damage caused by the crime: full, none-claimed or unpaid.", valueName: "status"))
-        var damage: String?
-        @Flag(name: .customLong("malicious-violations"), inversion: .prefixedNo,
-              help: "Unlifted malicious violations of the prison regime (or none).")
-        var maliciousViolations: Bool?
-        @Option(name: .customLong("victim-age"), help: ArgumentHelp("Age of the victim.", valueName: "years"))
-        var victimAge: Int?
-
-        @Option(name: .customLong("as-of"), help: ArgumentHelp("Apply the law in force on this date (default: today).",
-                                                               valueName: "YYYY-MM-DD"))
-        var asOf: String?
+                Case facts (each also a key of a --case file or batch line, in camelCase:
+                --young-child is "youngChild", --offence is "offences"):
+                """ + "\n" + FactFlags.help)
 
         @Option(name: .customLong("jurisdiction"), help: ArgumentHelp(
             "Jurisdiction id (repeatable; default: all in the corpus).", valueName: "id"))
@@ -104,13 +50,23 @@ extension Parole {
                 + "flags given here are defaults for every case.", valueName: "file"))
         var batch: String?
 
+        /// The case facts, read by `FactFlags` from what the options above leave.
+        @Argument(parsing: .allUnrecognized, help: ArgumentHelp(visibility: .hidden))
+        var factArguments: [String] = []
+
         @OptionGroup var output: OutputOptions
         @OptionGroup var corpus: CorpusOptions
 
         /// The formats this command writes.
         static let formats: [OutputFormat] = [.table, .json, .markdown]
 
-        func validate() throws { try format.require(Self.formats, by: "simulate") }
+        /// The command's own long options, offered when a fact flag is mistyped.
+        static let ownOptions = ["jurisdiction", "format", "explain", "case", "batch", "output", "corpus"]
+
+        func validate() throws {
+            try format.require(Self.formats, by: "simulate")
+            _ = try flags
+        }
 
         func run() throws {
             let channel = try output.open()
@@ -118,7 +74,7 @@ extension Parole {
                 let atlas = try corpus.load()
                 let selected = try jurisdictions.isEmpty
                     ? atlas.jurisdictions : jurisdictions.map { try atlas.requireJurisdiction($0) }
-                let result = try BatchRun(path: batch, corpus: atlas, jurisdictions: selected, defaults: flags,
+                let result = try BatchRun(path: batch, corpus: atlas, jurisdictions: selected, defaults: try flags,
                                           today: .today, output: channel).run()
                 // Rejected lines are part of the output (each says why), so the output is kept.
                 try channel.finish()
@@ -130,7 +86,7 @@ extension Parole {
             }
             var draft = CaseDraft()
             if let caseFile { draft = try CaseFile.read(caseFile) }
-            draft = draft.overlaid(with: flags)
+            draft = draft.overlaid(with: try flags)
             let atlas = try corpus.load()
             let facts: Case
             do { facts = try draft.build(vocabulary: atlas.vocabulary, today: .today) } catch {
@@ -163,34 +119,13 @@ extension Parole {
             try channel.finish()
         }
 
-        /// The case as the flags state it; unset flags stay `nil` so that a case file's values survive.
+        /// The case as the flags state it; unset flags stay unset so that a case file's values survive.
         var flags: CaseDraft {
-            var d = CaseDraft()
-            d.term = term
-            d.category = category
-            d.start = start
-            d.offences = offences
-            d.consequences = consequences
-            d.punishment = punishment
-            d.sex = sex
-            d.age = age
-            d.birthDate = birthDate
-            d.juvenile = juvenile ? true : nil
-            d.pregnant = pregnant ? true : nil
-            d.youngChild = youngChild ? true : nil
-            d.singleFather = singleFather ? true : nil
-            d.disability = disability
-            d.cooperation = cooperation ? true : nil
-            d.recidivist = recidivist
-            d.firstCustodial = firstCustodial
-            d.foreignNational = foreignNational ? true : nil
-            d.priorRevocation = priorRevocation
-            d.damage = damage
-            d.maliciousViolations = maliciousViolations
-            d.victimAge = victimAge
-            d.asOf = asOf
-            d.jurisdictions = jurisdictions
-            return d
+            get throws {
+                var draft = try FactFlags.draft(from: factArguments, commandOptions: Self.ownOptions)
+                draft.jurisdictions = jurisdictions
+                return draft
+            }
         }
     }
 

@@ -42,7 +42,10 @@ extension Parole {
                 text += "✓ stated · ✓ ⚠ stated, sources disagree · not stated: recorded as unknown · — absent from the "
                     + "encoding\n"
             }
-            if report.isClean { text += "ok: " + summary + "\n" }
+            if report.isClean {
+                text += "ok: " + summary + "\n"
+                if let digest = report.digest { text += Provenance(corpusDigest: digest).footer() + "\n" }
+            }
             // The problems are the output, and are delivered before the command reports failure.
             try channel.write(text)
             try channel.finish()

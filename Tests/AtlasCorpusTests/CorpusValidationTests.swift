@@ -139,7 +139,7 @@ struct ScratchCorpus {
         let d = try #require(hit, "no diagnostic mentioning \(b.expected): \(report.diagnostics)")
         #expect(d.file.hasSuffix(b.file))
         #expect(d.line == line || d.line == line + 1 || d.line == line - 1, "\(d) expected near line \(line)")
-        #expect(d.column >= 1)
+        #expect((d.column ?? 0) >= 1)
         #expect(!d.description.contains("\n"))
         #expect(throws: CorpusError.self) {
             try CorpusLoader(location: CorpusLocation(corpusDirectory: scratch.directory.path), checkQuotations: true)

@@ -9,7 +9,7 @@ import Testing
     func russianParole(_ simulator: Simulator) throws -> MechanismOutcome {
         let corpus = try #require(Self.corpus)
         var d = CaseDraft()
-        d.term = "8y"; d.category = "grave"; d.start = "2020-03-01"; d.asOf = "2026-11-25"
+        d["term"] = "8y"; d["category"] = "grave"; d["start"] = "2020-03-01"; d["as-of"] = "2026-11-25"
         let facts = try d.build(vocabulary: corpus.vocabulary, today: CalendarDate(iso: "2026-11-25")!)
         let ru = try #require(corpus.jurisdiction("ru"))
         return try #require(simulator.simulate(facts, in: ru).mechanisms.first { $0.mechanism.id == "ru-parole" })

@@ -1,48 +1,16 @@
 import AtlasCorpus
 import AtlasEngine
+import AtlasInput
 import AtlasModel
 import Foundation
 import Testing
 
 /// One golden case: a case worked out by hand from the cited law, and the outcome it must produce.
 struct GoldenCase: Decodable, Sendable, CustomTestStringConvertible {
-    struct Input: Decodable, Sendable {
-        var term: String?
-        var category: String?
-        var punishment: String?
-        var start: String?
-        var asOf: String?
-        var offences: [String]?
-        var consequences: [String]?
-        var sex: String?
-        var age: Int?
-        var birthDate: String?
-        var juvenile: Bool?
-        var pregnant: Bool?
-        var youngChild: Bool?
-        var singleFather: Bool?
-        var singleParent: Bool?
-        var disability: Int?
-        var cooperation: Bool?
-        var foreignNational: Bool?
-        var priorRevocation: String?
-        var damage: String?
-        var maliciousViolations: Bool?
-        var victimAge: Int?
-        var recidivist: Bool?
-        var firstCustodial: Bool?
-
-        var draft: CaseDraft {
-            var d = CaseDraft()
-            d.term = term; d.category = category; d.punishment = punishment; d.start = start; d.asOf = asOf
-            d.offences = offences ?? []; d.consequences = consequences ?? []; d.sex = sex; d.age = age
-            d.birthDate = birthDate; d.juvenile = juvenile; d.pregnant = pregnant; d.youngChild = youngChild
-            d.singleFather = singleFather; d.singleParent = singleParent; d.disability = disability
-            d.cooperation = cooperation; d.foreignNational = foreignNational; d.priorRevocation = priorRevocation
-            d.damage = damage; d.maliciousViolations = maliciousViolations; d.victimAge = victimAge
-            d.recidivist = recidivist; d.firstCustodial = firstCustodial
-            return d
-        }
+    /// The case, read as a case file is read (`CaseFile.parse`), so a golden case states facts by the same keys
+    /// a user does and takes every fact of the catalogue without a line here.
+    struct Input: Sendable {
+        var draft = CaseDraft()
     }
 
     /// Expected values; a key absent from the file is not checked, an explicit `null` is.
@@ -79,7 +47,30 @@ struct GoldenCase: Decodable, Sendable, CustomTestStringConvertible {
     var input: Input
     var expected: [String: Expected]
 
-    enum CodingKeys: String, CodingKey { case name, citation, input, expected }
+    enum CodingKeys: String, CodingKey { case name, citation, expected }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        citation = try c.decode(String.self, forKey: .citation)
+        expected = try c.decode([String: Expected].self, forKey: .expected)
+        input = Input()
+    }
+
+    init(file: String, name: String, citation: String, input: Input, expected: [String: Expected]) {
+        self.file = file
+        self.name = name
+        self.citation = citation
+        self.input = input
+        self.expected = expected
+    }
+
+    /// The `input` object of a golden file, read by the case-file reader.
+    static func input(of file: Data, place: String) throws -> Input {
+        let object = try JSONSerialization.jsonObject(with: file) as? [String: Any]
+        let input = try JSONSerialization.data(withJSONObject: object?["input"] ?? [String: Any]())
+        return Input(draft: try CaseFile.parse(input, place: place))
+    }
 
     var testDescription: String { "\(file): \(name)" }
 
@@ -93,7 +84,9 @@ struct GoldenCase: Decodable, Sendable, CustomTestStringConvertible {
             .sorted { $0.path < $1.path }
         return files.map { url in
             do {
-                var g = try JSONDecoder().decode(GoldenCase.self, from: Data(contentsOf: url))
+                let data = try Data(contentsOf: url)
+                var g = try JSONDecoder().decode(GoldenCase.self, from: data)
+                g.input = try input(of: data, place: url.lastPathComponent)
                 g.file = url.deletingPathExtension().lastPathComponent
                 g.jurisdiction = url.deletingLastPathComponent().lastPathComponent
                 return g

@@ -14,28 +14,37 @@ import Testing
     static func anyCase(_ rng: inout SplitMix64, _ vocabulary: Vocabulary) -> Case {
         func pick<T>(_ values: [T]) -> T { values[rng.int(0...values.count - 1)] }
         func maybe<T>(_ value: @autoclosure () -> T) -> T? { rng.int(0...2) == 0 ? nil : value() }
-        let tags = vocabulary.terms(of: "offence-tag")
         let term: SentenceTerm = rng.int(0...14) == 0
             ? .life
             : .fixed(CalendarDuration(years: rng.int(0...25), months: rng.int(0...11), days: rng.int(0...3) == 0 ? rng.int(1...30) : 0))
         let start = CalendarDate(dayNumber: rng.int(9_000...20_800))
         let sentence: SentenceTerm = term == .fixed(CalendarDuration()) ? .fixed(CalendarDuration(months: 1)) : term
-        return Case(
-            term: sentence, category: rng.int(0...9) == 0 ? nil : pick(vocabulary.terms(of: "category")),
-            punishment: rng.int(0...5) == 0 ? pick(vocabulary.terms(of: "punishment")) : "imprisonment",
-            start: start,
-            offences: Set((0..<rng.int(0...2)).map { _ in pick(tags) }),
-            consequences: rng.int(0...4) == 0 ? [pick(vocabulary.terms(of: "consequence"))] : [],
-            sex: maybe(pick([Sex.male, .female])),
-            birthDate: rng.bool() ? CalendarDate(dayNumber: rng.int(-25_000...12_000)) : nil,
-            age: rng.int(0...3) == 0 ? rng.int(14...80) : nil,
-            juvenile: rng.int(0...6) == 0, pregnant: rng.int(0...9) == 0, youngChild: rng.int(0...4) == 0,
-            singleParent: rng.int(0...6) == 0, disabilityGroup: rng.int(0...9) == 0 ? rng.int(1...3) : nil,
-            cooperation: rng.int(0...4) == 0, recidivist: maybe(rng.bool()), firstCustodial: maybe(rng.bool()),
-            foreignNational: rng.int(0...9) == 0,
-            priorRevocation: rng.int(0...9) == 0 ? pick(vocabulary.terms(of: "prior-revocation")) : nil,
-            damage: maybe(pick(DamageStatus.allCases)), maliciousViolations: maybe(rng.bool()),
-            victimAge: maybe(rng.int(1...40)), asOf: CalendarDate(dayNumber: rng.int(12_000...22_000)))
+        var c = Case(term: sentence, category: nil, punishment: "", start: start,
+                     asOf: CalendarDate(dayNumber: rng.int(12_000...22_000)))
+        // Every other fact is drawn by its declared kind, so a fact added to the catalogue is drawn too.
+        for (position, fact) in CaseFactCatalogue.all.enumerated() {
+            switch fact.kind {
+            case .term, .date, .defaultedDate: break  // drawn above: they place every other date
+            case .optionalDate(let slot):
+                c[keyPath: slot] = rng.bool() ? CalendarDate(dayNumber: rng.int(-25_000...12_000)) : nil
+            case .age(let slot): c[keyPath: slot] = maybe(rng.int(1...80))
+            case .disabilityGroup(let slot, let set):
+                c[keyPath: slot] = rng.int(0...9) == 0 ? Int(pick(vocabulary.terms(of: set))) : nil
+            case .vocabularyTerm(let slot, let set):
+                c[keyPath: slot] = rng.int(0...9) == 0 ? nil : pick(vocabulary.terms(of: set))
+            case .defaultedTerm(let slot, let set):
+                c[keyPath: slot] = rng.int(0...5) == 0 ? pick(vocabulary.terms(of: set)) : vocabulary.defaultTerm(of: set)!
+            case .vocabularyTerms(let slot, let set):
+                c[keyPath: slot] = Set((0..<rng.int(0...2)).map { _ in pick(vocabulary.terms(of: set)) })
+            case .sex(let slot): c[keyPath: slot] = maybe(pick(Sex.allCases))
+            case .damage(let slot): c[keyPath: slot] = maybe(pick(DamageStatus.allCases))
+            case .yesNo(let unstated): c.answers[position] = unstated == nil ? maybe(rng.bool()) : rng.int(0...5) == 0
+            case .composition: break  // drawn as the facts it sets
+            }
+        }
+        // A prior revocation is rarer than other facts, as in life; drawn half the time it would hide the rest.
+        if rng.int(0...3) != 0 { c.priorRevocation = nil }
+        return c
     }
 
     @Test func theQuietWalkDecidesAsTheExplainedOneOnEveryBatchField() throws {
@@ -93,9 +102,9 @@ import Testing
                                 discrepancies: [], notStated: [], origin: nil)
         }
         func status(_ j: Jurisdiction, offences: Set<String>) -> MechanismOutcome.Status? {
-            let c = Case(term: .fixed(CalendarDuration(years: 9)), category: "grave", punishment: "imprisonment",
-                         start: CalendarDate(year: 2020, month: 1, day: 10)!, offences: offences,
-                         asOf: CalendarDate(year: 2024, month: 1, day: 1)!)
+            var c = Case(term: .fixed(CalendarDuration(years: 9)), category: "grave", punishment: "imprisonment",
+                         start: CalendarDate(year: 2020, month: 1, day: 10)!, asOf: CalendarDate(year: 2024, month: 1, day: 1)!)
+            c.offences = offences
             let law = CompiledLaw(jurisdictions: [j], crosswalk: [], home: HomeLaw(jurisdiction: "zz"))
             var results: [EligibilityResult] = []
             law.decide(c, into: &results)

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// The subset of JSON Schema that docs/simulate.schema.json uses: type (with null), required, properties, items,
-/// enum, pattern and local $ref. Returns every violation as "path: problem".
+/// The subset of JSON Schema that the schemas of docs/ use: type (with null), required, properties,
+/// additionalProperties (a schema), items, enum, pattern and local $ref. Returns every violation as "path: problem".
 struct MiniSchemaValidator {
     let root: [String: Any]
 
@@ -35,9 +35,15 @@ struct MiniSchemaValidator {
             for key in schema["required"] as? [String] ?? [] where object[key] == nil {
                 problems.append("\(path): missing required \"\(key)\"")
             }
-            for (key, sub) in schema["properties"] as? [String: Any] ?? [:] {
+            let properties = schema["properties"] as? [String: Any] ?? [:]
+            for (key, sub) in properties {
                 if let v = object[key], let subSchema = sub as? [String: Any] {
                     problems += validate(v, against: subSchema, at: "\(path).\(key)")
+                }
+            }
+            if let others = schema["additionalProperties"] as? [String: Any] {
+                for (key, v) in object where properties[key] == nil {
+                    problems += validate(v, against: others, at: "\(path).\(key)")
                 }
             }
         }
@@ -71,10 +77,14 @@ struct MiniSchemaValidator {
 @Suite struct JSONSchemaTests {
     static let schemaURL = CLI.root.appendingPathComponent("docs/simulate.schema.json")
 
-    func validator() throws -> MiniSchemaValidator {
-        let root = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: Self.schemaURL)) as? [String: Any])
+    /// The validator of docs/`name`.
+    static func validator(_ name: String = "simulate.schema.json") throws -> MiniSchemaValidator {
+        let url = CLI.root.appendingPathComponent("docs").appendingPathComponent(name)
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
         return MiniSchemaValidator(root: root)
     }
+
+    func validator() throws -> MiniSchemaValidator { try Self.validator() }
 
     @Test(arguments: [
         ["--term", "9y", "--category", "grave", "--start", "2022-01-10"],
@@ -109,5 +119,101 @@ struct MiniSchemaValidator {
         let problems = v.validate(doc, against: v.root)
         #expect(problems.contains { $0.contains("missing required \"earliestDate\"") })
         #expect(problems.contains { $0.contains(".available: expected boolean") })
+    }
+}
+
+/// The JSON of the other commands and of batch lines, each against its schema under docs/, with the provenance
+/// every JSON output carries (docs/outputs-json.md).
+@Suite struct OutputSchemaTests {
+    /// The problems of `output` (one JSON document) against docs/`schema`, or of `output` against its `$defs/def`.
+    func problems(_ output: String, _ schema: String, def: String? = nil) throws -> [String] {
+        let v = try JSONSchemaTests.validator(schema)
+        let doc = try JSONSerialization.jsonObject(with: Data(output.utf8))
+        let target = try def.map { name in
+            try #require((v.root["$defs"] as? [String: Any])?[name] as? [String: Any], "no $defs/\(name)")
+        } ?? v.root
+        return v.validate(doc, against: target)
+    }
+
+    @Test(arguments: [["countries"], ["countries", "--family", "post-soviet"], ["countries", "--lang", "kk"]])
+    func countriesValidate(_ args: [String]) throws {
+        let r = try CLI.run(args + ["--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let found = try problems(r.stdout, "countries.schema.json")
+        #expect(found.isEmpty, "\(found.prefix(10))")
+    }
+
+    @Test(arguments: ["kz", "fi", "de", "us", "gb-eaw"])
+    func conformanceValidates(_ id: String) throws {
+        let r = try CLI.run(["conformance", id, "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let found = try problems(r.stdout, "conformance.schema.json")
+        #expect(found.isEmpty, "\(found.prefix(10))")
+    }
+
+    @Test(arguments: ["en", "kk", "ru"])
+    func annexValidates(_ language: String) throws {
+        let r = try CLI.run(["annex", "1", "--format", "json", "--lang", language])
+        #expect(r.status == 0, "\(r.stderr)")
+        let found = try problems(r.stdout, "annex.schema.json")
+        #expect(found.isEmpty, "\(found.prefix(10))")
+    }
+
+    @Test func batchLinesValidate() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("batch-\(UUID().uuidString).jsonl")
+        try [#"{"term": "9y", "category": "grave", "start": "2022-01-10", "asOf": "2026-11-25"}"#,
+             #"{"term": "life", "category": "especially-grave", "start": "2001-05-20", "sex": "male"}"#,
+             #"{"term": "-3y", "category": "grave", "start": "2022-01-10"}"#]
+            .joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let r = try CLI.run(["simulate", "--batch", file.path])
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        for (i, line) in lines.enumerated() {
+            let found = try problems(line, "simulate.schema.json", def: i < 2 ? "batchLine" : "batchError")
+            #expect(found.isEmpty, "line \(i + 1): \(found.prefix(10))")
+        }
+    }
+
+    /// A row without its provenance, or with a value that is not a string, is refused: the schemas hold the
+    /// new fields, not only the old ones.
+    @Test func theSchemasRequireTheProvenance() throws {
+        let countries = try CLI.run(["countries", "--format", "json"])
+        var rows = try #require(try JSONSerialization.jsonObject(with: Data(countries.stdout.utf8)) as? [[String: Any]])
+        rows[0].removeValue(forKey: "corpus")
+        rows[1]["extra"] = ["not": "a string"]
+        let v = try JSONSchemaTests.validator("countries.schema.json")
+        let found = v.validate(rows, against: v.root)
+        #expect(found.contains { $0.contains("$[0]: missing required \"corpus\"") })
+        #expect(found.contains { $0.contains("$[1].extra: expected string") })
+
+        let annex = try CLI.run(["annex", "1", "--format", "json"])
+        var doc = try #require(try JSONSerialization.jsonObject(with: Data(annex.stdout.utf8)) as? [String: Any])
+        doc["provenance"] = ["program": "parole 0.2.0", "corpus": "md5:0"]
+        let a = try JSONSchemaTests.validator("annex.schema.json")
+        #expect(a.validate(doc, against: a.root).contains { $0.contains(".provenance.corpus") })
+    }
+
+    /// The schemas repeat `provenance` and the verdict (each file stands alone); the copies must not drift.
+    @Test func sharedDefinitionsAreTheSameInEverySchema() throws {
+        func defs(_ name: String) throws -> [String: Any] {
+            try #require(try JSONSchemaTests.validator(name).root["$defs"] as? [String: Any])
+        }
+        func text(_ value: Any?) throws -> String {
+            let value = try #require(value)
+            return String(decoding: try JSONSerialization.data(withJSONObject: value, options: [.sortedKeys]), as: UTF8.self)
+        }
+        let simulate = try defs("simulate.schema.json")
+        for name in ["conformance.schema.json", "annex.schema.json"] {
+            var provenance = try #require(simulate["provenance"] as? [String: Any])
+            provenance.removeValue(forKey: "description")
+            #expect(try text(defs(name)["provenance"]) == text(provenance), "\(name)")
+        }
+        let single = try #require((simulate["verdict"] as? [String: Any])?["properties"] as? [String: Any])
+        let listed = try #require((try defs("conformance.schema.json")["verdict"] as? [String: Any])?["properties"]
+            as? [String: Any])
+        for (key, schema) in single where key != "citations" {
+            #expect(try text(listed[key]) == text(schema), "verdict.\(key)")
+        }
     }
 }
