@@ -40,7 +40,9 @@ let package = Package(
         // Turns a case into per-jurisdiction outcomes with a cited trace.
         .target(name: "AtlasEngine", dependencies: ["AtlasModel"]),
         // Renders outcomes and regimes as JSON, text tables and Markdown (no terminal I/O).
-        .target(name: "AtlasReport", dependencies: ["AtlasModel", "AtlasEngine"]),
+        .target(name: "AtlasReport", dependencies: ["AtlasModel", "AtlasEngine"],
+                // The phrase tables: data, embedded so that no resource bundle has to be found at run time.
+                resources: [.embedInCode("Wording/outcome-phrases.json"), .embedInCode("Wording/regime-phrases.json")]),
         .executableTarget(
             name: "parole",
             dependencies: [

@@ -10,8 +10,8 @@ public struct ConformanceVerdict: Sendable {
     public var provision: Provision
     public var check: ConformanceCheck
     public var result: Result
-    /// Why: the rules that make the feature present, or what the corpus lacks.
-    public var explanation: String
+    /// Why: the rules that make the feature present, or what the corpus lacks (data; the report words it).
+    public var explanation: Phrase
     /// The rules of the regime the verdict rests on.
     public var evidence: [String]
 }
@@ -21,7 +21,7 @@ public enum FeatureState: Sendable, Equatable {
     case present(evidence: [String])
     case absent
     /// The sources do not state the aspect the feature belongs to.
-    case unknown(reason: String)
+    case unknown(reason: Phrase)
 }
 
 /// Evaluates the instruments' declarative checks against a regime, and against one case's outcome.
@@ -87,12 +87,17 @@ public struct ConformanceEvaluator: Sendable {
         case .present(let evidence):
             return ConformanceVerdict(instrument: i, provision: p, check: c,
                                       result: c.conflictWhenPresent ? .conflicts : .complies,
-                                      explanation: "\(c.feature) is present (\(evidence.joined(separator: ", ")))",
+                                      explanation: Phrase(.featurePresent, [
+                                          PhraseSlot("feature", .term(set: "regime-feature", term: c.feature)),
+                                          PhraseSlot("rules", .ids(evidence)),
+                                      ]),
                                       evidence: evidence)
         case .absent:
             return ConformanceVerdict(instrument: i, provision: p, check: c,
                                       result: c.conflictWhenPresent ? .complies : .conflicts,
-                                      explanation: "\(c.feature) is absent although the sources describe this aspect",
+                                      explanation: Phrase(.featureAbsent, [
+                                          PhraseSlot("feature", .term(set: "regime-feature", term: c.feature)),
+                                      ]),
                                       evidence: [])
         case .unknown(let reason):
             return ConformanceVerdict(instrument: i, provision: p, check: c, result: .notAssessable,
@@ -103,8 +108,7 @@ public struct ConformanceEvaluator: Sendable {
     /// The feature's state in `j`, as its corpus definition reads it (see the type's comment for the order).
     public func state(of feature: String, in j: Jurisdiction) -> FeatureState {
         guard let definition = features[feature] else {
-            return .unknown(reason: "the corpus does not say how to read the feature \(feature) (no <detection> for it "
-                + "in vocabulary.xml)")
+            return .unknown(reason: Phrase(.featureUndefined, [PhraseSlot("feature", .ids([feature]))]))
         }
         let evidence = definition.present.flatMap { Self.find($0, in: j) }
         if !evidence.isEmpty { return .present(evidence: evidence) }
@@ -114,10 +118,13 @@ public struct ConformanceEvaluator: Sendable {
         if described, definition.describedDespiteNotStated { return .absent }
         let aspects = Set(definition.notStatedAspects)
         if !j.notStatedAspects.isDisjoint(with: aspects) {
-            return .unknown(reason: "the sources do not state \(aspects.sorted().joined(separator: " / ")) for \(j.id)")
+            return .unknown(reason: Phrase(.aspectNotStated, [
+                PhraseSlot("aspects", .terms(set: "aspect", terms: aspects.sorted())),
+                PhraseSlot("jurisdiction", .label(j.names, fallback: j.id)),
+            ]))
         }
         if described { return .absent }
-        return .unknown(reason: "the corpus records nothing on this aspect for \(j.id)")
+        return .unknown(reason: Phrase(.aspectNotRecorded, [PhraseSlot("jurisdiction", .label(j.names, fallback: j.id))]))
     }
 
     /// The ids `query` finds in `j`: per mechanism (of the query's kinds) and version, each part in the query's

@@ -1,27 +1,18 @@
 import AtlasModel
 
-/// Words the reason the walk decided (`DecisionReason`) as a cited `Reason`.
+/// States the reason the walk decided (`DecisionReason`) as a cited `Reason`: data, worded by the report layer.
 enum Explanation {
-    private static func label(_ labels: [LocalizedString], _ fallback: String) -> String {
-        labels.text(in: "en") ?? fallback
-    }
-
     static func notInForce(_ mechanism: ReleaseMechanism, asOf: CalendarDate) -> Reason {
         let first = mechanism.versions.compactMap(\.validity.from).min()
-        let text = first.map {
-            asOf < $0 ? "no version of this mechanism is in force on \(asOf); the first starts \($0)"
-                : "no version of this mechanism is in force on \(asOf)"
-        } ?? "no version of this mechanism is in force on \(asOf)"
-        return Reason(ruleID: mechanism.id, text: text, citations: mechanism.versions.first?.citations ?? [])
+        let phrase = first.flatMap { asOf < $0 ? $0 : nil }.map {
+            Phrase(.notInForceFirstStarts, [PhraseSlot("asOf", .date(asOf)), PhraseSlot("first", .date($0))])
+        } ?? Phrase(.notInForce, [PhraseSlot("asOf", .date(asOf))])
+        return Reason(ruleID: mechanism.id, phrase: phrase, citations: mechanism.versions.first?.citations ?? [])
     }
 
     static func outOfScope(_ v: MechanismVersion) -> Reason {
-        Reason(ruleID: v.id, text: "outside the mechanism's scope: " + label(v.scope.labels, "scope"),
+        Reason(ruleID: v.id, phrase: Phrase(.outOfScope, [PhraseSlot("rule", Phrase.label(v.scope.labels, v.id))]),
                citations: v.scope.citations)
-    }
-
-    static func exclusionDateNote(_ x: Exclusion) -> String {
-        x.validity.from.map { " (in force from \($0)\(x.validity.basis == .lawDate ? ", date of the law" : ""))" } ?? ""
     }
 
     /// The reason for a decided mechanism, if the walk gave one.
@@ -35,29 +26,29 @@ enum Explanation {
         case .outOfScope:
             return outOfScope(v.source)
         case .noThreshold:
-            return Reason(ruleID: v.source.id, text: "no threshold of this mechanism applies to this case",
-                          citations: v.source.citations)
+            return Reason(ruleID: v.source.id, phrase: Phrase(.noThresholdApplies), citations: v.source.citations)
         case .termEndsFirst:
             guard let index = d.governing, let end = termEnd, let date = d.result.earliestDate else { return nil }
             let t = v.thresholds[index].source
-            return Reason(ruleID: t.id, text: "the term ends on \(end), before the required time is served (\(date))",
+            return Reason(ruleID: t.id, phrase: Phrase(.termEndsFirst, [PhraseSlot("end", .date(end)),
+                                                                        PhraseSlot("date", .date(date))]),
                           citations: t.citations)
         case .excluded(let index):
             let x = v.exclusions[index].source
-            return Reason(ruleID: x.id, text: "excluded: " + label(x.labels, x.id) + exclusionDateNote(x),
+            return Reason(ruleID: x.id, phrase: Phrase(.excluded, [PhraseSlot("rule", Phrase.label(x.labels, x.id)),
+                                                                   PhraseSlot("note", Phrase.inForceNote(x.validity))]),
                           citations: x.citations)
         case .mayBeExcluded(let index, let missing):
             let x = v.exclusions[index].source
-            return Reason(ruleID: x.id,
-                          text: "may be excluded (\(label(x.labels, x.id))); give "
-                              + missing.sortedNames.map { "--\($0)" }.joined(separator: ", ") + " to decide",
+            return Reason(ruleID: x.id, phrase: Phrase(.mayBeExcluded, [PhraseSlot("rule", Phrase.label(x.labels, x.id)),
+                                                                        PhraseSlot("facts", Phrase.facts(missing))]),
                           citations: x.citations)
         case .conditionUnmet(let index):
             let g = v.grantConditions[index].source
-            return Reason(ruleID: g.id, text: "condition not met: " + label(g.labels, g.id), citations: g.citations)
+            return Reason(ruleID: g.id, phrase: Phrase(.conditionNotMet, [PhraseSlot("rule", Phrase.label(g.labels, g.id))]),
+                          citations: g.citations)
         case .dependsOnFacts:
-            return Reason(ruleID: nil,
-                          text: "depends on facts not given: " + d.missing.sortedNames.map { "--\($0)" }.joined(separator: ", "),
+            return Reason(ruleID: nil, phrase: Phrase(.dependsOnFacts, [PhraseSlot("facts", Phrase.facts(d.missing))]),
                           citations: [])
         }
     }

@@ -3,11 +3,12 @@ import AtlasModel
 /// Why a mechanism does not (or may not) apply, with the law that says so.
 public struct Reason: Sendable {
     public var ruleID: String?
-    public var text: String
+    /// What the reason says, as data; the report layer words it.
+    public var phrase: Phrase
     public var citations: [Citation]
-    public init(ruleID: String?, text: String, citations: [Citation]) {
+    public init(ruleID: String?, phrase: Phrase, citations: [Citation]) {
         self.ruleID = ruleID
-        self.text = text
+        self.phrase = phrase
         self.citations = citations
     }
 }
@@ -15,7 +16,8 @@ public struct Reason: Sendable {
 /// A condition that the case does not settle, and the facts that would.
 public struct PendingCondition: Sendable {
     public var ruleID: String
-    public var text: String
+    /// The condition, as data (`pending.condition` or `pending.mandatory` with the rule's label).
+    public var phrase: Phrase
     public var missingFacts: [String]
     public var citations: [Citation]
 }

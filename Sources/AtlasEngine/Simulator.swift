@@ -134,8 +134,6 @@ public struct Simulator: Sendable {
 
     // MARK: after deciding
 
-    private func label(_ labels: [LocalizedString], _ fallback: String) -> String { labels.text(in: "en") ?? fallback }
-
     /// Adds what follows from the decision and decides nothing: procedure, supervision, revocation, conversions.
     private func annotate(_ o: inout MechanismOutcome, _ f: CaseFacts, _ v: CompiledVersion,
                           _ j: CompiledJurisdiction) {
@@ -150,16 +148,17 @@ public struct Simulator: Sendable {
         if let p = version.procedure {
             if let body = o.decidingBody {
                 o.trace.append(TraceStep(kind: .procedure, ruleID: body.id,
-                                         message: "decided by: " + label(body.labels, body.kind),
+                                         phrase: Phrase(.decidedBy, [PhraseSlot("body", Phrase.label(body.labels, body.kind))]),
                                          value: body.kind, citations: body.citations))
             }
             for a in o.arrangements {
                 o.trace.append(TraceStep(kind: .procedure, ruleID: a.id,
-                                         message: (a.validity.basis == .planned ? "planned: " : "") + label(a.labels, "arrangement"),
+                                         phrase: Phrase(a.validity.basis == .planned ? .plannedArrangement : .arrangement,
+                                                        [PhraseSlot("rule", Phrase.label(a.labels, a.id ?? "arrangement"))]),
                                          citations: a.citations))
             }
             if let wait = p.reapplicationWait {
-                o.trace.append(TraceStep(kind: .procedure, message: "after a refusal, a new petition after \(wait.naturalText)",
+                o.trace.append(TraceStep(kind: .procedure, phrase: Phrase(.newPetitionAfter, [PhraseSlot("duration", .duration(wait))]),
                                          value: wait.iso8601, citations: p.reapplicationCitations))
             }
         }
@@ -174,7 +173,10 @@ public struct Simulator: Sendable {
             case .notStated: break
             }
             let until = o.supervisionUntil
-            o.trace.append(TraceStep(kind: .supervision, message: label(s.labels, s.by) + (until.map { " (until \($0))" } ?? ""),
+            let rule = PhraseSlot("rule", Phrase.label(s.labels, s.by))
+            o.trace.append(TraceStep(kind: .supervision,
+                                     phrase: until.map { Phrase(.supervisionUntil, [rule, PhraseSlot("date", .date($0))]) }
+                                         ?? Phrase(.supervision, [rule]),
                                      value: until?.description, citations: s.citations))
         }
     }
@@ -182,14 +184,26 @@ public struct Simulator: Sendable {
     /// What would send the person back.
     private func annotateRevocation(_ o: inout MechanismOutcome, _ version: MechanismVersion) {
         if let r = version.revocation, o.available {
+            let time: PhraseKind = switch r.timeOnRelease {
+            case .countsAsServed: .timeCountsAsServed
+            case .doesNotCount: .timeDoesNotCount
+            case .notStated: .timeNotStated
+            }
             o.trace.append(TraceStep(
-                kind: .revocation, message: "revocation: \(r.grounds.count) ground(s); time on release: "
-                    + r.timeOnRelease.rawValue,
+                kind: .revocation,
+                phrase: Phrase(.revocation, [PhraseSlot("count", .count(r.grounds.count)), PhraseSlot("time", .phrase(Phrase(time)))]),
                 children: r.grounds.map { g in
-                    TraceStep(kind: .revocation, ruleID: g.id,
-                              message: "\(g.mode.rawValue): " + label(g.labels, g.id) + " → "
-                                  + vocabulary.label(g.consequence, in: "revocation-consequence"),
-                              citations: g.citations)
+                    let mode: PhraseKind = switch g.mode {
+                    case .mandatory: .groundMandatory
+                    case .discretionary: .groundDiscretionary
+                    case .courtDecides: .groundCourtDecides
+                    }
+                    return TraceStep(kind: .revocation, ruleID: g.id,
+                                     phrase: Phrase(.revocationGround, [
+                                         PhraseSlot("mode", .phrase(Phrase(mode))), PhraseSlot("rule", Phrase.label(g.labels, g.id)),
+                                         PhraseSlot("consequence", .term(set: "revocation-consequence", term: g.consequence)),
+                                     ]),
+                                     citations: g.citations)
                 }))
         }
     }
@@ -211,12 +225,18 @@ public struct Simulator: Sendable {
                 let amount = Rational(units, c.daysOfCustody)
                 o.conversions.append(ConversionOutcome(conversion: c, remainderDays: remainder, amount: amount,
                                                        allowed: allowed))
-                o.trace.append(TraceStep(kind: .conversion, ruleID: c.id,
-                                         message: "\(remainder) days left at \(date) → "
-                                             + vocabulary.label(c.into, in: "punishment") + ": \(amount.mixedDescription) × "
-                                             + vocabulary.label(c.unit, in: "unit")
-                                             + (allowed == .no ? " (not allowed on these facts)" : allowed == .yes ? "" : " (if "
-                                                 + allowed.missing.sortedNames.map { "--\($0)" }.joined(separator: ", ") + " allows)"),
+                var values = [PhraseSlot("days", .duration(CalendarDuration(days: remainder))), PhraseSlot("date", .date(date)),
+                              PhraseSlot("into", .term(set: "punishment", term: c.into)), PhraseSlot("amount", .amount(amount)),
+                              PhraseSlot("unit", .term(set: "unit", term: c.unit))]
+                let kind: PhraseKind
+                switch allowed {
+                case .yes: kind = .conversion
+                case .no: kind = .conversionNotAllowed
+                case .unknown(let missing):
+                    kind = .conversionIfAllowed
+                    values.append(PhraseSlot("facts", Phrase.facts(missing)))
+                }
+                o.trace.append(TraceStep(kind: .conversion, ruleID: c.id, phrase: Phrase(kind, values),
                                          value: amount.description, citations: c.citations))
             }
         }

@@ -40,17 +40,18 @@ public struct TraceStep: Sendable {
     public var kind: Kind
     /// The corpus id of the rule applied, if any.
     public var ruleID: String?
-    public var message: String
+    /// What the step says, as data; the report layer words it.
+    public var phrase: Phrase
     /// A computed or chosen value, if the step produced one.
     public var value: String?
     public var citations: [Citation]
     public var children: [TraceStep]
 
-    public init(kind: Kind, ruleID: String? = nil, message: String, value: String? = nil,
+    public init(kind: Kind, ruleID: String? = nil, phrase: Phrase, value: String? = nil,
                 citations: [Citation] = [], children: [TraceStep] = []) {
         self.kind = kind
         self.ruleID = ruleID
-        self.message = message
+        self.phrase = phrase
         self.value = value
         self.citations = citations
         self.children = children

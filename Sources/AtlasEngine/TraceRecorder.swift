@@ -18,79 +18,80 @@ struct TraceRecorder: DecisionTracer {
         self.home = home
     }
 
-    private func label(_ labels: [LocalizedString], _ fallback: String) -> String { labels.text(in: "en") ?? fallback }
-
-    private static func flags(_ missing: MissingFacts) -> String {
-        missing.sortedNames.map { "--\($0)" }.joined(separator: ", ")
+    /// A slot holding a rule's label.
+    private static func rule(_ labels: [LocalizedString], _ id: String) -> PhraseSlot {
+        PhraseSlot("rule", Phrase.label(labels, id))
     }
+
+    private static func facts(_ missing: MissingFacts) -> PhraseSlot { PhraseSlot("facts", Phrase.facts(missing)) }
 
     mutating func notInForce(_ mechanism: CompiledMechanism, asOf: CalendarDate) {
         let reason = Explanation.notInForce(mechanism.source, asOf: asOf)
-        trace.append(TraceStep(kind: .lawInForce, ruleID: mechanism.source.id, message: reason.text,
+        trace.append(TraceStep(kind: .lawInForce, ruleID: mechanism.source.id, phrase: reason.phrase,
                                citations: reason.citations))
     }
 
     mutating func lawInForce(_ version: CompiledVersion, facts: Case) {
         let v = version.source
         let j = compiled
+        let period = v.validity.from.map { Phrase(.versionFrom, [PhraseSlot("from", .date($0))]) } ?? Phrase(.versionUndated)
+        let basis: PhraseValue = v.validity.basis == .lawDate ? .phrase(Phrase(.basisLawDate))
+            : v.validity.basis == .yearOnly ? .phrase(Phrase(.basisYearOnly)) : .nothing
         trace.append(TraceStep(
             kind: .lawInForce, ruleID: v.id,
-            message: "law in force on \(facts.asOf): "
-                + (v.validity.from.map { "version from \($0)" } ?? "the source does not date this law; "
-                    + "it is taken as in force on the as-of date")
-                + (v.validity.to.map { " to \($0)" } ?? "")
-                + (v.validity.basis == .lawDate ? " (date of the enacting law; entry into force not stated)" : "")
-                + (v.validity.basis == .yearOnly ? " (the source gives only the year; 1 January is used)" : ""),
+            phrase: Phrase(.lawInForce, [
+                PhraseSlot("asOf", .date(facts.asOf)), PhraseSlot("period", .phrase(period)),
+                PhraseSlot("until", v.validity.to.map { .phrase(Phrase(.versionUntil, [PhraseSlot("to", .date($0))])) } ?? .nothing),
+                PhraseSlot("basis", basis),
+            ]),
             value: v.id, citations: v.citations))
         if j.source.id != home, version.readsCategory {
             if let m = j.categoryMapping {
-                trace.append(TraceStep(kind: .crosswalk, ruleID: m.id, message: "crosswalk: " + label(m.labels, m.id),
+                trace.append(TraceStep(kind: .crosswalk, ruleID: m.id, phrase: Phrase(.crosswalk, [Self.rule(m.labels, m.id)]),
                                        value: facts.category, citations: m.citations))
             } else {
-                trace.append(TraceStep(kind: .crosswalk, message: "crosswalk: no mapping reads the Kazakh category "
-                    + "under \(j.source.id)'s rules, so conditions on it stay undetermined"))
+                trace.append(TraceStep(kind: .crosswalk, phrase: Phrase(.noCrosswalk, [
+                    PhraseSlot("jurisdiction", .label(j.source.names, fallback: j.source.id)),
+                ])))
             }
         }
-        trace.append(TraceStep(kind: .assumption, message: "the sentence is taken as imposed under this law, "
-            + "term unchanged (\(facts.term))"))
+        trace.append(TraceStep(kind: .assumption, phrase: Phrase(.termAsImposed, [PhraseSlot("term", .sentence(facts.term))])))
     }
 
     mutating func scope(_ version: CompiledVersion, _ truth: Truth) {
         let v = version.source
         switch truth {
         case .no:
-            trace.append(TraceStep(kind: .scope, ruleID: v.id, message: Explanation.outOfScope(v).text, value: "no",
+            trace.append(TraceStep(kind: .scope, ruleID: v.id, phrase: Explanation.outOfScope(v).phrase, value: "no",
                                    citations: v.scope.citations))
         case .unknown(let missing):
-            trace.append(TraceStep(kind: .scope, ruleID: v.id,
-                                   message: "scope depends on facts not given: "
-                                       + missing.sortedNames.joined(separator: ", "),
+            trace.append(TraceStep(kind: .scope, ruleID: v.id, phrase: Phrase(.scopeDepends, [Self.facts(missing)]),
                                    value: "unknown", citations: v.scope.citations))
         case .yes:
-            trace.append(TraceStep(kind: .scope, ruleID: v.id, message: "within scope: " + label(v.scope.labels, "scope"),
+            trace.append(TraceStep(kind: .scope, ruleID: v.id, phrase: Phrase(.withinScope, [Self.rule(v.scope.labels, v.id)]),
                                    value: "yes", citations: v.scope.citations))
         }
     }
 
     mutating func noThresholdStated(_ version: CompiledVersion) {
         let notes = version.source.notStated
-        trace.append(TraceStep(kind: .notStated, ruleID: version.source.id,
-                               message: notes.first?.notes.text(in: "en") ?? "the source states no minimum time to serve",
+        let phrase = notes.first.map { Phrase(.notStatedNote, [PhraseSlot("note", .label($0.notes, fallback: ""))]) }
+            ?? Phrase(.noThresholdStated)
+        trace.append(TraceStep(kind: .notStated, ruleID: version.source.id, phrase: phrase,
                                citations: notes.flatMap(\.citations)))
     }
 
     mutating func thresholdNotForLife(_ threshold: CompiledThreshold) {
         let t = threshold.source
-        trace.append(TraceStep(kind: .threshold, ruleID: t.id,
-                               message: "not applicable to a life sentence (a share of a life term cannot be "
-                                   + "computed): " + label(t.labels, t.id),
+        trace.append(TraceStep(kind: .threshold, ruleID: t.id, phrase: Phrase(.thresholdNotForLife, [Self.rule(t.labels, t.id)]),
                                citations: t.citations))
     }
 
     mutating func thresholdOverridden(_ threshold: CompiledThreshold, by: CompiledThreshold) {
         let t = threshold.source
         trace.append(TraceStep(kind: .thresholdOverridden, ruleID: t.id,
-                               message: "displaced by \(by.source.id): " + label(t.labels, t.id), citations: t.citations))
+                               phrase: Phrase(.thresholdDisplaced, [PhraseSlot("by", .ids([by.source.id])), Self.rule(t.labels, t.id)]),
+                               citations: t.citations))
     }
 
     mutating func thresholdDate(_ threshold: CompiledThreshold, _ date: CalendarDate, facts: Case) {
@@ -99,31 +100,36 @@ struct TraceRecorder: DecisionTracer {
         if let f = t.fraction, case .fixed(let term) = facts.term {
             let d = ServedTime.date(servingFraction: f, of: term, from: facts.start)
             let served = CalendarDuration.between(facts.start, d)
-            let base = t.fractionBase == .remainder ? "the unserved remainder now being served (--term)" : "the term"
             children.append(TraceStep(kind: .computation, ruleID: t.id,
-                                      message: "\(f) of \(base) \(term.compact) from \(facts.start) = \(served.spelledOut), "
-                                          + "reached on \(d)", value: served.iso8601, citations: t.citations))
+                                      phrase: Phrase(t.fractionBase == .remainder ? .shareOfRemainder : .shareOfTerm, [
+                                          PhraseSlot("fraction", .fraction(f)), PhraseSlot("term", .duration(term)),
+                                          PhraseSlot("start", .date(facts.start)), PhraseSlot("served", .duration(served)),
+                                          PhraseSlot("date", .date(d)),
+                                      ]), value: served.iso8601, citations: t.citations))
             if t.fractionBase == .remainder {
-                children.append(TraceStep(kind: .assumption, ruleID: t.id,
-                                          message: "after a revoked parole, --term is read as the unserved remainder "
-                                              + "being served"))
+                children.append(TraceStep(kind: .assumption, ruleID: t.id, phrase: Phrase(.remainderRead)))
             }
         }
         if let m = t.minimum {
             children.append(TraceStep(kind: .computation, ruleID: t.id,
-                                      message: "minimum \(m.spelledOut) from \(facts.start), reached on \(m.end(from: facts.start))",
+                                      phrase: Phrase(.minimumTime, [PhraseSlot("duration", .duration(m)),
+                                                                    PhraseSlot("start", .date(facts.start)),
+                                                                    PhraseSlot("date", .date(m.end(from: facts.start)))]),
                                       value: m.iso8601, citations: t.citations))
         }
         if let fixed = t.fixed {
             children.append(TraceStep(kind: .computation, ruleID: t.id,
-                                      message: "\(fixed.spelledOut) actually served from \(facts.start), reached on "
-                                          + "\(fixed.end(from: facts.start))", value: fixed.iso8601, citations: t.citations))
+                                      phrase: Phrase(.fixedTime, [PhraseSlot("duration", .duration(fixed)),
+                                                                  PhraseSlot("start", .date(facts.start)),
+                                                                  PhraseSlot("date", .date(fixed.end(from: facts.start)))]),
+                                      value: fixed.iso8601, citations: t.citations))
         }
         if children.filter({ $0.kind == .computation }).count > 1 {
             children.append(TraceStep(kind: .computation, ruleID: t.id,
-                                      message: "\(t.combination.rawValue) the dates above: \(date)"))
+                                      phrase: Phrase(t.combination == .earlierOf ? .earliestOfDates : .latestOfDates,
+                                                     [PhraseSlot("date", .date(date))])))
         }
-        trace.append(TraceStep(kind: .threshold, ruleID: t.id, message: label(t.labels, t.id),
+        trace.append(TraceStep(kind: .threshold, ruleID: t.id, phrase: Phrase(.threshold, [Self.rule(t.labels, t.id)]),
                                value: t.fraction?.description ?? t.fixed?.iso8601 ?? t.minimum?.iso8601,
                                citations: t.citations, children: children))
     }
@@ -132,15 +138,16 @@ struct TraceRecorder: DecisionTracer {
                                     date: CalendarDate) {
         let t = threshold.source
         trace.append(TraceStep(kind: .threshold, ruleID: t.id,
-                               message: (changesDate ? "may apply, depending on " : "may apply but would not change the date; depends on ")
-                                   + missing.sortedNames.joined(separator: ", ") + ": " + label(t.labels, t.id)
-                                   + " (would give \(date))",
+                               phrase: Phrase(changesDate ? .thresholdMayApply : .thresholdMayApplyNoChange, [
+                                   Self.facts(missing), Self.rule(t.labels, t.id), PhraseSlot("date", .date(date)),
+                               ]),
                                value: "unknown", citations: t.citations))
     }
 
     mutating func severalThresholds(_ thresholds: [CompiledThreshold]) {
-        trace.append(TraceStep(kind: .assumption, message: "several thresholds apply ("
-            + thresholds.map(\.source.id).joined(separator: ", ") + "); the latest date is used"))
+        trace.append(TraceStep(kind: .assumption, phrase: Phrase(.severalThresholds, [
+            PhraseSlot("rules", .ids(thresholds.map(\.source.id))),
+        ])))
     }
 
     /// Records each discrepancy about the governing threshold, with the range of dates between the encoded value
@@ -159,16 +166,22 @@ struct TraceRecorder: DecisionTracer {
             let range = DiscrepancyRange(discrepancy: d, claimDates: claimDates, earliest: dates.min(), latest: dates.max())
             discrepancies.append(range)
             let children = d.claims.map { c in
-                TraceStep(kind: .discrepancy, ruleID: c.id,
-                          message: (c.statements.text(in: "en") ?? c.id) + (c.id == d.encodedClaim ? " (encoded)" : ""),
+                TraceStep(kind: .discrepancy, ruleID: c.id, phrase: Self.claim(c, encoded: c.id == d.encodedClaim),
                           value: claimDates.first { $0.0 == c.id }.map { $0.1.description }, citations: c.citations)
             }
-            trace.append(TraceStep(
-                kind: .discrepancy, ruleID: d.id,
-                message: "sources disagree: " + label(d.labels, d.id)
-                    + (range.earliest.flatMap { e in range.latest.map { l in e == l ? "" : " (dates \(e) to \(l))" } } ?? ""),
-                children: children))
+            let phrase: Phrase
+            if let earliest = range.earliest, let latest = range.latest, earliest != latest {
+                phrase = Phrase(.sourcesDisagreeDates, [Self.rule(d.labels, d.id), PhraseSlot("earliest", .date(earliest)),
+                                                        PhraseSlot("latest", .date(latest))])
+            } else {
+                phrase = Phrase(.sourcesDisagree, [Self.rule(d.labels, d.id)])
+            }
+            trace.append(TraceStep(kind: .discrepancy, ruleID: d.id, phrase: phrase, children: children))
         }
+    }
+
+    private static func claim(_ c: Discrepancy.Claim, encoded: Bool) -> Phrase {
+        Phrase(encoded ? .claimEncoded : .claim, [PhraseSlot("claim", .label(c.statements, fallback: c.id))])
     }
 
     /// Shows each discrepancy recorded about `ruleIDs` that is not shown yet: rules whose value is in dispute are
@@ -178,10 +191,9 @@ struct TraceRecorder: DecisionTracer {
         where !discrepancies.contains(where: { $0.discrepancy.id == d.id }) {
             discrepancies.append(DiscrepancyRange(discrepancy: d, claimDates: [], earliest: nil, latest: nil))
             trace.append(TraceStep(
-                kind: .discrepancy, ruleID: d.id, message: "sources disagree: " + label(d.labels, d.id),
+                kind: .discrepancy, ruleID: d.id, phrase: Phrase(.sourcesDisagree, [Self.rule(d.labels, d.id)]),
                 children: d.claims.map { c in
-                    TraceStep(kind: .discrepancy, ruleID: c.id,
-                              message: (c.statements.text(in: "en") ?? c.id) + (c.id == d.encodedClaim ? " (encoded)" : ""),
+                    TraceStep(kind: .discrepancy, ruleID: c.id, phrase: Self.claim(c, encoded: c.id == d.encodedClaim),
                               citations: c.citations)
                 }))
         }
@@ -190,9 +202,10 @@ struct TraceRecorder: DecisionTracer {
     mutating func exclusionNotInForce(_ exclusion: CompiledExclusion, asOf: CalendarDate) {
         let x = exclusion.source
         noteDiscrepancies(about: [x.id] + x.exceptions.map(\.id))
+        var values = [PhraseSlot("asOf", .date(asOf)), Self.rule(x.labels, x.id)]
+        if let from = x.validity.from { values.append(PhraseSlot("from", .date(from))) }
         trace.append(TraceStep(kind: .exclusion, ruleID: x.id,
-                               message: "not applied: not in force on \(asOf)"
-                                   + (x.validity.from.map { " (from \($0))" } ?? "") + ": " + label(x.labels, x.id),
+                               phrase: Phrase(x.validity.from == nil ? .exclusionNotInForce : .exclusionNotInForceFrom, values),
                                value: "not-in-force", citations: x.citations))
     }
 
@@ -200,45 +213,45 @@ struct TraceRecorder: DecisionTracer {
                             rescued: Truth) {
         let x = exclusion.source
         noteDiscrepancies(about: [x.id] + x.exceptions.map(\.id))
-        let text = label(x.labels, x.id)
-        let dateNote = Explanation.exclusionDateNote(x)
         let exceptionTrace = exceptions.map { rule, t in
-            TraceStep(kind: .exception, ruleID: rule.source.id,
-                      message: (t == .yes ? "applies: " : t == .no ? "does not apply: "
-                          : "depends on " + Self.flags(t.missing) + ": ") + label(rule.source.labels, rule.source.id),
-                      value: t == .yes ? "yes" : t == .no ? "no" : "unknown", citations: rule.source.citations)
+            let label = Self.rule(rule.source.labels, rule.source.id)
+            let phrase = t == .yes ? Phrase(.exceptionApplies, [label]) : t == .no ? Phrase(.exceptionDoesNotApply, [label])
+                : Phrase(.exceptionDepends, [Self.facts(t.missing), label])
+            return TraceStep(kind: .exception, ruleID: rule.source.id, phrase: phrase,
+                             value: t == .yes ? "yes" : t == .no ? "no" : "unknown", citations: rule.source.citations)
         }
+        let rule = Self.rule(x.labels, x.id)
+        let note = PhraseSlot("note", Phrase.inForceNote(x.validity))
         switch (matches, rescued) {
         case (.yes, .yes):
-            trace.append(TraceStep(kind: .exclusion, ruleID: x.id, message: "matches, but an exception applies: " + text + dateNote,
+            trace.append(TraceStep(kind: .exclusion, ruleID: x.id, phrase: Phrase(.exclusionLifted, [rule, note]),
                                    value: "lifted", citations: x.citations, children: exceptionTrace))
         case (.yes, .no):
-            trace.append(TraceStep(kind: .exclusion, ruleID: x.id, message: "excluded: " + text + dateNote,
+            trace.append(TraceStep(kind: .exclusion, ruleID: x.id, phrase: Phrase(.excluded, [rule, note]),
                                    value: "excluded", citations: x.citations, children: exceptionTrace))
         default:
             trace.append(TraceStep(kind: .exclusion, ruleID: x.id,
-                                   message: "may exclude, depending on " + Self.flags(matches.missing.union(rescued.missing))
-                                       + ": " + text + dateNote,
+                                   phrase: Phrase(.mayExclude, [Self.facts(matches.missing.union(rescued.missing)), rule, note]),
                                    value: "unknown", citations: x.citations, children: exceptionTrace))
         }
     }
 
     mutating func grantCondition(_ rule: CompiledRule, _ truth: Truth) {
         let g = rule.source
-        let text = label(g.labels, g.id)
+        let label = Self.rule(g.labels, g.id)
         noteDiscrepancies(about: [g.id])
         switch truth {
         case .yes:
-            trace.append(TraceStep(kind: .grantCondition, ruleID: g.id, message: "met: " + text, value: "yes",
+            trace.append(TraceStep(kind: .grantCondition, ruleID: g.id, phrase: Phrase(.conditionMet, [label]), value: "yes",
                                    citations: g.citations))
         case .no:
-            trace.append(TraceStep(kind: .grantCondition, ruleID: g.id, message: "not met: " + text, value: "no",
+            trace.append(TraceStep(kind: .grantCondition, ruleID: g.id, phrase: Phrase(.conditionNotMet, [label]), value: "no",
                                    citations: g.citations))
         case .unknown(let missing):
-            pending.append(PendingCondition(ruleID: g.id, text: text, missingFacts: missing.sortedNames,
-                                            citations: g.citations))
+            pending.append(PendingCondition(ruleID: g.id, phrase: Phrase(.pendingCondition, [label]),
+                                            missingFacts: missing.sortedNames, citations: g.citations))
             trace.append(TraceStep(kind: .grantCondition, ruleID: g.id,
-                                   message: "to be shown at the hearing (not in the case: " + Self.flags(missing) + "): " + text,
+                                   phrase: Phrase(.conditionAtHearing, [Self.facts(missing), label]),
                                    value: "unknown", citations: g.citations))
         }
     }
@@ -246,27 +259,25 @@ struct TraceRecorder: DecisionTracer {
     mutating func mandatoryByLaw(_ version: CompiledVersion) {
         let v = version.source
         trace.append(TraceStep(kind: .mandatory, ruleID: v.id,
-                               message: "release is \(v.decision.rawValue) once the conditions hold", value: "yes",
-                               citations: v.citations))
+                               phrase: Phrase(v.decision == .automatic ? .releaseAutomatic : .releaseByLaw),
+                               value: "yes", citations: v.citations))
     }
 
     mutating func mandatoryRule(_ rule: CompiledRule, _ truth: Truth) {
         let m = rule.source
         noteDiscrepancies(about: [m.id])
-        let text = label(m.labels, m.id)
+        let label = Self.rule(m.labels, m.id)
         switch truth {
         case .yes:
-            trace.append(TraceStep(kind: .mandatory, ruleID: m.id, message: "release is owed: " + text, value: "yes",
+            trace.append(TraceStep(kind: .mandatory, ruleID: m.id, phrase: Phrase(.releaseOwed, [label]), value: "yes",
                                    citations: m.citations))
         case .no:
-            trace.append(TraceStep(kind: .mandatory, ruleID: m.id,
-                                   message: "release is at the court's discretion (mandatory rule not met): " + text,
+            trace.append(TraceStep(kind: .mandatory, ruleID: m.id, phrase: Phrase(.releaseDiscretionary, [label]),
                                    value: "no", citations: m.citations))
         case .unknown(let missing):
-            pending.append(PendingCondition(ruleID: m.id, text: "release becomes mandatory if: " + text,
+            pending.append(PendingCondition(ruleID: m.id, phrase: Phrase(.pendingMandatory, [label]),
                                             missingFacts: missing.sortedNames, citations: m.citations))
-            trace.append(TraceStep(kind: .mandatory, ruleID: m.id,
-                                   message: "discretionary unless shown (" + Self.flags(missing) + "): " + text,
+            trace.append(TraceStep(kind: .mandatory, ruleID: m.id, phrase: Phrase(.discretionaryUnless, [Self.facts(missing), label]),
                                    value: "unknown", citations: m.citations))
         }
     }

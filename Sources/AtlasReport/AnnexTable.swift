@@ -6,14 +6,22 @@ import Foundation
 public struct AnnexTable: Sendable {
     public let annex: AnnexDefinition
     public let corpus: Corpus
-    public let language: String
+    public let language: Language
 
-    public init(annex: AnnexDefinition, corpus: Corpus, language: String) {
+    public init(annex: AnnexDefinition, corpus: Corpus, language: Language) {
         self.annex = annex
         self.corpus = corpus
         self.language = language
     }
 
+    /// The table in the language `code` names (`kk`, `ru`, `en`); English for any other code.
+    public init(annex: AnnexDefinition, corpus: Corpus, language code: String) {
+        self.init(annex: annex, corpus: corpus, language: Language(code: code) ?? .en)
+    }
+
+    var words: RegimeWords { RegimeWords(vocabulary: corpus.vocabulary, language: language) }
+
+    /// A word of the annex's own phrase table (corpus/annexes), in the language.
     func phrase(_ key: String) -> String { annex.phrases[key]?.text(in: language) ?? key }
 
     public var title: String { annex.titles.text(in: language) ?? annex.id }
@@ -36,32 +44,36 @@ public struct AnnexTable: Sendable {
         }
     }
 
-    func duration(_ d: CalendarDuration) -> String {
-        [d.years > 0 ? "\(d.years) \(phrase("year"))" : nil, d.months > 0 ? "\(d.months) \(phrase("month"))" : nil,
-         d.days > 0 ? "\(d.days) \(phrase("day"))" : nil].compactMap { $0 }.joined(separator: " ")
+    /// The time a threshold requires: "1/3 of the term", "1/3 срока", "мерзімнің 1/3"; fixed and minimum times in
+    /// words of the language ("25 лет", "минимум 6 месяцев").
+    func requirement(_ t: Threshold) -> String {
+        let words = self.words
+        var parts: [String] = []
+        if let f = t.fraction {
+            parts.append(words.phrase(.annexShare, ["fraction": f.description,
+                                                    "of": phrase(t.fractionBase == .remainder ? "of-remainder" : "of-term")]))
+        }
+        if let x = t.fixed { parts.append(words.duration(x)) }
+        if let minimum = t.minimum { parts.append(words.phrase(.conditionAtLeast, ["duration": words.duration(minimum)])) }
+        if parts.isEmpty { parts.append(words.phrase(.regimeNoTimeToServe)) }
+        return parts.joined(separator: ", ")
     }
 
     func cell(_ key: String, _ row: AnnexDefinition.Row, _ j: Jurisdiction, _ m: ReleaseMechanism,
               _ v: MechanismVersion) -> String {
-        let words = ConditionText(vocabulary: corpus.vocabulary, language: language)
+        let conditions = ConditionText(vocabulary: corpus.vocabulary, language: language)
         let none = phrase("none")
         switch key {
         case "number": return String(row.number)
-        case "country": return j.names.text(in: language) ?? j.id
-        case "institution": return m.labels.text(in: language) ?? m.kind
+        case "country": return words.text(j.names, j.id)
+        case "institution": return words.text(m.labels, m.kind)
         case "applies-to":
             let punishments = Self.punishments(in: v.scope.condition)
             return punishments.isEmpty ? phrase("not-stated")
-                : punishments.map { corpus.vocabulary.label($0, in: "punishment", language: language) }.joined(separator: ", ")
+                : punishments.map { words.label($0, in: "punishment") }.joined(separator: ", ")
         case "minimum-term":
-            let parts = v.thresholds.map { t -> String in
-                var s: [String] = []
-                if let f = t.fraction { s.append(language == "en" ? "\(f) \(phrase(t.fractionBase == .remainder ? "of-remainder" : "of-term"))"
-                                                  : "\(phrase(t.fractionBase == .remainder ? "of-remainder" : "of-term")) \(f)") }
-                if let x = t.fixed { s.append(duration(x)) }
-                if let mn = t.minimum { s.append("\(phrase("at-least")) \(duration(mn))") }
-                let when = t.condition.map { " (\(words.describe($0)))" } ?? ""
-                return s.joined(separator: ", ") + when
+            let parts = v.thresholds.map { t in
+                requirement(t) + (t.condition.map { " (\(conditions.describe($0)))" } ?? "")
             }
             return parts.isEmpty ? phrase("not-stated") : parts.joined(separator: "; ")
         case "criteria":
@@ -100,7 +112,7 @@ public struct AnnexTable: Sendable {
         return JSONValue.object([
             ("annex", .int(annex.number)),
             ("title", .string(title)),
-            ("language", .string(language)),
+            ("language", .string(language.rawValue)),
             ("provenance", provenance?.json ?? .null),
             ("rows", .array(rows.map { .object(zip(keys, $0).map { ($0, .string($1)) }) })),
         ]).serialized(pretty: true) + "\n"
@@ -109,7 +121,7 @@ public struct AnnexTable: Sendable {
     /// The table as a standalone HTML page, with `provenance` as its footer when given.
     public func html(provenance: Provenance? = nil) -> String {
         let esc = HTMLText.escaped
-        var out = "<!DOCTYPE html>\n<html lang=\"\(language)\">\n<head><meta charset=\"utf-8\"><title>\(esc(title))</title>\n"
+        var out = "<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\">\n<head><meta charset=\"utf-8\"><title>\(esc(title))</title>\n"
         out += "<style>table{border-collapse:collapse}td,th{border:1px solid #999;padding:4px;vertical-align:top}</style>\n"
         out += "</head>\n<body>\n<h1>\(esc(title))</h1>\n<table>\n<thead><tr>"
         out += header.map { "<th>\(esc($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"

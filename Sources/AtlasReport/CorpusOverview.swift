@@ -6,15 +6,17 @@ import AtlasModel
 public struct CorpusOverview: Sendable {
     public let corpus: Corpus
     public let asOf: CalendarDate?
-    public let language: String
+    public let language: Language
 
-    public init(corpus: Corpus, asOf: CalendarDate?, language: String = "en") {
+    public init(corpus: Corpus, asOf: CalendarDate?, language: Language = .en) {
         self.corpus = corpus
         self.asOf = asOf
         self.language = language
     }
 
-    var words: ConditionText { ConditionText(vocabulary: corpus.vocabulary, language: language) }
+    var conditions: ConditionText { ConditionText(vocabulary: corpus.vocabulary, language: language) }
+
+    var words: RegimeWords { RegimeWords(vocabulary: corpus.vocabulary, language: language) }
 
     /// The versions shown: the one in force on `asOf`, or the latest when no date is given.
     func versions(_ j: Jurisdiction) -> [(ReleaseMechanism, MechanismVersion)] {
@@ -26,20 +28,27 @@ public struct CorpusOverview: Sendable {
 
     func inForce(_ v: Validity) -> Bool { asOf.map(v.contains) ?? true }
 
+    /// A mechanism kind as a cell names it (see `RegimeWords.shortTermName`).
+    func kind(_ m: ReleaseMechanism) -> String { words.shortTermName(m.kind, in: "mechanism-kind") }
+
     // MARK: countries
 
     /// One line per jurisdiction: id, name, family, mechanisms, headline threshold.
     public func countryRows(family: String?) -> [[String]] {
         corpus.jurisdictions.filter { family == nil || $0.legalFamily == family }.sorted { $0.id < $1.id }.map { j in
-            [j.id, j.names.text(in: language) ?? j.id,
-             corpus.vocabulary.label(j.legalFamily, in: "legal-family", language: language),
-             versions(j).map { $0.0.kind }.joined(separator: ", "),
+            [j.id, words.text(j.names, j.id),
+             words.label(j.legalFamily, in: "legal-family"),
+             versions(j).map { kind($0.0) }.joined(separator: ", "),
              headline(j),
              j.discrepancies.isEmpty ? "" : "\(j.discrepancies.count) ⚠"]
         }
     }
 
-    public static let countryHeader = ["Id", "Name", "Legal family", "Mechanisms", "Headline threshold", "Disputes"]
+    /// The column names of `countryRows` in `language`.
+    public static func countryHeader(_ language: Language) -> [String] {
+        [RegimePhrase.overviewColumnId, .overviewColumnName, .overviewColumnLegalFamily, .overviewColumnMechanisms,
+         .overviewColumnHeadline, .overviewColumnDisputes].map { $0.text(language) }
+    }
 
     /// The JSON keys of `countryHeader`'s columns.
     public static let countryKeys = ["id", "name", "legalFamily", "mechanisms", "headline", "discrepancies"]
@@ -53,7 +62,7 @@ public struct CorpusOverview: Sendable {
         })
     }
 
-    /// The shares and fixed times of the first mechanism with thresholds, e.g. "parole: 1/3, 1/2, 2/3; life 25y".
+    /// The shares and fixed times of the first mechanism with thresholds, e.g. "parole: 1/3, 1/2, 2/3, fixed 25y".
     public func headline(_ j: Jurisdiction) -> String {
         for (m, v) in versions(j) {
             let ts = v.thresholds.filter { inForce($0.validity) }
@@ -61,28 +70,46 @@ public struct CorpusOverview: Sendable {
             let fractions = Array(Set(ts.compactMap { t in t.fraction.map { ($0, t.fractionBase) } }
                 .filter { $0.1 == .term }.map(\.0))).sorted()
             var parts = fractions.map(\.description)
-            let lifeTimes = ts.filter { $0.fixed != nil }.compactMap(\.fixed).map(\.compact)
-            if !lifeTimes.isEmpty { parts.append("fixed " + Array(Set(lifeTimes)).sorted().joined(separator: "/")) }
-            let minimums = Array(Set(ts.compactMap(\.minimum).map(\.compact))).sorted()
-            if !minimums.isEmpty { parts.append("min " + minimums.joined(separator: "/")) }
-            return "\(m.kind): " + parts.joined(separator: ", ")
+            // Sorted by length before they are written, so that the order does not depend on the language.
+            let fixed = Array(Set(ts.compactMap(\.fixed))).sorted(by: Self.shorter).map(words.shortDuration)
+            if !fixed.isEmpty { parts.append(words.phrase(.overviewFixed, ["durations": fixed.joined(separator: "/")])) }
+            let minimums = Array(Set(ts.compactMap(\.minimum))).sorted(by: Self.shorter).map(words.shortDuration)
+            if !minimums.isEmpty {
+                parts.append(words.phrase(.overviewMinimum, ["durations": minimums.joined(separator: "/")]))
+            }
+            return "\(kind(m)): " + parts.joined(separator: ", ")
         }
-        return "not stated"
+        return words.phrase(.overviewNotStated)
+    }
+
+    static func shorter(_ a: CalendarDuration, _ b: CalendarDuration) -> Bool {
+        (a.years, a.months, a.days) < (b.years, b.months, b.days)
     }
 
     // MARK: compare
 
     public enum Aspect: String, CaseIterable, Sendable {
         case thresholds, body, revocation, exclusions, supervision
+
+        /// The aspect's name in `language`: its flag value in English.
+        public func name(_ language: Language) -> String {
+            switch self {
+            case .thresholds: RegimePhrase.overviewAspectThresholds.text(language)
+            case .body: RegimePhrase.overviewAspectBody.text(language)
+            case .revocation: RegimePhrase.overviewAspectRevocation.text(language)
+            case .exclusions: RegimePhrase.overviewAspectExclusions.text(language)
+            case .supervision: RegimePhrase.overviewAspectSupervision.text(language)
+            }
+        }
     }
 
     /// One cell per aspect and jurisdiction; a cell whose value is in dispute ends with ⚠ and shows each claim.
     public func compareRows(_ ids: [Jurisdiction], aspects: [Aspect]) -> (header: [String], rows: [[String]]) {
         var rows: [[String]] = []
         for aspect in aspects {
-            rows.append([aspect.rawValue] + ids.map { cell(aspect, $0) })
+            rows.append([aspect.name(language)] + ids.map { cell(aspect, $0) })
         }
-        return (["Aspect"] + ids.map(\.id), rows)
+        return ([words.phrase(.overviewColumnAspect)] + ids.map(\.id), rows)
     }
 
     func cell(_ aspect: Aspect, _ j: Jurisdiction) -> String {
@@ -91,38 +118,44 @@ public struct CorpusOverview: Sendable {
             switch aspect {
             case .thresholds:
                 for t in v.thresholds where inForce(t.validity) {
-                    let when = t.condition.map { words.describe($0) }.map { " (\($0))" } ?? ""
-                    lines.append("\(m.kind) \(disputed(t.requirement, ids: [t.id], in: j))\(when)")
+                    let when = t.condition.map { conditions.describe($0) }.map { " (\($0))" } ?? ""
+                    let requirement = t.requirement(language)
+                    let shown = requirement.isEmpty ? words.phrase(.regimeNoTimeToServe) : requirement
+                    lines.append("\(kind(m)) \(disputed(shown, ids: [t.id], in: j))\(when)")
                 }
             case .body:
                 for b in v.procedure?.bodies ?? [] where inForce(b.validity) {
-                    lines.append("\(m.kind): " + disputed(corpus.vocabulary.label(b.kind, in: "body-kind", language: language),
-                                                          ids: [b.id], in: j))
+                    lines.append("\(kind(m)): " + disputed(words.label(b.kind, in: "body-kind"), ids: [b.id], in: j))
                 }
             case .revocation:
                 for g in v.revocation?.grounds ?? [] where inForce(g.validity) {
-                    lines.append("\(m.kind) \(g.mode.rawValue): " + (g.labels.text(in: language) ?? g.id))
+                    let mode: String = switch g.mode {
+                    case .discretionary: words.phrase(.regimeModeDiscretionary)
+                    case .mandatory: words.phrase(.regimeModeMandatory)
+                    case .courtDecides: words.phrase(.regimeModeCourtDecides)
+                    }
+                    lines.append("\(kind(m)) \(mode): " + words.text(g.labels, g.id))
                 }
             case .exclusions:
                 for x in v.exclusions where inForce(x.validity) {
-                    let unless = x.exceptions.isEmpty ? "" : " (unless " + x.exceptions.map { $0.labels.text(in: language) ?? $0.id }
-                        .joined(separator: "; ") + ")"
-                    lines.append("\(m.kind): " + disputed(x.labels.text(in: language) ?? x.id, ids: [x.id], in: j) + unless)
+                    let unless = x.exceptions.isEmpty ? "" : " " + words.phrase(.overviewUnless, [
+                        "exceptions": x.exceptions.map { words.text($0.labels, $0.id) }.joined(separator: "; "),
+                    ])
+                    lines.append("\(kind(m)): " + disputed(words.text(x.labels, x.id), ids: [x.id], in: j) + unless)
                 }
             case .supervision:
                 if let s = v.supervision {
                     let period: String
                     switch s.period {
-                    case .unservedRemainder: period = "for the unserved remainder"
-                    case .fixed(let d): period = "for \(d.compact)"
-                    case .notStated: period = "period not stated"
+                    case .unservedRemainder: period = words.phrase(.overviewForRemainder)
+                    case .fixed(let d): period = words.phrase(.overviewForPeriod, ["duration": words.shortDuration(d)])
+                    case .notStated: period = words.phrase(.overviewPeriodNotStated)
                     }
-                    lines.append("\(m.kind): " + corpus.vocabulary.label(s.by, in: "supervisor", language: language)
-                        + ", " + period)
+                    lines.append("\(kind(m)): " + words.label(s.by, in: "supervisor") + ", " + period)
                 }
             }
         }
-        return lines.isEmpty ? "not stated" : lines.joined(separator: "; ")
+        return lines.isEmpty ? words.phrase(.overviewNotStated) : lines.joined(separator: "; ")
     }
 
     /// `value`, or `value / other claims ⚠` when a discrepancy concerns `ids`.
@@ -131,7 +164,7 @@ public struct CorpusOverview: Sendable {
         guard !ds.isEmpty else { return value }
         let others = ds.flatMap { d in
             d.claims.filter { $0.id != d.encodedClaim }.compactMap { c in
-                c.fraction?.description ?? c.duration?.compact
+                c.fraction?.description ?? c.duration.map(words.shortDuration)
             }
         }
         let alternatives = Array(Set(others)).sorted().filter { $0 != value }
@@ -200,18 +233,33 @@ public struct CorpusOverview: Sendable {
         ]
     }
 
+    /// The coverage report: a row per jurisdiction, a column per aspect of `coverageAspects`.
     public func coverageTable() -> TextTableData {
         let js = corpus.jurisdictions.sorted { $0.id < $1.id }
-        let header = ["Id"] + Self.coverageAspects.map(\.name)
+        let header = [words.phrase(.overviewColumnId)] + Self.coverageAspects.map { Self.coverageName($0.name, language) }
         let rows = js.map { j in [j.id] + coverage(j).map { c -> String in
             switch c.state {
             case .stated: return "✓"
-            case .notStated: return "not stated"
+            case .notStated: return words.phrase(.overviewNotStated)
             case .disputed: return "✓ ⚠"
             case .absent: return "—"
             }
         } }
         return TextTableData(header: header, rows: rows)
+    }
+
+    /// What the marks of the coverage table mean, in `language`.
+    public static func coverageLegend(_ language: Language) -> String { RegimePhrase.coverageLegend.text(language) }
+
+    /// A column of the coverage table in `language` (its name itself in English).
+    static func coverageName(_ name: String, _ language: Language) -> String {
+        let phrases: [String: RegimePhrase] = [
+            "mechanisms": .coverageMechanisms, "thresholds": .coverageThresholds, "life": .coverageLife,
+            "juveniles": .coverageJuveniles, "deciding-body": .coverageDecidingBody, "procedure": .coverageProcedure,
+            "criteria": .coverageCriteria, "supervision": .coverageSupervision, "revocation": .coverageRevocation,
+            "exclusions": .coverageExclusions,
+        ]
+        return phrases[name]?.text(language) ?? name
     }
 }
 

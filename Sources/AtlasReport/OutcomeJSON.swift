@@ -10,23 +10,42 @@ public enum OutcomeJSON {
     public static let schemaVersion = 1
 
     /// The whole document for one case.
-    public static func document(for facts: Case, outcomes: [JurisdictionOutcome], vocabulary: Vocabulary,
+    /// Every text field is in `wording`'s language; every statement also carries its data (`phrase`).
+    public static func document(for facts: Case, outcomes: [JurisdictionOutcome], wording: Wording,
                                 conformance: [String: [ConformanceVerdict]] = [:],
                                 provenance: Provenance? = nil) -> JSONValue {
         .object([
             ("schemaVersion", .int(schemaVersion)),
             ("provenance", provenance?.json ?? .null),
+            ("language", .string(wording.language.rawValue)),
             ("case", caseValue(facts)),
-            ("assumptions", .array(assumptions.map { .string($0) })),
-            ("outcomes", .array(outcomes.map { jurisdiction($0, vocabulary, conformance[$0.jurisdiction.id] ?? []) })),
+            ("assumptions", .array([wording.text(.assumptionTerm), wording.text(.assumptionLaw)].map { .string($0) })),
+            ("outcomes", .array(outcomes.map { jurisdiction($0, wording, conformance[$0.jurisdiction.id] ?? []) })),
         ])
     }
 
-    /// Statements that hold for every outcome, printed with each result.
-    public static let assumptions = [
-        "The sentence is taken as imposed under each jurisdiction's law, term unchanged.",
-        "The law applied is the law in force on the as-of date.",
-    ]
+    /// A statement's data: its kind and typed values (dates and durations in ISO 8601, fractions and amounts as
+    /// exact fractions, labels as the ids they belong to, facts by name), so a reader can word it anew.
+    public static func phrase(_ p: Phrase) -> JSONValue {
+        .object([("key", .string(p.key.rawValue)), ("values", .object(p.values.compactMap { slot in
+            phraseValue(slot.value).map { (slot.name, $0) }
+        }))])
+    }
+
+    static func phraseValue(_ v: PhraseValue) -> JSONValue? {
+        switch v {
+        case .date(let date): return .string(date.description)
+        case .duration(let duration): return .string(duration.iso8601)
+        case .fraction(let fraction), .amount(let fraction): return .string(fraction.description)
+        case .count(let count): return .int(count)
+        case .label(_, let fallback): return .string(fallback)
+        case .term(_, let term): return .string(term)
+        case .terms(_, let terms), .facts(let terms), .ids(let terms): return .array(terms.map { .string($0) })
+        case .sentence(let term): return .string(term.description)
+        case .phrase(let inner): return phrase(inner)
+        case .nothing: return nil
+        }
+    }
 
     /// The case as the engine read it: every fact of `CaseFactCatalogue` under its case-file key (`null` when
     /// unknown), and the end of the term after its start. Compositions are shown by the facts they set.
@@ -50,55 +69,68 @@ public enum OutcomeJSON {
         }
     }
 
-    static func jurisdiction(_ o: JurisdictionOutcome, _ v: Vocabulary, _ verdicts: [ConformanceVerdict]) -> JSONValue {
+    static func jurisdiction(_ o: JurisdictionOutcome, _ w: Wording, _ verdicts: [ConformanceVerdict]) -> JSONValue {
         .object([
             ("jurisdiction", .string(o.jurisdiction.id)),
-            ("name", .string(o.jurisdiction.names.text(in: "en"))),
+            ("name", .string(o.jurisdiction.names.text(in: w.language))),
             ("legalFamily", .string(o.jurisdiction.legalFamily)),
             ("earliestRelease", .string(o.earliestRelease?.description)),
-            ("mechanisms", .array(o.mechanisms.map { mechanism($0, v) })),
-            ("conformance", .array(verdicts.map { ConformanceJSON.verdict($0) })),
+            ("mechanisms", .array(o.mechanisms.map { mechanism($0, w) })),
+            ("conformance", .array(verdicts.map { ConformanceJSON.verdict($0, wording: w) })),
         ])
     }
 
-    static func mechanism(_ m: MechanismOutcome, _ v: Vocabulary) -> JSONValue {
+    static func mechanism(_ m: MechanismOutcome, _ w: Wording) -> JSONValue {
+        .object(mechanismFields(m, w) + annotationFields(m, w))
+    }
+
+    /// What was decided: availability, dates, the governing rule, the reason and what is missing.
+    static func mechanismFields(_ m: MechanismOutcome, _ w: Wording) -> [(String, JSONValue)] {
         let version = m.version
-        return .object([
+        return [
             ("mechanism", .string(m.mechanism.id)),
             ("kind", .string(m.mechanism.kind)),
-            ("label", .string(m.mechanism.labels.text(in: "en"))),
+            ("label", .string(m.mechanism.labels.text(in: w.language))),
             ("version", .string(version?.id)),
             ("available", .bool(m.available)),
             ("status", .string(m.status.rawValue)),
             ("earliestDate", .string(m.earliestDate?.description)),
             ("requiredServed", .string(m.requiredServed?.iso8601)),
-            ("requiredServedText", .string(m.requiredServed?.spelledOut)),
+            ("requiredServedText", .string(m.requiredServed.map(w.numbers.fullDuration))),
             ("fraction", .string(m.fraction?.description)),
             ("fractionOf", .string(m.fractionBase?.rawValue)),
             ("threshold", .string(m.threshold?.id)),
             ("termEnd", .string(m.termEnd?.description)),
-            ("decidingBody", .string(m.decidingBody.map { $0.labels.text(in: "en") ?? $0.kind })),
+            ("decidingBody", .string(m.decidingBody.map { $0.labels.text(in: w.language) ?? $0.kind })),
             ("decidingBodyKind", .string(m.decidingBody?.kind)),
             ("decision", .string(version?.decision.rawValue)),
             ("mandatory", .bool(m.mandatory)),
-            ("reason", m.reason.map(reason) ?? .null),
+            ("reason", m.reason.map { reason($0, w) } ?? .null),
             ("missingFacts", .array(m.missingFacts.map { .string($0) })),
             ("pending", .array(m.pending.map { p in
-                .object([("rule", .string(p.ruleID)), ("text", .string(p.text)),
+                .object([("rule", .string(p.ruleID)), ("text", .string(w.text(p.phrase))), ("phrase", phrase(p.phrase)),
                          ("missingFacts", .array(p.missingFacts.map { .string($0) })),
                          ("citations", citations(p.citations))])
             })),
-            ("discrepancies", .array(m.discrepancies.map(discrepancy))),
-            ("supervision", supervision(m, version, v)),
+        ]
+    }
+
+    /// What follows from the decision: discrepancies, supervision, revocation, procedure, conversions, branches
+    /// and the trace.
+    static func annotationFields(_ m: MechanismOutcome, _ w: Wording) -> [(String, JSONValue)] {
+        let version = m.version
+        return [
+            ("discrepancies", .array(m.discrepancies.map { discrepancy($0, w) })),
+            ("supervision", supervision(m, version, w)),
             ("revocation", .array((version?.revocation?.grounds ?? []).map { g in
                 .object([("rule", .string(g.id)), ("mode", .string(g.mode.rawValue)),
-                         ("consequence", .string(g.consequence)), ("text", .string(g.labels.text(in: "en"))),
+                         ("consequence", .string(g.consequence)), ("text", .string(g.labels.text(in: w.language))),
                          ("citations", citations(g.citations))])
             })),
             ("reapplicationWait", .string(version?.procedure?.reapplicationWait?.iso8601)),
             ("arrangements", .array(m.arrangements.map { a in
                 .object([("rule", .string(a.id)), ("planned", .bool(a.validity.basis == .planned)),
-                         ("from", .string(a.validity.from?.description)), ("text", .string(a.labels.text(in: "en"))),
+                         ("from", .string(a.validity.from?.description)), ("text", .string(a.labels.text(in: w.language))),
                          ("citations", citations(a.citations))])
             })),
             ("conversions", .array(m.conversions.map { c in
@@ -109,8 +141,8 @@ public enum OutcomeJSON {
                          ("citations", citations(c.conversion.citations))])
             })),
             ("branches", .array(m.branches.map(branch))),
-            ("trace", .array(m.trace.map(step))),
-        ])
+            ("trace", .array(m.trace.map { step($0, w) })),
+        ]
     }
 
     static func branch(_ b: Branch) -> JSONValue {
@@ -124,39 +156,41 @@ public enum OutcomeJSON {
         ])
     }
 
-    static func supervision(_ m: MechanismOutcome, _ version: MechanismVersion?, _ v: Vocabulary) -> JSONValue {
+    static func supervision(_ m: MechanismOutcome, _ version: MechanismVersion?, _ w: Wording) -> JSONValue {
         guard m.available || m.status == .undetermined, let s = version?.supervision else { return .null }
         return .object([("by", .string(s.by)), ("until", .string(m.supervisionUntil?.description)),
-                        ("text", .string(s.labels.text(in: "en"))), ("citations", citations(s.citations))])
+                        ("text", .string(s.labels.text(in: w.language))), ("citations", citations(s.citations))])
     }
 
-    static func reason(_ r: Reason) -> JSONValue {
-        .object([("rule", .string(r.ruleID)), ("text", .string(r.text)), ("citations", citations(r.citations))])
+    static func reason(_ r: Reason, _ w: Wording) -> JSONValue {
+        .object([("rule", .string(r.ruleID)), ("text", .string(w.text(r.phrase))), ("phrase", phrase(r.phrase)),
+                 ("citations", citations(r.citations))])
     }
 
-    static func discrepancy(_ d: DiscrepancyRange) -> JSONValue {
+    static func discrepancy(_ d: DiscrepancyRange, _ w: Wording) -> JSONValue {
         .object([
             ("id", .string(d.discrepancy.id)),
-            ("label", .string(d.discrepancy.labels.text(in: "en"))),
+            ("label", .string(d.discrepancy.labels.text(in: w.language))),
             ("earliest", .string(d.earliest?.description)),
             ("latest", .string(d.latest?.description)),
             ("encodedClaim", .string(d.discrepancy.encodedClaim)),
             ("claims", .array(d.discrepancy.claims.map { c in
-                .object([("id", .string(c.id)), ("statement", .string(c.statements.text(in: "en"))),
+                .object([("id", .string(c.id)), ("statement", .string(c.statements.text(in: w.language))),
                          ("date", .string(d.claimDates.first { $0.claimID == c.id }?.date.description)),
                          ("citations", citations(c.citations))])
             })),
         ])
     }
 
-    static func step(_ s: TraceStep) -> JSONValue {
+    static func step(_ s: TraceStep, _ w: Wording) -> JSONValue {
         .object([
             ("kind", .string(s.kind.rawValue)),
             ("rule", .string(s.ruleID)),
-            ("message", .string(s.message)),
+            ("message", .string(w.text(s.phrase))),
+            ("phrase", phrase(s.phrase)),
             ("value", .string(s.value)),
             ("citations", citations(s.citations)),
-            ("children", .array(s.children.map(step))),
+            ("children", .array(s.children.map { step($0, w) })),
         ])
     }
 

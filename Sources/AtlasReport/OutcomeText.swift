@@ -9,63 +9,92 @@ public enum OutcomeText {
     /// The outcome as text. One jurisdiction: a row per mechanism and the full explanation. Several: a row per
     /// jurisdiction sorted by earliest release (the `home` row, `Corpus.home`, marked ▶), then the explanation of
     /// those in `explain` (the home jurisdiction when `nil`).
-    public static func render(_ facts: Case, _ outcomes: [JurisdictionOutcome], vocabulary: Vocabulary,
+    public static func render(_ facts: Case, _ outcomes: [JurisdictionOutcome], wording: Wording,
                               style: Style, home: String, explain: [String]? = nil,
-                              conformance: [String: [ConformanceVerdict]] = [:]) -> String {
+                              conformance: [String: [ConformanceVerdict]] = [:], explainOption: String? = nil) -> String {
         let explain = explain ?? [home]
+        let w = wording
         var out: [String] = []
         let heading = { (s: String) in style == .markdown ? "## \(s)" : s }
-        out.append(heading("Case"))
-        out.append(caseSummary(facts))
+        out.append(heading(w.text(.caseHeading)))
+        out.append(caseSummary(facts, w))
         out.append("")
         let single = outcomes.count == 1
-        let table = single ? mechanismTable(outcomes[0], vocabulary) : summaryTable(outcomes, vocabulary, style, home: home)
+        let table = single ? mechanismTable(outcomes[0], w) : summaryTable(outcomes, w, style, home: home)
         out.append(style == .markdown ? table.markdown() : table.rendered())
         if table.rows.contains(where: { $0.contains { $0.contains("⚠") } }) {
             out.append("")
-            out.append("⚠ sources disagree about a rule used; a date range shows each source's date.")
+            out.append("⚠ " + w.text(.discrepancyLegend))
         }
         for o in outcomes where single || explain.contains(o.jurisdiction.id) {
             for m in o.mechanisms {
                 out.append("")
-                out.append(heading("\(o.jurisdiction.id) · \(m.mechanism.labels.text(in: "en") ?? m.mechanism.id)"))
-                out += explanation(m, style: style)
+                out.append(heading("\(o.jurisdiction.id) · \(m.mechanism.labels.text(in: w.language) ?? m.mechanism.id)"))
+                out += explanation(m, style: style, w)
             }
             let verdicts = conformance[o.jurisdiction.id] ?? []
             if !verdicts.isEmpty {
                 out.append("")
-                out.append(heading("\(o.jurisdiction.id) · international standards this case touches"))
+                out.append(heading("\(o.jurisdiction.id) · " + w.text(.standardsHeading)))
                 for v in verdicts {
-                    out.append(bullet(style) + "\(v.result.rawValue): \(v.instrument.shortName) \(v.provision.number ?? v.provision.id)"
-                        + " — \(v.explanation)" + cites(v.provision.citations))
+                    out.append(bullet(style) + "\(verdictWord(v.result, w)): \(instrumentName(v.instrument, w)) "
+                        + "\(v.provision.number ?? v.provision.id) — \(w.text(v.explanation))" + cites(v.provision.citations))
                 }
             }
         }
-        if !single, !outcomes.contains(where: { explain.contains($0.jurisdiction.id) }) {
+        if !single, let option = explainOption, !outcomes.contains(where: { explain.contains($0.jurisdiction.id) }) {
             out.append("")
-            out.append("Use --explain ID for the full reasoning of one jurisdiction, each step with its citation.")
+            out.append(w.text(.explainHint, ["option": option]))
         }
         out.append("")
-        out += OutcomeJSON.assumptions.map { (style == .markdown ? "- " : "Note: ") + $0 }
+        out += [w.text(.assumptionTerm), w.text(.assumptionLaw)].map { (style == .markdown ? "- " : w.text(.notePrefix) + " ") + $0 }
         return out.joined(separator: "\n") + "\n"
     }
 
-    static func mechanismTable(_ o: JurisdictionOutcome, _ vocabulary: Vocabulary) -> TextTable {
-        let header = ["Jurisdiction", "Mechanism", "Available", "Earliest date", "Required served", "Share",
-                      "Decided by", "Release"]
+    /// An instrument's short name in the language (its id when it has none).
+    static func instrumentName(_ i: Instrument, _ w: Wording) -> String { i.shortName }
+
+    static func verdictWord(_ result: ConformanceVerdict.Result, _ w: Wording) -> String {
+        switch result {
+        case .complies: w.text(.verdictComplies)
+        case .conflicts: w.text(.verdictConflicts)
+        case .notAssessable: w.text(.verdictNotAssessable)
+        }
+    }
+
+    /// A mechanism kind: its id in English tables (the ids are English words, and keep the tables narrow), its
+    /// vocabulary label in the other languages.
+    static func kindName(_ m: MechanismOutcome, _ w: Wording) -> String {
+        w.language == .en ? m.mechanism.kind : w.vocabulary.label(m.mechanism.kind, in: "mechanism-kind", language: w.language.rawValue)
+    }
+
+    static func releaseWord(_ m: MechanismOutcome, _ w: Wording) -> String {
+        guard m.available else { return "—" }
+        if m.mandatory { return w.text(.releaseMandatory) }
+        switch m.version?.decision {
+        case .automatic?: return w.text(.releaseAutomatic)
+        case .mandatory?: return w.text(.releaseMandatory)
+        default: return w.text(.releaseDiscretionary)
+        }
+    }
+
+    static func mechanismTable(_ o: JurisdictionOutcome, _ w: Wording) -> TextTable {
+        let header = [w.text(.columnJurisdiction), w.text(.columnMechanism), w.text(.columnAvailable),
+                      w.text(.columnEarliest), w.text(.columnServed), w.text(.columnShare), w.text(.columnDecidedBy),
+                      w.text(.columnRelease)]
         let rows = o.mechanisms.map { m in
-            [o.jurisdiction.id, m.mechanism.kind, availability(m), dateCell(m), m.requiredServed?.compact ?? "—",
-             shareCell(m), m.decidingBody.map { vocabulary.label($0.kind, in: "body-kind") } ?? "—",
-             m.available ? (m.mandatory ? "mandatory" : "discretionary") : "—"]
+            [o.jurisdiction.id, kindName(m, w), availability(m, w), dateCell(m, w),
+             m.requiredServed.map(w.numbers.duration) ?? "—", shareCell(m, w), bodyName(m, w), releaseWord(m, w)]
         }
         return TextTable(header: header, rows: rows)
     }
 
     /// One row per jurisdiction: its earliest available mechanism, or why none is available.
-    static func summaryTable(_ outcomes: [JurisdictionOutcome], _ vocabulary: Vocabulary, _ style: Style,
+    static func summaryTable(_ outcomes: [JurisdictionOutcome], _ w: Wording, _ style: Style,
                              home: String) -> TextTable {
-        let header = ["", "Jurisdiction", "Mechanism", "Earliest date", "Required served", "Share", "Decided by",
-                      "Release", "Other mechanisms"]
+        let header = ["", w.text(.columnJurisdiction), w.text(.columnMechanism), w.text(.columnEarliest),
+                      w.text(.columnServed), w.text(.columnShare), w.text(.columnDecidedBy), w.text(.columnRelease),
+                      w.text(.columnOthers)]
         // Each jurisdiction is led by its earliest available mechanism, else by one that depends on a missing fact.
         func lead(_ o: JurisdictionOutcome) -> MechanismOutcome? {
             o.mechanisms.filter(\.available).filter { $0.earliestDate != nil }.min { $0.earliestDate! < $1.earliestDate! }
@@ -87,79 +116,119 @@ public enum OutcomeText {
             let lead = lead(o)
             let mark = o.jurisdiction.id == home ? "▶" : ""
             let others = o.mechanisms.filter { $0.mechanism.id != lead?.mechanism.id }
-                .map { "\($0.mechanism.kind) \(availability($0))" }.joined(separator: "; ")
+                .map { "\(kindName($0, w)) \(availability($0, w))" }.joined(separator: "; ")
             guard let m = lead else { return [mark, o.jurisdiction.id, "—", "—", "—", "—", "—", "—", ""] }
             let id = style == .markdown && mark == "▶" ? "**\(o.jurisdiction.id)**" : o.jurisdiction.id
-            return [mark, id, m.mechanism.kind + (m.available ? "" : " (\(availability(m)))"), dateCell(m),
-                    m.requiredServed?.compact ?? "—", shareCell(m),
-                    m.decidingBody.map { vocabulary.label($0.kind, in: "body-kind") } ?? "—",
-                    m.available ? (m.mandatory ? "mandatory" : m.version?.decision.rawValue ?? "discretionary") : "—",
+            return [mark, id, kindName(m, w) + (m.available ? "" : " (\(availability(m, w)))"), dateCell(m, w),
+                    m.requiredServed.map(w.numbers.duration) ?? "—", shareCell(m, w), bodyName(m, w), releaseWord(m, w),
                     others]
         }
         return TextTable(header: header, rows: rows)
     }
 
-    static func availability(_ m: MechanismOutcome) -> String {
-        (m.available ? "yes" : (m.status == .undetermined ? "depends" : "no (\(m.status.rawValue))"))
+    static func bodyName(_ m: MechanismOutcome, _ w: Wording) -> String {
+        m.decidingBody.map { w.vocabulary.label($0.kind, in: "body-kind", language: w.language.rawValue) } ?? "—"
+    }
+
+    static func availability(_ m: MechanismOutcome, _ w: Wording) -> String {
+        (m.available ? w.text(.availableYes)
+            : (m.status == .undetermined ? w.text(.availableDepends) : w.text(.availableNo, ["status": statusWord(m.status, w)])))
             + (m.discrepancies.contains { $0.claimDates.isEmpty } ? " ⚠" : "")
     }
 
-    static func dateCell(_ m: MechanismOutcome) -> String {
+    /// A status in the language (English keeps the status names of the JSON contract).
+    public static func statusWord(_ status: MechanismOutcome.Status, _ w: Wording) -> String {
+        let phrase: OutcomePhrase = switch status {
+        case .available: .statusAvailable
+        case .availableNoThreshold: .statusAvailableNoThreshold
+        case .excluded: .statusExcluded
+        case .outOfScope: .statusOutOfScope
+        case .noThreshold: .statusNoThreshold
+        case .conditionsUnmet: .statusConditionsUnmet
+        case .termEndsFirst: .statusTermEndsFirst
+        case .notInForce: .statusNotInForce
+        case .undetermined: .statusUndetermined
+        }
+        return w.text(phrase)
+    }
+
+    static func dateCell(_ m: MechanismOutcome, _ w: Wording) -> String {
         let branchDates = m.branches.compactMap(\.earliestDate)
         if m.earliestDate == nil, let lo = branchDates.min(), let hi = branchDates.max() {
-            return lo == hi ? "\(lo) (if …)" : "\(lo)…\(hi) (depends)"
+            return lo == hi ? "\(lo) (\(w.text(.ifEllipsis)))" : "\(lo)…\(hi) (\(w.text(.availableDepends)))"
         }
-        guard let d = m.earliestDate else { return m.status == .availableNoThreshold ? "no minimum stated" : "—" }
+        guard let d = m.earliestDate else { return m.status == .availableNoThreshold ? w.text(.noMinimumStated) : "—" }
         let range = m.discrepancies.compactMap { r -> String? in
             guard let e = r.earliest, let l = r.latest, e != l else { return nil }
             return " (\(e)…\(l) ⚠)"
         }.first
-        let depends = branchDates.isEmpty ? "" : " (depends: \(branchDates.min()!)…\(branchDates.max()!))"
+        let depends = branchDates.isEmpty ? "" : " (\(w.text(.availableDepends)): \(branchDates.min()!)…\(branchDates.max()!))"
         return d.description + (range ?? depends)
     }
 
-    static func shareCell(_ m: MechanismOutcome) -> String {
-        m.fraction.map { "\($0)" + (m.fractionBase == .remainder ? " of remainder" : "") } ?? "—"
+    static func shareCell(_ m: MechanismOutcome, _ w: Wording) -> String {
+        m.fraction.map { m.fractionBase == .remainder ? w.text(.shareOfRemainder, ["fraction": "\($0)"]) : "\($0)" } ?? "—"
     }
 
-    static func caseSummary(_ c: Case) -> String {
-        var parts = ["term \(c.term)"]
-        if let cat = c.category { parts.append("category \(cat)") }
-        parts.append("from \(c.start)")
-        if let end = c.termEnd { parts.append("ends \(end)") }
-        parts.append("law as of \(c.asOf)")
-        if !c.offences.isEmpty { parts.append("offences: " + c.offences.sorted().joined(separator: ", ")) }
-        if c.value(named: "cooperation") == true { parts.append("cooperation agreement") }
-        if let r = c.priorRevocation { parts.append("earlier parole revoked (\(r))") }
+    /// The case in one line: each stated fact by its label in the language, terms by their vocabulary labels.
+    static func caseSummary(_ c: Case, _ w: Wording) -> String {
+        var parts = [w.text(.summaryTerm, ["term": w.sentence(c.term)])]
+        if let cat = c.category {
+            parts.append(w.text(.summaryCategory, ["category": w.vocabulary.label(cat, in: "category", language: w.language.rawValue)]))
+        }
+        parts.append(w.text(.summaryFrom, ["date": c.start.description]))
+        if let end = c.termEnd { parts.append(w.text(.summaryEnds, ["date": end.description])) }
+        parts.append(w.text(.summaryLawAsOf, ["date": c.asOf.description]))
+        if !c.offences.isEmpty {
+            parts.append(w.text(.summaryOffences, ["offences": c.offences.sorted().map {
+                w.vocabulary.label($0, in: "offence-tag", language: w.language.rawValue)
+            }.joined(separator: ", ")]))
+        }
+        if c.value(named: "cooperation") == true { parts.append(w.text(.summaryCooperation)) }
+        if let r = c.priorRevocation {
+            parts.append(w.text(.summaryRevoked, ["reason": w.vocabulary.label(r, in: "prior-revocation", language: w.language.rawValue)]))
+        }
         return parts.joined(separator: "; ")
     }
 
     /// The reasoning for one mechanism: outcome line, then each top-level trace step with its citations.
-    static func explanation(_ m: MechanismOutcome, style: Style) -> [String] {
+    static func explanation(_ m: MechanismOutcome, style: Style, _ w: Wording) -> [String] {
         var lines: [String] = []
         if let d = m.earliestDate, m.available {
-            lines.append("Earliest: \(d) after \(m.requiredServed?.spelledOut ?? "?")"
-                + (m.fraction.map { " (\($0) \(m.fractionBase == .remainder ? "of the remainder" : "of the term"))" } ?? ""))
+            let served = m.requiredServed.map(w.numbers.fullDuration) ?? "?"
+            let share = m.fraction.map {
+                " (" + w.text(m.fractionBase == .remainder ? .fractionOfRemainder : .fractionOfTerm, ["fraction": "\($0)"]) + ")"
+            } ?? ""
+            lines.append(w.text(.earliestLine, ["date": d.description, "served": served]) + share)
         }
         if let r = m.reason {
-            lines.append("Reason: \(r.text)" + cites(r.citations))
+            lines.append(w.text(.reasonLine, ["reason": w.text(r.phrase)]) + cites(r.citations))
         }
         for b in m.branches {
-            let assume = b.assumption.map { "--\($0.value ? "" : "no-")\($0.fact)" }.joined(separator: " ")
-            lines.append("If \(assume): \(b.status.rawValue)" + (b.earliestDate.map { ", earliest \($0)" } ?? "")
+            let assume = b.assumption.map { assumption($0.fact, $0.value, w) }.joined(separator: " ")
+            lines.append(w.text(.branchLine, ["assumption": assume, "status": statusWord(b.status, w)])
+                + (b.earliestDate.map { ", " + w.text(.branchEarliest, ["date": $0.description]) } ?? "")
                 + (b.fraction.map { " (\($0))" } ?? ""))
         }
         for p in m.pending {
-            lines.append("Pending: \(p.text) — give " + p.missingFacts.map { "--\($0)" }.joined(separator: ", ")
+            lines.append(w.text(.pendingLine, ["condition": w.text(p.phrase), "facts": p.missingFacts.map(w.factName).joined(separator: ", ")])
                 + cites(p.citations))
         }
         for step in m.trace {
-            lines.append(bullet(style) + "[\(step.kind.rawValue)] \(step.message)" + cites(step.citations))
+            lines.append(bullet(style) + "[\(w.text(OutcomePhrase.kind(step.kind)))] \(w.text(step.phrase))" + cites(step.citations))
             for child in step.children {
-                lines.append("    " + bullet(style) + child.message + cites(child.citations))
+                lines.append("    " + bullet(style) + w.text(child.phrase) + cites(child.citations))
             }
         }
         return lines
+    }
+
+    /// An assumed value of a fact: its flag (`--recidivist`, `--no-recidivist`), or its label and yes/no.
+    static func assumption(_ fact: String, _ value: Bool, _ w: Wording) -> String {
+        switch w.factNaming {
+        case .flags: return "--\(value ? "" : "no-")\(fact)"
+        case .labels: return w.factName(fact) + " = " + w.text(value ? .wordYes : .wordNo)
+        }
     }
 
     static func bullet(_ style: Style) -> String { style == .markdown ? "- " : "  • " }

@@ -32,14 +32,18 @@ public struct Provenance: Sendable, Equatable {
     /// (`countries --format json`), where a nested object would change the type of a row.
     public var fields: [(String, JSONValue)] { [("program", .string(program)), ("corpus", .string(corpus))] }
 
-    /// The footer line of a human-readable output. "корпус"/"corpus" is the one word that differs by language.
-    public func footer(language: String = "en") -> String {
-        let word = language == "en" ? "corpus" : "корпус"
-        return program + " · " + word + " " + (corpus ?? "—")
+    /// The footer line of a human-readable output: "parole 0.2.0 · corpus sha256:…"; the word "corpus" is the
+    /// language's, the rest is the same in every language.
+    public func footer(language: Language = .en) -> String {
+        program + " · " + RegimePhrase.provenanceCorpus.text(language) + " " + (corpus ?? "—")
     }
 
+    /// The footer in the language `code` names (`kk`, `ru`, `en`; English for any other), for callers that hold
+    /// the code rather than a `Language`.
+    public func footer(language code: String) -> String { footer(language: Language(code: code) ?? .en) }
+
     /// The footer as the last element of an HTML page's body.
-    public func htmlFooter(language: String = "en") -> String {
+    public func htmlFooter(language: Language = .en) -> String {
         "<footer><p>" + HTMLText.escaped(footer(language: language)) + "</p></footer>\n"
     }
 }

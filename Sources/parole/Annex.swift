@@ -1,4 +1,5 @@
 import ArgumentParser
+import AtlasModel
 import AtlasOutput
 import AtlasReport
 import Foundation
@@ -20,8 +21,8 @@ extension Parole {
                 """)
 
         @Argument(help: "Annex number.") var number: Int
-        @Option(help: "Language: kk, ru or en.") var lang: Language = .en
         @Option(help: "Output: markdown, csv, html or json.") var format: OutputFormat = .markdown
+        @OptionGroup var language: LanguageOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var corpus: CorpusOptions
 
@@ -37,11 +38,11 @@ extension Parole {
                 let known = atlas.annexes.map { String($0.number) }.joined(separator: ", ")
                 throw CLIFailure.usage("no annex \(number) in the corpus (known: \(known.isEmpty ? "none" : known))")
             }
-            let table = AnnexTable(annex: annex, corpus: atlas, language: lang.rawValue)
+            let table = AnnexTable(annex: annex, corpus: atlas, language: language.language)
             let provenance = Provenance(corpus: atlas)
             let text: String
             switch format {
-            case .markdown: text = table.markdown + "\n" + provenance.footer(language: lang.rawValue) + "\n"
+            case .markdown: text = table.markdown + "\n" + provenance.footer(language: language.language) + "\n"
             // A CSV file is records only: a provenance row would be read as one more country.
             case .csv: text = table.csv
             case .html: text = table.html(provenance: provenance)

@@ -13,6 +13,7 @@ extension Parole {
                   parole compare kz ru by
                   parole compare de fr fi --aspect thresholds
                   parole compare kz de --aspect all --format markdown
+                  parole compare kz ru --lang ru
                 """)
 
         @Argument(help: "Two or more jurisdiction ids.") var ids: [String]
@@ -25,7 +26,7 @@ extension Parole {
         var asOf: String?
 
         @Option(help: "Output: table, markdown or csv.") var format: OutputFormat = .table
-        @Option(help: "Language of labels: kk, ru or en.") var lang: Language = .en
+        @OptionGroup var language: LanguageOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var corpus: CorpusOptions
 
@@ -46,10 +47,10 @@ extension Parole {
             let js = try ids.map { try atlas.requireJurisdiction($0) }
             let aspects = aspect.contains(.all) ? CorpusOverview.Aspect.allCases
                 : aspect.compactMap { CorpusOverview.Aspect(rawValue: $0.rawValue) }
-            let (header, rows) = CorpusOverview(corpus: atlas, asOf: date, language: lang.rawValue)
+            let (header, rows) = CorpusOverview(corpus: atlas, asOf: date, language: language.language)
                 .compareRows(js, aspects: aspects)
             let table = TextTableData(header: header, rows: rows)
-            let footer = "\n\n" + Provenance(corpus: atlas).footer(language: lang.rawValue)
+            let footer = "\n\n" + Provenance(corpus: atlas).footer(language: language.language)
             let text = switch format {
             case .table: table.text + footer
             case .markdown: table.markdown + footer

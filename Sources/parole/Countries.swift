@@ -13,6 +13,7 @@ extension Parole {
                   parole countries
                   parole countries --family romano-germanic
                   parole countries --format csv > countries.csv
+                  parole countries --lang ru
                 """)
 
         @Option(help: ArgumentHelp("Only this legal family (e.g. romano-germanic, anglo-saxon, post-soviet).",
@@ -21,8 +22,7 @@ extension Parole {
 
         @Option(help: "Output: table, json, markdown or csv.") var format: OutputFormat = .table
 
-        @Option(help: "Language of names and labels: kk, ru or en.") var lang: Language = .en
-
+        @OptionGroup var language: LanguageOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var corpus: CorpusOptions
 
@@ -38,14 +38,15 @@ extension Parole {
                 let hint = Suggestion.nearest(to: family, among: known).map { "did you mean \($0)? " } ?? ""
                 throw CLIFailure.usage("unknown legal family \"\(family)\"; \(hint)known: \(known.joined(separator: ", "))")
             }
-            let overview = CorpusOverview(corpus: atlas, asOf: nil, language: lang.rawValue)
+            let lang = language.language
+            let overview = CorpusOverview(corpus: atlas, asOf: nil, language: lang)
             let rows = overview.countryRows(family: family)
-            let table = TextTableData(header: CorpusOverview.countryHeader, rows: rows)
+            let table = TextTableData(header: CorpusOverview.countryHeader(lang), rows: rows)
             let provenance = Provenance(corpus: atlas)
             let text: String
             switch format {
-            case .table: text = table.text + "\n\n" + provenance.footer(language: lang.rawValue)
-            case .markdown: text = table.markdown + "\n\n" + provenance.footer(language: lang.rawValue)
+            case .table: text = table.text + "\n\n" + provenance.footer(language: lang)
+            case .markdown: text = table.markdown + "\n\n" + provenance.footer(language: lang)
             // A CSV file is records only: a provenance row would be read as one more country.
             case .csv: text = table.csv
             case .json: text = CorpusOverview.countriesJSON(rows, provenance: provenance).serialized(pretty: true)
@@ -54,6 +55,4 @@ extension Parole {
             try output.write(text + "\n")
         }
     }
-
-    enum Language: String, ExpressibleByArgument, CaseIterable { case kk, ru, en }
 }

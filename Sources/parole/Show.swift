@@ -22,16 +22,9 @@ extension Parole {
                                                                valueName: "YYYY-MM-DD"))
         var asOf: String?
 
-        @Option(help: "Language of labels: kk, ru or en.") var lang: String = "en"
-
+        @OptionGroup var language: LanguageOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var corpus: CorpusOptions
-
-        func validate() throws {
-            guard ["kk", "ru", "en"].contains(lang) else {
-                throw ValidationError("--lang: \"\(lang)\" is not kk, ru or en")
-            }
-        }
 
         func run() throws {
             let date: CalendarDate?
@@ -39,8 +32,10 @@ extension Parole {
                 throw CLIFailure.usage(error.description)
             }
             let atlas = try corpus.load()
+            let lang = language.language
             if atlas.jurisdiction(id.lowercased()) == nil, let instrument = atlas.instrument(id.lowercased()) {
-                try output.write(InstrumentText.render(instrument, cases: atlas.cases, language: lang)
+                try output.write(InstrumentText.render(instrument, cases: atlas.cases, vocabulary: atlas.vocabulary,
+                                                      language: lang)
                     + "\n" + Provenance(corpus: atlas).footer(language: lang) + "\n")
                 return
             }

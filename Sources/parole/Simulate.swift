@@ -26,6 +26,7 @@ extension Parole {
                   parole simulate --case case.json --as-of 2019-01-01 --format markdown
                   parole simulate --term 9y --category grave --start 2022-01-10 --explain de --explain fr
                   parole simulate --batch cases.jsonl > outcomes.jsonl
+                  parole simulate --term 9y --category grave --start 2022-01-10 --jurisdiction kz --lang kk
 
                 Case facts (each also a key of a --case file or batch line, in camelCase:
                 --young-child is "youngChild", --offence is "offences"):
@@ -54,6 +55,7 @@ extension Parole {
         @Argument(parsing: .allUnrecognized, help: ArgumentHelp(visibility: .hidden))
         var factArguments: [String] = []
 
+        @OptionGroup var language: LanguageOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var corpus: CorpusOptions
 
@@ -61,7 +63,7 @@ extension Parole {
         static let formats: [OutputFormat] = [.table, .json, .markdown]
 
         /// The command's own long options, offered when a fact flag is mistyped.
-        static let ownOptions = ["jurisdiction", "format", "explain", "case", "batch", "output", "corpus"]
+        static let ownOptions = ["jurisdiction", "format", "explain", "case", "batch", "output", "corpus", "lang"]
 
         func validate() throws {
             try format.require(Self.formats, by: "simulate")
@@ -102,17 +104,21 @@ extension Parole {
             })
             let explained = try explain.map { try atlas.requireJurisdiction($0).id }
             let text: String
+            let provenance = Provenance(corpus: atlas)
             switch format {
             case .json:
-                text = OutcomeJSON.document(for: facts, outcomes: outcomes, vocabulary: atlas.vocabulary,
-                                            conformance: conformance, provenance: Provenance(corpus: atlas))
+                // JSON names missing facts by their labels; the names themselves are in the data.
+                let wording = Wording(language.language, vocabulary: atlas.vocabulary, factNaming: .labels)
+                text = OutcomeJSON.document(for: facts, outcomes: outcomes, wording: wording,
+                                            conformance: conformance, provenance: provenance)
                     .serialized(pretty: true) + "\n"
             case .table, .markdown:
-                text = OutcomeText.render(facts, outcomes, vocabulary: atlas.vocabulary,
+                let wording = Wording(language.language, vocabulary: atlas.vocabulary, factNaming: .flags)
+                text = OutcomeText.render(facts, outcomes, wording: wording,
                                           style: format == .table ? .table : .markdown,
                                           home: atlas.home.jurisdiction, explain: explained.isEmpty ? nil : explained,
-                                          conformance: conformance)
-                    + "\n" + Provenance(corpus: atlas).footer() + "\n"
+                                          conformance: conformance, explainOption: "--explain")
+                    + "\n" + provenance.footer(language: language.language) + "\n"
             case .csv, .html: throw format.refused(by: "simulate", writes: Self.formats)
             }
             try channel.write(text)

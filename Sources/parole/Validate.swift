@@ -1,6 +1,7 @@
 import ArgumentParser
 import AtlasOutput
 import AtlasCorpus
+import AtlasModel
 import AtlasReport
 import Foundation
 
@@ -19,32 +20,40 @@ extension Parole {
                   parole validate
                   parole validate --corpus ./corpus
                   parole validate --coverage
+                  parole validate --coverage --lang ru
                   PAROLE_CORPUS=/data/corpus parole validate
                 """)
 
         @Flag(help: "Also print, per jurisdiction, which aspects are stated, not stated, or in dispute.")
         var coverage = false
 
+        @OptionGroup var language: LanguageOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var corpus: CorpusOptions
 
         func run() throws {
             let channel = try output.open()
             let report = try CorpusLoader(location: corpus.location, checkQuotations: true).validate()
+            let lang = language.language
+            // The diagnostics are the loader's, in English with the file's own words; the lines around them are
+            // in the chosen language.
             var text = report.diagnostics.map { $0.description + "\n" }.joined()
-            let summary = "\(report.documentCount) documents, \(report.citationCount) citations checked, "
-                + (report.digest.map { "corpus sha256:\($0), " } ?? "")
-                + "\(report.quotationCount) quotations checked against the seed, "
-                + "\(report.diagnostics.count) problem\(report.diagnostics.count == 1 ? "" : "s")"
+            let problems = report.diagnostics.count
+            let summary = RegimePhrase.validateSummary.text(lang, [
+                "documents": String(report.documentCount), "citations": String(report.citationCount),
+                "digest": report.digest.map { RegimePhrase.validateDigest.text(lang, ["digest": "sha256:" + $0]) } ?? "",
+                "quotations": String(report.quotationCount),
+                "problems": (problems == 1 ? RegimePhrase.validateOneProblem : .validateProblems)
+                    .text(lang, ["count": String(problems)]),
+            ])
             if coverage, report.isClean {
                 let atlas = try CorpusLoader(location: corpus.location).load()
-                text += CorpusOverview(corpus: atlas, asOf: nil).coverageTable().text + "\n"
-                text += "✓ stated · ✓ ⚠ stated, sources disagree · not stated: recorded as unknown · — absent from the "
-                    + "encoding\n"
+                text += CorpusOverview(corpus: atlas, asOf: nil, language: lang).coverageTable().text + "\n"
+                text += CorpusOverview.coverageLegend(lang) + "\n"
             }
             if report.isClean {
-                text += "ok: " + summary + "\n"
-                if let digest = report.digest { text += Provenance(corpusDigest: digest).footer() + "\n" }
+                text += RegimePhrase.validateOk.text(lang, ["summary": summary]) + "\n"
+                if let digest = report.digest { text += Provenance(corpusDigest: digest).footer(language: lang) + "\n" }
             }
             // The problems are the output, and are delivered before the command reports failure.
             try channel.write(text)

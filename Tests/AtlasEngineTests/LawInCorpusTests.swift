@@ -57,7 +57,7 @@ import Testing
         // The summary marks the home row, whichever jurisdiction that is.
         let outcomes = Simulator(corpus: Self.corpus).simulate(c, in: Self.corpus.jurisdictions)
         func marked(_ home: String) -> [String] {
-            OutcomeText.render(c, outcomes, vocabulary: Self.corpus.vocabulary, style: .table, home: home)
+            OutcomeText.render(c, outcomes, wording: Wording(.en, vocabulary: Self.corpus.vocabulary), style: .table, home: home)
                 .split(separator: "\n").filter { $0.hasPrefix("▶") }
                 .map { String($0.dropFirst().split(separator: " ").first ?? "") }
         }

@@ -1,0 +1,133 @@
+import AtlasCorpus
+import AtlasEngine
+import AtlasModel
+@testable import AtlasReport
+import Foundation
+import Testing
+
+/// Every statement the engine makes, worded in every language over the whole corpus: random cases reach the
+/// statement kinds, and each worded statement must be complete (no placeholder left) and in its language (no
+/// Latin word in Kazakh or Russian outside corpus ids, which are printed as they are).
+@Suite struct ExplanationLanguageTests {
+    static let corpus = TracerAgreementTests.corpus
+
+    /// The statements of every outcome of `cases`, children included.
+    static func phrases(_ cases: [Case]) -> [Phrase] {
+        let simulator = Simulator(corpus: corpus)
+        var found: [Phrase] = []
+        func walk(_ steps: [TraceStep]) {
+            for step in steps {
+                found.append(step.phrase)
+                walk(step.children)
+            }
+        }
+        for c in cases {
+            for outcome in simulator.simulate(c, in: corpus.jurisdictions) {
+                for m in outcome.mechanisms {
+                    walk(m.trace)
+                    if let reason = m.reason { found.append(reason.phrase) }
+                    found += m.pending.map(\.phrase)
+                }
+                let evaluator = ConformanceEvaluator(corpus: corpus)
+                found += evaluator.verdicts(for: outcome, facts: c).map(\.explanation)
+            }
+        }
+        return found
+    }
+
+    static let sample: [Phrase] = {
+        var rng = SplitMix64(state: 77)
+        var cases = (0..<400).map { _ in TracerAgreementTests.anyCase(&rng, corpus.vocabulary) }
+        // A life sentence and a case before every law, which random cases reach rarely.
+        var life = Case(term: .life, category: "especially-grave", punishment: "imprisonment",
+                        start: CalendarDate(year: 2001, month: 5, day: 20)!, asOf: CalendarDate(year: 2026, month: 1, day: 1)!)
+        cases.append(life)
+        life.asOf = CalendarDate(year: 1901, month: 1, day: 1)!
+        cases.append(life)
+        return phrases(cases)
+    }()
+
+    /// The ids a statement prints as they are.
+    static func ids(in phrase: Phrase) -> [String] {
+        phrase.values.flatMap { slot -> [String] in
+            switch slot.value {
+            case .ids(let ids): return ids
+            case .label(let labels, let fallback): return labels.isEmpty ? [fallback] : []
+            case .phrase(let inner): return ids(in: inner)
+            default: return []
+            }
+        }
+    }
+
+    /// Latin words a Kazakh or Russian text may hold: corpus ids and codes (attribute values: rule ids, fact and
+    /// term names), the report's own Latin words (in its quotations, such as «Parole Board»), and Roman numerals.
+    static let allowedLatin: Set<String> = {
+        let latinWord = try! Regex(#"[A-Za-z]{2,}"#)
+        var allowed: Set<String> = ["II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII"]
+        let root = URL(fileURLWithPath: CorpusLocation.bundledCorpus)
+        let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?
+            .compactMap { $0 as? URL }.filter { $0.pathExtension == "xml" } ?? []
+        let attribute = try! Regex(#"="([^"]*)""#)
+        let quote = try! Regex(#"<quote[^>]*>([^<]*)</quote>"#)
+        for file in files {
+            guard let text = try? String(contentsOf: file, encoding: .utf8) else { continue }
+            for match in text.matches(of: attribute) + text.matches(of: quote) {
+                let value = String(text[match.range])
+                allowed.formUnion(value.matches(of: latinWord).map { String(value[$0.range]) })
+            }
+        }
+        allowed.formUnion(CaseFactCatalogue.all.flatMap { $0.name.split(separator: "-").map(String.init) })
+        return allowed
+    }()
+
+    @Test func everyStatementIsCompleteAndInItsLanguage() throws {
+        let latinWord = try Regex(#"[A-Za-z]{2,}"#)
+        var failures: [String] = []
+        for phrase in Set(Self.sample) {
+            for language in Language.allCases {
+                let wording = Wording(language, vocabulary: Self.corpus.vocabulary, factNaming: .labels)
+                var text = wording.text(phrase)
+                if text.contains("{") || text.contains("}") { failures.append("[\(language)] placeholder left: \(text)") }
+                guard language != .en else { continue }
+                for id in Self.ids(in: phrase) { text = text.replacingOccurrences(of: id, with: "") }
+                let words = text.matches(of: latinWord).map { String(text[$0.range]) }.filter { !Self.allowedLatin.contains($0) }
+                if !words.isEmpty { failures.append("[\(language)] \(phrase.key.rawValue): \(words) in «\(text)»") }
+            }
+        }
+        let report = failures.prefix(25).joined(separator: "\n")
+        #expect(failures.isEmpty, "\(failures.count) statements:\n\(report)")
+    }
+
+    /// The sample reaches the statement kinds: a kind no case reaches is not tested in any language.
+    @Test func theSampleReachesTheStatementKinds() {
+        let reached = Set(Self.sample.flatMap { phrase -> [PhraseKind] in
+            [phrase.key] + phrase.values.compactMap { if case .phrase(let inner) = $0.value { inner.key } else { nil } }
+        })
+        let missed = PhraseKind.allCases.filter { !reached.contains($0) }
+        #expect(Double(missed.count) <= Double(PhraseKind.allCases.count) * 0.2, Comment(rawValue: "not reached: \(missed.map(\.rawValue))"))
+    }
+
+    /// Hand-written wording of a few statements in each language.
+    @Test func goldenWording() {
+        let v = Self.corpus.vocabulary
+        let share = Phrase(.shareOfTerm, [PhraseSlot("fraction", .fraction(Rational(1, 2))),
+                                          PhraseSlot("term", .duration(CalendarDuration(years: 9))),
+                                          PhraseSlot("start", .date(CalendarDate(year: 2022, month: 1, day: 10)!)),
+                                          PhraseSlot("served", .duration(CalendarDuration(years: 4, months: 6))),
+                                          PhraseSlot("date", .date(CalendarDate(year: 2026, month: 7, day: 10)!))])
+        #expect(Wording(.en, vocabulary: v).text(share) == "1/2 of the term 9 years from 2022-01-10 = 4 years 6 months, reached on 2026-07-10")
+        #expect(Wording(.ru, vocabulary: v).text(share) == "1/2 срока 9 лет с 2022-01-10 = 4 года 6 месяцев, истекает 2026-07-10")
+        #expect(Wording(.kk, vocabulary: v).text(share) == "2022-01-10 бастап 9 жыл мерзімнің 1/2 бөлігі = 4 жыл 6 ай, 2026-07-10 күні толады")
+        let depends = Phrase(.dependsOnFacts, [PhraseSlot("facts", .facts(["sex", "age"]))])
+        #expect(Wording(.en, vocabulary: v, factNaming: .flags).text(depends) == "depends on facts not given: --sex, --age")
+        #expect(Wording(.ru, vocabulary: v, factNaming: .labels).text(depends) == "зависит от не указанных фактов: Пол, Возраст")
+        #expect(Wording(.kk, vocabulary: v, factNaming: .labels).text(depends) == "көрсетілмеген фактілерге байланысты: Жынысы, Жасы")
+        let conversion = Phrase(.conversion, [PhraseSlot("days", .duration(CalendarDuration(days: 2191))),
+                                              PhraseSlot("date", .date(CalendarDate(year: 2025, month: 1, day: 10)!)),
+                                              PhraseSlot("into", .term(set: "unit", term: "day")),
+                                              PhraseSlot("amount", .amount(Rational(2191, 4))),
+                                              PhraseSlot("unit", .term(set: "unit", term: "mci"))])
+        #expect(Wording(.ru, vocabulary: v).text(conversion)
+            == "остаток срока на 2025-01-10: 2191 день → день: 547,75 (единица: месячный расчётный показатель (МРП))")
+    }
+}
