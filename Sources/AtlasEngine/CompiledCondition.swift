@@ -221,7 +221,7 @@ struct CaseFacts {
     init(_ facts: Case, _ bits: TermBits, _ fractions: [Rational]) {
         self.facts = facts
         var answers = facts.answers
-        for fact in CaseFact.allCases { answers[fact.position] = facts.value(of: fact) }
+        for fact in CaseFact.derived { answers[fact.position] = facts.value(of: fact) }
         self.answers = answers
         terms = TermKind.allCases.map { kind in
             switch kind {

@@ -20,17 +20,21 @@ public enum CaseFile {
             default: return false
             }
         }
-        guard let fact = CaseFactCatalogue.keyed(key) else { return false }
-        switch (value, fact.inputShape) {
+        // Positions and shapes by key, read once: a batch asks for every field of every line.
+        guard let (position, shape) = Self.slots[key] else { return false }
+        switch (value, shape) {
         case (.null, _): return true
-        case (.string(let text), .text): draft[fact.name] = .text(text)
-        case (.int(let number), .number): draft[fact.name] = .number(number)
-        case (.bool(let answer), .yes), (.bool(let answer), .yesOrNo): draft[fact.name] = .yesNo(answer)
-        case (.strings(let list), .list): draft[fact.name] = .list(list)
+        case (.string(let text), .text): draft[position: position] = .text(text)
+        case (.int(let number), .number): draft[position: position] = .number(number)
+        case (.bool(let answer), .yes), (.bool(let answer), .yesOrNo): draft[position: position] = .yesNo(answer)
+        case (.strings(let list), .list): draft[position: position] = .list(list)
         default: return false
         }
         return true
     }
+
+    private static let slots: [String: (position: Int, shape: FactInputShape)] = Dictionary(uniqueKeysWithValues:
+        CaseFactCatalogue.all.enumerated().map { ($1.jsonKey, ($0, $1.inputShape)) })
 
     /// The JSON type the field `key` takes, for messages.
     static func expected(_ key: String) -> String {

@@ -82,7 +82,7 @@ public struct Case: Hashable, Sendable {
     /// which "no" is meant).
     @discardableResult
     public mutating func set(_ fact: CaseFact, to value: Bool) -> Bool {
-        guard case .yesNo = fact.declaration.kind else { return false }
+        guard fact.isAnswer else { return false }
         answers[fact.position] = value
         return true
     }
@@ -111,6 +111,7 @@ public struct Case: Hashable, Sendable {
 
     /// The value of a yes/no fact, or `nil` when the case does not say.
     public func value(of fact: CaseFact) -> Bool? {
+        if fact.isAnswer { return answers[fact.position] }
         switch fact.declaration.kind {
         case .yesNo: return answers[fact.position]
         case .damage(let status): return self[keyPath: status].map { $0 != .unpaid }

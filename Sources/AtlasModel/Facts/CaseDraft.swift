@@ -27,8 +27,8 @@ public enum DraftValue: Sendable, Equatable, ExpressibleByStringLiteral, Express
 /// `build` turns it into a `Case` or fails with the first problem, naming the field, so that the command line
 /// and the future web API reject bad input the same way.
 public struct CaseDraft: Sendable, Equatable {
-    /// Stated facts by catalogue name.
-    private var values: [String: DraftValue] = [:]
+    /// Stated facts by catalogue position (a batch reads every field of every line: no hashing of names here).
+    private var values: [DraftValue?] = Array(repeating: nil, count: CaseFactCatalogue.all.count)
     /// Jurisdiction ids to simulate in (empty: every one). A choice of the run, not a fact of the case.
     public var jurisdictions: [String] = []
 
@@ -36,20 +36,32 @@ public struct CaseDraft: Sendable, Equatable {
 
     /// The value stated for the fact called `name` (a `CaseFactCatalogue` name); `nil` when not stated.
     public subscript(name: String) -> DraftValue? {
-        get { values[name] }
+        get { CaseFactCatalogue.position(of: name).flatMap { values[$0] } }
         set {
-            precondition(CaseFactCatalogue.named(name) != nil, "\(name) is not a fact of CaseFactCatalogue")
-            values[name] = newValue
+            guard let position = CaseFactCatalogue.position(of: name) else {
+                preconditionFailure("\(name) is not a fact of CaseFactCatalogue")
+            }
+            values[position] = newValue
         }
     }
 
+    /// The value stated for the fact at `position` in `CaseFactCatalogue.all`.
+    public subscript(position position: Int) -> DraftValue? {
+        get { values[position] }
+        set { values[position] = newValue }
+    }
+
     /// The names of the facts stated, sorted.
-    public var statedNames: [String] { values.keys.sorted() }
+    public var statedNames: [String] {
+        values.indices.filter { values[$0] != nil }.map { CaseFactCatalogue.all[$0].name }.sorted()
+    }
 
     /// Facts given in `other` replace those here (flags override a `--case` file); an empty list states nothing.
     public func overlaid(with other: CaseDraft) -> CaseDraft {
         var merged = self
-        for (name, value) in other.values where value != .list([]) { merged.values[name] = value }
+        for (position, value) in other.values.enumerated() where value != nil && value != .list([]) {
+            merged.values[position] = value
+        }
         if !other.jurisdictions.isEmpty { merged.jurisdictions = other.jurisdictions }
         return merged
     }

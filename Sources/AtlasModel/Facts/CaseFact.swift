@@ -3,12 +3,18 @@
 public struct CaseFact: Hashable, Sendable, CustomStringConvertible {
     /// The fact's position in `CaseFactCatalogue.all`.
     public let position: Int
+    /// Whether a case keeps the fact among its yes/no answers (otherwise it is read from a richer fact).
+    public let isAnswer: Bool
 
     /// The fact conditions call `rawValue`; `nil` when the catalogue declares none.
     public init?(rawValue: String) {
         guard let position = Self.positions[rawValue] else { return nil }
         self.position = position
+        if case .yesNo = CaseFactCatalogue.all[position].kind { isAnswer = true } else { isAnswer = false }
     }
+
+    /// The facts conditions test that a case does not keep as answers (`damage-compensated`).
+    public static let derived: [CaseFact] = allCases.filter { !$0.isAnswer }
 
     /// The name conditions use (`damage-compensated`).
     public var rawValue: String { declaration.conditionName ?? declaration.name }
@@ -39,11 +45,21 @@ public struct YesNoAnswers: Hashable, Sendable {
     private var yes: UInt64 = 0
 
     /// Every fact at its unstated value (`false` for the flags a case claims by stating them, unknown otherwise).
-    public init() {
-        for (position, fact) in CaseFactCatalogue.all.enumerated() {
-            if case .yesNo(let unstated?) = fact.kind { self[position] = unstated }
-        }
+    public init() { self = Self.unstated }
+
+    private init(known: UInt64, yes: UInt64) {
+        self.known = known
+        self.yes = yes
     }
+
+    /// Read once from the catalogue: every case starts from it.
+    private static let unstated: YesNoAnswers = {
+        var answers = YesNoAnswers(known: 0, yes: 0)
+        for (position, fact) in CaseFactCatalogue.all.enumerated() {
+            if case .yesNo(let unstated?) = fact.kind { answers[position] = unstated }
+        }
+        return answers
+    }()
 
     public subscript(position: Int) -> Bool? {
         get { known & (1 << UInt64(position)) == 0 ? nil : yes & (1 << UInt64(position)) != 0 }

@@ -1,7 +1,10 @@
 /// One fact a case may state: its name (the command-line flag and the name a missing fact is reported by), its
 /// shape and where a `Case` keeps it, its case-file key, its labels, and whether the simulator may answer for each
 /// of its values instead of guessing. Declared once, in `CaseFactCatalogue.all`.
-public struct CaseFactDeclaration: Sendable {
+///
+/// A class, not a struct: the catalogue is read for every field of every case of a batch, and a reference costs one
+/// count where a copy of the declaration's strings and key paths costs a dozen.
+public final class CaseFactDeclaration: Sendable {
     /// Kebab-case name: `young-child`. The flag is `--young-child`; a missing fact is reported by this name.
     public let name: String
     public let kind: CaseFactKind

@@ -2,13 +2,14 @@
 /// against each other (a birth date after the as-of date, a pregnant man, a life term that is not the life
 /// punishment). The first problem found is thrown, naming the fact.
 struct FactReader {
-    let draft: [String: DraftValue]
+    /// The stated values by catalogue position.
+    let draft: [DraftValue?]
     let vocabulary: Vocabulary
     let today: CalendarDate
     /// The case being filled; the required facts replace these placeholders before it is returned.
     private var built: Case
 
-    init(draft: [String: DraftValue], vocabulary: Vocabulary, today: CalendarDate) {
+    init(draft: [DraftValue?], vocabulary: Vocabulary, today: CalendarDate) {
         self.draft = draft
         self.vocabulary = vocabulary
         self.today = today
@@ -17,15 +18,15 @@ struct FactReader {
 
     mutating func build() throws(CaseInputError) -> Case {
         var compositions: [FactComposition] = []
-        for fact in CaseFactCatalogue.all {
-            guard let value = draft[fact.name] else {
+        for (position, fact) in CaseFactCatalogue.all.enumerated() {
+            guard let value = draft[position] else {
                 try unstated(fact)
                 continue
             }
             guard value.fits(fact.inputShape) else {
                 throw CaseInputError(field: fact.name, message: "must be " + Self.expected(fact.inputShape))
             }
-            if let composition = try read(value, of: fact) { compositions.append(composition) }
+            if let composition = try read(value, of: fact, at: position) { compositions.append(composition) }
         }
         try checkTogether(compositions)
         // The composition's facts override what the case says of them, as the flag always did.
@@ -55,7 +56,7 @@ struct FactReader {
     }
 
     /// Reads one stated fact into the case; a composition is returned, to be applied once every fact is read.
-    private mutating func read(_ value: DraftValue, of fact: CaseFactDeclaration) throws(CaseInputError)
+    private mutating func read(_ value: DraftValue, of fact: CaseFactDeclaration, at position: Int) throws(CaseInputError)
         -> FactComposition?
     {
         switch (fact.kind, value) {
@@ -99,7 +100,7 @@ struct FactReader {
             }
             built[keyPath: slot] = status
         case (.yesNo, .yesNo(let answer)):
-            built.answers[CaseFactCatalogue.position(of: fact.name)!] = answer
+            built.answers[position] = answer
         case (.composition, .yesNo(let stated)):
             return try composition(named: fact.name, stated: stated)
         default:
@@ -110,7 +111,7 @@ struct FactReader {
 
     /// The term as stated, for messages about it.
     private var termText: String {
-        if case .text(let text)? = draft["term"] { return text }
+        if let term = CaseFactCatalogue.position(of: "term"), case .text(let text)? = draft[term] { return text }
         return built.term.description
     }
 
