@@ -44,8 +44,64 @@ import Testing
         cases.append(life)
         life.asOf = CalendarDate(year: 1901, month: 1, day: 1)!
         cases.append(life)
-        return phrases(cases)
+        return phrases(cases) + synthetic()
     }()
+
+    /// Statements the bundled corpus never occasions (an undated law that has ended, a category read without a
+    /// crosswalk, a version that states no threshold and says nothing of it, exclusions not yet or no longer in
+    /// force, mandatory release by law, an arrangement in force, a feature with no detection), made by a small
+    /// jurisdiction built here, with labels in the three languages.
+    static func synthetic() -> [Phrase] {
+        func labels(_ text: String) -> [LocalizedString] {
+            // The kk and ru labels carry no id: a Latin word there would be the test's own mistake.
+            [LocalizedString(language: "kk", text: "Сынақ ережесі"), LocalizedString(language: "ru", text: "Проверочное правило"),
+             LocalizedString(language: "en", text: "Test rule " + text)]
+        }
+        let fixedTerm = Condition.life(false)
+        let day = { (y: Int) in CalendarDate(year: y, month: 1, day: 1)! }
+        let mandatory = MechanismVersion(
+            id: "zz-a-v", validity: .always, decision: .mandatory, citations: [], scope: Scope(labels: labels("a"), condition: fixedTerm, citations: []),
+            thresholds: [Threshold(id: "zz-a-t", labels: labels("t"), fraction: Rational(1, 3), citations: [])],
+            exclusions: [
+                Exclusion(id: "zz-a-x1", labels: labels("x1"), condition: fixedTerm, exceptions: [],
+                          validity: Validity(to: day(1990)), citations: []),
+                Exclusion(id: "zz-a-x2", labels: labels("x2"), condition: fixedTerm,
+                          exceptions: [RuleCondition(id: "zz-a-e", labels: labels("e"), condition: fixedTerm, citations: [])],
+                          validity: Validity(from: day(2000), basis: .inForce), citations: []),
+            ],
+            procedure: Procedure(bodies: [], arrangements: [CitedStatement(id: "zz-a-arr", labels: labels("arr"), citations: [])]))
+        let readsCategory = MechanismVersion(id: "zz-b-v", validity: .always, decision: .discretionary, citations: [],
+                                             scope: Scope(labels: labels("b"), condition: .category(["grave"]), citations: []))
+        let ended = MechanismVersion(id: "zz-c-v", validity: Validity(to: day(1990)), decision: .discretionary, citations: [],
+                                     scope: Scope(labels: labels("c"), condition: fixedTerm, citations: []))
+        let silent = MechanismVersion(id: "zz-d-v", validity: .always, decision: .discretionary, citations: [],
+                                      scope: Scope(labels: labels("d"), condition: fixedTerm, citations: []))
+        let zz = Jurisdiction(
+            id: "zz", names: labels("zz"), legalFamily: "unclassified", legalFamilyCitations: [], sourceIDs: [],
+            conditionSets: [],
+            mechanisms: [("zz-a", mandatory), ("zz-b", readsCategory), ("zz-c", ended), ("zz-d", silent)].map {
+                ReleaseMechanism(id: $0.0, kind: "parole", labels: labels($0.0), versions: [$0.1])
+            },
+            discrepancies: [], notStated: [], origin: nil)
+        let c = Case(term: .fixed(CalendarDuration(years: 9)), category: "grave", punishment: "imprisonment",
+                     start: day(2020), asOf: day(2024))
+        let outcome = Simulator(vocabulary: corpus.vocabulary, home: corpus.home).simulate(c, in: zz)
+        var found: [Phrase] = []
+        func walk(_ steps: [TraceStep]) {
+            for step in steps {
+                found.append(step.phrase)
+                walk(step.children)
+            }
+        }
+        for m in outcome.mechanisms {
+            walk(m.trace)
+            if let reason = m.reason { found.append(reason.phrase) }
+        }
+        if case .unknown(let reason) = ConformanceEvaluator(corpus: corpus).state(of: "no-such-feature", in: zz) {
+            found.append(reason)
+        }
+        return found
+    }
 
     /// The ids a statement prints as they are.
     static func ids(in phrase: Phrase) -> [String] {
@@ -98,13 +154,13 @@ import Testing
         #expect(failures.isEmpty, "\(failures.count) statements:\n\(report)")
     }
 
-    /// The sample reaches the statement kinds: a kind no case reaches is not tested in any language.
+    /// The sample reaches every statement kind: a kind no case reaches would not be tested in any language.
     @Test func theSampleReachesTheStatementKinds() {
         let reached = Set(Self.sample.flatMap { phrase -> [PhraseKind] in
             [phrase.key] + phrase.values.compactMap { if case .phrase(let inner) = $0.value { inner.key } else { nil } }
         })
         let missed = PhraseKind.allCases.filter { !reached.contains($0) }
-        #expect(Double(missed.count) <= Double(PhraseKind.allCases.count) * 0.2, Comment(rawValue: "not reached: \(missed.map(\.rawValue))"))
+        #expect(missed.isEmpty, Comment(rawValue: "not reached: \(missed.map(\.rawValue))"))
     }
 
     /// Hand-written wording of a few statements in each language.
