@@ -325,7 +325,7 @@ struct ModelReader {
         return Instrument(
             id: root.attribute("id") ?? "", names: texts(root, "name"),
             shortName: root.child(named: "short-name").map { $0.collapsedText } ?? "",
-            body: root.child(named: "body").map { $0.collapsedText } ?? "",
+            bodies: texts(root, "body"),
             year: root.child(named: "year").flatMap { Int($0.collapsedText) },
             binding: status?.attribute("binding").flatMap(Instrument.Binding.init(rawValue:)) ?? .softLaw,
             bindingStated: status?.attribute("basis") != "not-stated",
@@ -351,8 +351,7 @@ struct ModelReader {
     mutating func courtCases(_ root: XMLElement) -> [CourtCase] {
         root.children(named: "case").map { c in
             CourtCase(id: c.attribute("id") ?? "", names: texts(c, "name"),
-                      court: c.child(named: "court").map { $0.collapsedText } ?? "",
-                      reference: c.child(named: "reference").map { $0.collapsedText }, date: date(c, "date"),
+                      courts: texts(c, "court"), references: texts(c, "reference"), date: date(c, "date"),
                       instrumentIDs: words(c, "instruments"), holdings: texts(c, "holding"), citations: citations(c),
                       footnoteErrors: c.children(named: "footnote-error").map { (labels($0), citations($0)) })
         }

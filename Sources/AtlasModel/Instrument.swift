@@ -5,7 +5,8 @@ public struct Instrument: Sendable, Identifiable {
     public var id: String
     public var names: [LocalizedString]
     public var shortName: String
-    public var body: String
+    /// The issuing body (or what the report says of it) in kk, ru and en: the atlas's translations.
+    public var bodies: [LocalizedString]
     public var year: Int?
     public var binding: Binding
     /// Whether the report itself classifies the instrument (`false`: the classification is the corpus's).
@@ -16,13 +17,14 @@ public struct Instrument: Sendable, Identifiable {
     public var provisions: [Provision]
     public var discrepancies: [Discrepancy]
     public var notes: [LocalizedString]
-    public init(id: String, names: [LocalizedString], shortName: String, body: String, year: Int?, binding: Binding,
+    public init(id: String, names: [LocalizedString], shortName: String, bodies: [LocalizedString], year: Int?,
+                binding: Binding,
                 bindingStated: Bool, relations: [InstrumentRelation], citations: [Citation], provisions: [Provision],
                 discrepancies: [Discrepancy], notes: [LocalizedString]) {
         self.id = id
         self.names = names
         self.shortName = shortName
-        self.body = body
+        self.bodies = bodies
         self.year = year
         self.binding = binding
         self.bindingStated = bindingStated
@@ -35,6 +37,9 @@ public struct Instrument: Sendable, Identifiable {
 }
 
 extension Instrument {
+    /// The issuing body in English, for code written when the corpus kept it in one language.
+    public var body: String { bodies.text(in: "en") ?? "" }
+
     /// The relations recorded for `jurisdiction`, in corpus order.
     public func relations(of jurisdiction: String) -> [InstrumentRelation] {
         relations.filter { $0.jurisdictionIDs.contains(jurisdiction) }

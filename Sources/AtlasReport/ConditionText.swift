@@ -149,12 +149,6 @@ struct RegimeWords: Sendable {
         return inside.contains(where: \.isNumber) || !inside.contains(" ") ? name : String(inside)
     }
 
-    /// A one-language corpus field (an instrument's body, a court) in English output, without the Kazakh
-    /// abbreviation the corpus adds in brackets; `nil` in Kazakh and Russian, where it would be English.
-    func englishOnly(_ text: String) -> String? {
-        language == .en ? Self.splitBilingual(text).latin : nil
-    }
-
     /// A provision number as the language writes it: "art. 3", "ст. 3", "3-бап"; other numbers ("4(b)", "107.1")
     /// are the same in every language.
     func provisionNumber(_ number: String) -> String {

@@ -10,7 +10,8 @@ public enum ConformanceJSON {
                                wording: Wording = .plainEnglish) -> JSONValue {
         var fields: [(String, JSONValue)] = [
             ("instrument", .string(v.instrument.id)),
-            ("instrumentName", .string(v.instrument.shortName)),
+            ("instrumentName", .string(RegimeWords(vocabulary: wording.vocabulary, language: wording.language)
+                .shortName(v.instrument))),
             ("provision", .string(v.provision.id)),
             ("number", .string(v.provision.number)),
             ("check", .string(v.check.id)),

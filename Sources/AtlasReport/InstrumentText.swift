@@ -10,8 +10,7 @@ public enum InstrumentText {
         func phrase(_ key: RegimePhrase, _ values: [String: String] = [:]) -> String { words.phrase(key, values) }
         var out: [String] = []
         out.append("\(words.text(i.names, i.id)) [\(i.id)] — \(words.shortName(i))")
-        // The body is one English text in the corpus: Kazakh and Russian pages give the year alone.
-        if let body = words.englishOnly(i.body) {
+        if let body = i.bodies.text(in: language) {
             out.append(phrase(.instrumentBody, ["body": body]) + (i.year.map { ", \($0)" } ?? ""))
         } else if let year = i.year {
             out.append(phrase(.instrumentYear, ["year": String(year)]))
@@ -50,9 +49,8 @@ public enum InstrumentText {
             out.append("")
             out.append(phrase(.instrumentCases))
             for c in related {
-                // The court is one English text in the corpus and the reference a case number: Kazakh and Russian
-                // pages give the number alone.
-                let about = ([words.englishOnly(c.court)] + [c.reference]).compactMap { $0 }.joined(separator: ", ")
+                let about = [c.courts.text(in: language), c.references.text(in: language)].compactMap { $0 }
+                    .joined(separator: ", ")
                 out.append("  \(words.text(c.names, c.id))" + (about.isEmpty ? "" : " (\(about))") + cites(c.citations))
                 for e in c.footnoteErrors {
                     out.append("    " + phrase(.instrumentFootnoteError, ["text": words.text(e.labels, "")])

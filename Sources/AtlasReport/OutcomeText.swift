@@ -52,7 +52,9 @@ public enum OutcomeText {
     }
 
     /// An instrument's short name in the language (its id when it has none).
-    static func instrumentName(_ i: Instrument, _ w: Wording) -> String { i.shortName }
+    static func instrumentName(_ i: Instrument, _ w: Wording) -> String {
+        RegimeWords(vocabulary: w.vocabulary, language: w.language).shortName(i)
+    }
 
     static func verdictWord(_ result: ConformanceVerdict.Result, _ w: Wording) -> String {
         switch result {
@@ -86,7 +88,8 @@ public enum OutcomeText {
             [o.jurisdiction.id, kindName(m, w), availability(m, w), dateCell(m, w),
              m.requiredServed.map(w.numbers.duration) ?? "—", shareCell(m, w), bodyName(m, w), releaseWord(m, w)]
         }
-        return TextTable(header: header, rows: rows)
+        // Labels in Kazakh and Russian run long: their columns wrap so that the table fits a terminal.
+        return TextTable(header: header, rows: rows, columnLimits: [1: 28, 2: 20, 3: 24, 4: 16, 6: 16, 7: 14])
     }
 
     /// One row per jurisdiction: its earliest available mechanism, or why none is available.
@@ -123,7 +126,8 @@ public enum OutcomeText {
                     m.requiredServed.map(w.numbers.duration) ?? "—", shareCell(m, w), bodyName(m, w), releaseWord(m, w),
                     others]
         }
-        return TextTable(header: header, rows: rows)
+        return TextTable(header: header, rows: rows,
+                         columnLimits: [1: 12, 2: 26, 3: 24, 4: 16, 5: 8, 6: 16, 7: 14, 8: 30])
     }
 
     static func bodyName(_ m: MechanismOutcome, _ w: Wording) -> String {

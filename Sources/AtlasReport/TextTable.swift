@@ -4,12 +4,16 @@
 struct TextTable {
     var header: [String]
     var rows: [[String]]
+    /// Narrower limits for some columns (by position), so that a table of long labels still fits a terminal.
+    var columnLimits: [Int: Int] = [:]
 
     /// Characters of one cell on one line.
     static let maximumCellWidth = 72
 
     func rendered() -> String {
-        let wrapped = ([header] + rows).map { $0.map { Self.wrap($0, width: Self.maximumCellWidth) } }
+        let wrapped = ([header] + rows).map { row in
+            row.enumerated().map { Self.wrap($1, width: columnLimits[$0] ?? Self.maximumCellWidth) }
+        }
         let widths = header.indices.map { i in wrapped.map { $0[i].map(\.count).max() ?? 0 }.max() ?? 0 }
         func lines(_ cells: [[String]]) -> [String] {
             (0..<(cells.map(\.count).max() ?? 1)).map { n in
