@@ -16,9 +16,10 @@ indirect enum CompiledCondition: Sendable {
     case sex(Sex)
     /// An age bound on the date release is considered.
     case ageAtDecision(atLeast: Int?, below: Int?)
-    /// An age bound at the offence, decided when the law is compiled: the case states that age only through the
-    /// juvenile flag, read against the home law's age of majority, so each value of the flag has one answer.
-    case ageAtOffence(ifJuvenile: Truth, ifAdult: Truth)
+    /// An age bound at the offence. With a birth date the age is computed (exactly with the offence date; without
+    /// it, at most the age at the start of the term); otherwise the juvenile flag, read against the home law's age
+    /// of majority, gives the answer decided when the law is compiled for each value of the flag.
+    case ageAtOffence(AgeAtOffence)
     case victimAge(atLeast: Int?, below: Int?)
     case disability(Set<Int>)
     /// Always false: a reference to a condition set the jurisdiction does not define, or a chain of references
@@ -54,7 +55,7 @@ indirect enum CompiledCondition: Sendable {
             return Truth(sex == s)
         case .ageAtDecision(let atLeast, let below):
             return Self.ageAtDecision(atLeast: atLeast, below: below, of: f.facts, on: decisionDate)
-        case .ageAtOffence(let ifJuvenile, let ifAdult): return f.answers[CaseFact.juvenile.position] == true ? ifJuvenile : ifAdult
+        case .ageAtOffence(let rule): return rule.truth(f)
         case .victimAge(let atLeast, let below):
             guard let v = f.facts.victimAge else { return .unknown(.victimAgeMissing) }
             return Truth((atLeast.map { v >= $0 } ?? true) && (below.map { v < $0 } ?? true))
@@ -104,18 +105,49 @@ indirect enum CompiledCondition: Sendable {
     /// or older. Without an age of majority the flag says nothing in years, and the bound is unknown either way.
     static func ageAtOffence(atLeast: Int?, below: Int?, ageOfMajority: Int?) -> CompiledCondition {
         guard let majority = ageOfMajority, majority >= 1 else {
-            return .ageAtOffence(ifJuvenile: .unknown(.ageMissing), ifAdult: .unknown(.ageMissing))
+            return .ageAtOffence(AgeAtOffence(atLeast: atLeast, below: below, majority: nil,
+                                              ifJuvenile: .unknown(.ageMissing), ifAdult: .unknown(.ageMissing)))
         }
-        return .ageAtOffence(ifJuvenile: bound(atLeast: atLeast, below: below, over: 0...(majority - 1), missing: .ageMissing),
-                             ifAdult: bound(atLeast: atLeast, below: below, over: majority...Int.max, missing: .ageMissing))
+        return .ageAtOffence(AgeAtOffence(
+            atLeast: atLeast, below: below, majority: majority,
+            ifJuvenile: bound(atLeast: atLeast, below: below, over: 0...(majority - 1), missing: .ageMissing),
+            ifAdult: bound(atLeast: atLeast, below: below, over: majority...Int.max, missing: .ageMissing)))
     }
 
     /// Whether the bound holds for every age in `range` (true), none (false), or some (unknown: `missing`).
-    private static func bound(atLeast: Int?, below: Int?, over range: ClosedRange<Int>, missing: MissingFacts) -> Truth {
-        func holds(_ a: Int) -> Bool { (atLeast.map { a >= $0 } ?? true) && (below.map { a < $0 } ?? true) }
-        let low = holds(range.lowerBound), high = holds(range.upperBound)
-        if low == high { return Truth(low) }
+    static func bound(atLeast: Int?, below: Int?, over range: ClosedRange<Int>, missing: MissingFacts) -> Truth {
+        let low = atLeast ?? Int.min, high = below ?? Int.max  // the bound is low ≤ age < high
+        if range.lowerBound >= low && range.upperBound < high { return .yes }
+        if range.upperBound < low || range.lowerBound >= high { return .no }
         return .unknown(missing)
+    }
+}
+
+/// An age bound at the offence, compiled with the answers the juvenile flag gives when the case has no birth date.
+struct AgeAtOffence: Sendable {
+    let atLeast: Int?
+    let below: Int?
+    /// The home law's age of majority (`nil`: not stated).
+    let majority: Int?
+    let ifJuvenile: Truth
+    let ifAdult: Truth
+
+    func truth(_ f: CaseFacts) -> Truth {
+        let juvenile = f.answers[CaseFact.juvenile.position] == true
+        guard let birth = f.facts.birthDate else { return juvenile ? ifJuvenile : ifAdult }
+        if let offence = f.facts.offenceDate {
+            let age = birth.wholeYears(until: offence)
+            return CompiledCondition.bound(atLeast: atLeast, below: below, over: age...age, missing: .offenceDateMissing)
+        }
+        // The offence came before the term began, so the age then was at most the age at the start; the flag
+        // bounds it from the other side (and from above, for a minor).
+        var highest = birth.wholeYears(until: f.facts.start)
+        var lowest = 0
+        if let majority {
+            if juvenile { highest = min(highest, majority - 1) } else { lowest = majority }
+        }
+        guard lowest <= highest else { return juvenile ? ifJuvenile : ifAdult }
+        return CompiledCondition.bound(atLeast: atLeast, below: below, over: lowest...highest, missing: .offenceDateMissing)
     }
 }
 
@@ -125,6 +157,7 @@ extension MissingFacts {
     static let sexMissing = MissingFacts.named("sex")
     static let victimAgeMissing = MissingFacts.named("victim-age")
     static let ageMissing = MissingFacts.named("age")
+    static let offenceDateMissing = MissingFacts.named("offence-date")
 }
 
 /// The kinds of vocabulary term a condition can test, each a set of the case's own terms.

@@ -49,6 +49,8 @@ public struct Case: Hashable, Sendable {
     public var consequences: Set<String> = []
     public var sex: Sex?
     public var birthDate: CalendarDate?
+    /// The day the offence was committed (on or before the start of the term).
+    public var offenceDate: CalendarDate?
     /// Age on the `asOf` date, when no birth date is known.
     public var age: Int?
     public var disabilityGroup: Int?

@@ -127,6 +127,15 @@ struct FactReader {
         for fact in CaseFact.allCases where fact.declaration.name == "pregnant" && built.value(of: fact) == true {
             if built.sex == .male { throw CaseInputError(field: fact.inputName, message: "contradicts --sex male") }
         }
+        if let offence = built.offenceDate {
+            if offence > built.start {
+                throw CaseInputError(field: "offence-date", message: "\(offence) is after the start of the term \(built.start); "
+                    + "a term is served for an offence already committed")
+            }
+            if let birth = built.birthDate, birth > offence {
+                throw CaseInputError(field: "offence-date", message: "\(offence) is before the birth date \(birth)")
+            }
+        }
         if let birth = built.birthDate {
             if birth > built.asOf {
                 throw CaseInputError(field: "birth-date", message: "\(birth) is after the as-of date \(built.asOf)")
