@@ -62,32 +62,12 @@ public struct CorpusDiagnostic: Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String {
-        var place = Self.escaped(file)
+        var place = XMLDiagnostic.escaped(file)
         if let line {
             place += ":\(line)"
             if let column { place += ":\(column)" }
         }
-        return place + ": " + Self.escaped(message)
-    }
-
-    /// `text` with every character that would break the line written as an escape.
-    static func escaped(_ text: String) -> String {
-        func isBreaking(_ scalar: Unicode.Scalar) -> Bool {
-            scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x85 || scalar.value == 0x2028
-                || scalar.value == 0x2029
-        }
-        guard text.unicodeScalars.contains(where: isBreaking) else { return text }
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where isBreaking(scalar): out += "\\u{\(String(scalar.value, radix: 16))}"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        return place + ": " + XMLDiagnostic.escaped(message)
     }
 }
 

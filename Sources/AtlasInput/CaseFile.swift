@@ -36,16 +36,8 @@ public enum CaseFile {
     private static let slots: [String: (position: Int, shape: FactInputShape)] = Dictionary(uniqueKeysWithValues:
         CaseFactCatalogue.all.enumerated().map { ($1.jsonKey, ($0, $1.inputShape)) })
 
-    /// The JSON type the field `key` takes, for messages.
-    static func expected(_ key: String) -> String {
-        guard let fact = CaseFactCatalogue.keyed(key) else { return "a list of strings" }
-        switch fact.inputShape {
-        case .text: return "a string"
-        case .number: return "a whole number"
-        case .list: return "a list of strings"
-        case .yes, .yesOrNo: return "true or false"
-        }
-    }
+    /// The JSON type the field `key` takes, for messages (the jurisdictions are a list of ids).
+    static func expected(_ key: String) -> String { slots[key]?.shape.expectation ?? FactInputShape.list.expectation }
 
     /// Reads and parses a case file. A folder, a missing or unreadable file, or one over `InputFile.caseLimit`
     /// bytes is `unreadable`; a file that is not a case is `invalid`.

@@ -27,10 +27,3 @@ public struct CourtCase: Sendable, Identifiable {
         self.footnoteErrors = footnoteErrors
     }
 }
-
-extension CourtCase {
-    /// The court in English, for code written when the corpus kept it in one language.
-    public var court: String { courts.text(in: "en") ?? "" }
-    /// The reference in English, for code written when the corpus kept it in one language.
-    public var reference: String? { references.text(in: "en") }
-}

@@ -37,9 +37,6 @@ public struct Instrument: Sendable, Identifiable {
 }
 
 extension Instrument {
-    /// The issuing body in English, for code written when the corpus kept it in one language.
-    public var body: String { bodies.text(in: "en") ?? "" }
-
     /// The relations recorded for `jurisdiction`, in corpus order.
     public func relations(of jurisdiction: String) -> [InstrumentRelation] {
         relations.filter { $0.jurisdictionIDs.contains(jurisdiction) }

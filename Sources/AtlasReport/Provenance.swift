@@ -38,10 +38,6 @@ public struct Provenance: Sendable, Equatable {
         program + " · " + RegimePhrase.provenanceCorpus.text(language) + " " + (corpus ?? "—")
     }
 
-    /// The footer in the language `code` names (`kk`, `ru`, `en`; English for any other), for callers that hold
-    /// the code rather than a `Language`.
-    public func footer(language code: String) -> String { footer(language: Language(code: code) ?? .en) }
-
     /// The footer as the last element of an HTML page's body.
     public func htmlFooter(language: Language = .en) -> String {
         "<footer><p>" + HTMLText.escaped(footer(language: language)) + "</p></footer>\n"

@@ -18,7 +18,9 @@ public struct XMLDiagnostic: Error, Sendable, Equatable, CustomStringConvertible
 
     public var description: String { "\(Self.escaped(file)):\(line):\(column): \(Self.escaped(message))" }
 
-    static func escaped(_ text: String) -> String {
+    /// `text` with every character that would break a one-line message (line and paragraph separators, other
+    /// control characters) written as an escape.
+    public static func escaped(_ text: String) -> String {
         func isBreaking(_ s: Unicode.Scalar) -> Bool {
             s.value < 0x20 || s.value == 0x7F || s.value == 0x85 || s.value == 0x2028 || s.value == 0x2029
         }

@@ -14,25 +14,19 @@ import Testing
     /// The statements of every outcome of `cases`, children included.
     static func phrases(_ cases: [Case]) -> [Phrase] {
         let simulator = Simulator(corpus: corpus)
-        var found: [Phrase] = []
-        func walk(_ steps: [TraceStep]) {
-            for step in steps {
-                found.append(step.phrase)
-                walk(step.children)
+        let evaluator = ConformanceEvaluator(corpus: corpus)
+        return cases.flatMap { c in
+            simulator.simulate(c, in: corpus.jurisdictions).flatMap { outcome in
+                phrases(of: outcome) + evaluator.verdicts(for: outcome, facts: c).map(\.explanation)
             }
         }
-        for c in cases {
-            for outcome in simulator.simulate(c, in: corpus.jurisdictions) {
-                for m in outcome.mechanisms {
-                    walk(m.trace)
-                    if let reason = m.reason { found.append(reason.phrase) }
-                    found += m.pending.map(\.phrase)
-                }
-                let evaluator = ConformanceEvaluator(corpus: corpus)
-                found += evaluator.verdicts(for: outcome, facts: c).map(\.explanation)
-            }
-        }
-        return found
+    }
+
+    /// The statements of one jurisdiction's outcome: every trace step (children included), reason and pending
+    /// condition.
+    static func phrases(of outcome: JurisdictionOutcome) -> [Phrase] {
+        func walk(_ steps: [TraceStep]) -> [Phrase] { steps.flatMap { [$0.phrase] + walk($0.children) } }
+        return outcome.mechanisms.flatMap { m in walk(m.trace) + (m.reason.map { [$0.phrase] } ?? []) + m.pending.map(\.phrase) }
     }
 
     static let sample: [Phrase] = {
@@ -86,17 +80,7 @@ import Testing
         let c = Case(term: .fixed(CalendarDuration(years: 9)), category: "grave", punishment: "imprisonment",
                      start: day(2020), asOf: day(2024))
         let outcome = Simulator(vocabulary: corpus.vocabulary, home: corpus.home).simulate(c, in: zz)
-        var found: [Phrase] = []
-        func walk(_ steps: [TraceStep]) {
-            for step in steps {
-                found.append(step.phrase)
-                walk(step.children)
-            }
-        }
-        for m in outcome.mechanisms {
-            walk(m.trace)
-            if let reason = m.reason { found.append(reason.phrase) }
-        }
+        var found = phrases(of: outcome)
         if case .unknown(let reason) = ConformanceEvaluator(corpus: corpus).state(of: "no-such-feature", in: zz) {
             found.append(reason)
         }

@@ -88,12 +88,8 @@ public enum CaseFactCatalogue {
     /// The declaration called `name` (its flag name), if any.
     public static func named(_ name: String) -> CaseFactDeclaration? { byName[name].map { all[$0] } }
 
-    /// The declaration whose case-file key is `key`, if any.
-    public static func keyed(_ key: String) -> CaseFactDeclaration? { byKey[key].map { all[$0] } }
-
     /// The position of the fact called `name` in `all`.
     public static func position(of name: String) -> Int? { byName[name] }
 
     private static let byName = Dictionary(uniqueKeysWithValues: all.enumerated().map { ($1.name, $0) })
-    private static let byKey = Dictionary(uniqueKeysWithValues: all.enumerated().map { ($1.jsonKey, $0) })
 }

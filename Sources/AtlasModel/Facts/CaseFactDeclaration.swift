@@ -99,6 +99,16 @@ public enum FactInputShape: Sendable, Equatable {
     case yes
     /// `--recidivist` or `--no-recidivist`; JSON true or false.
     case yesOrNo
+
+    /// The value the shape takes, for messages ("must be a whole number").
+    public var expectation: String {
+        switch self {
+        case .text: "a string"
+        case .number: "a whole number"
+        case .list: "a list of strings"
+        case .yes, .yesOrNo: "true or false"
+        }
+    }
 }
 
 /// A fact's label in the three languages of the atlas (the atlas's translation, not a legal value).

@@ -24,7 +24,7 @@ struct FactReader {
                 continue
             }
             guard value.fits(fact.inputShape) else {
-                throw CaseInputError(field: fact.name, message: "must be " + Self.expected(fact.inputShape))
+                throw CaseInputError(field: fact.name, message: "must be " + fact.inputShape.expectation)
             }
             if let composition = try read(value, of: fact, at: position) { compositions.append(composition) }
         }
@@ -104,7 +104,7 @@ struct FactReader {
         case (.composition, .yesNo(let stated)):
             return try composition(named: fact.name, stated: stated)
         default:
-            throw CaseInputError(field: fact.name, message: "must be " + Self.expected(fact.inputShape))
+            throw CaseInputError(field: fact.name, message: "must be " + fact.inputShape.expectation)
         }
         return nil
     }
@@ -175,15 +175,5 @@ struct FactReader {
                 + terms.joined(separator: ", "))
         }
         return lowered
-    }
-
-    /// The value a shape takes, for messages.
-    static func expected(_ shape: FactInputShape) -> String {
-        switch shape {
-        case .text: "a string"
-        case .number: "a whole number"
-        case .list: "a list of strings"
-        case .yes, .yesOrNo: "true or false"
-        }
     }
 }

@@ -3,7 +3,6 @@ import AtlasEngine
 /// The fixed phrases of simulation outcomes (outcome-phrases.json): headings, field names and words the tables and
 /// explanations of `simulate` print around the engine's statements (whose keys are `PhraseKind`s, in the same file).
 public enum OutcomePhrase: String, PhraseName {
-    case footerCorpus = "footer.corpus"
     case lifeSentence = "word.life-sentence"
     case categoryCrosswalk = "word.category-crosswalk"
     case caseHeading = "outcome.case"
