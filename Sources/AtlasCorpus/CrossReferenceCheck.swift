@@ -27,6 +27,7 @@ struct CrossReferenceCheck {
         ("punishment", "in", "punishment"),
         ("prior-revocation", "in", "prior-revocation"),
         ("mechanism", "kind", "mechanism-kind"),
+        ("reading", "mechanism-kind", "mechanism-kind"),
         ("deciding-body", "kind", "body-kind"),
         ("initiator", "who", "actor"),
         ("participant", "who", "actor"),
@@ -83,6 +84,35 @@ struct CrossReferenceCheck {
             checkJurisdictionRule(e, conditionSets: conditionSets, localIDs: localIDs)
             checkDateOrder(e)
         }
+        checkRelativeThresholds(root)
+    }
+
+    /// A threshold laid from another mechanism's date stands alone and names a mechanism of the same
+    /// jurisdiction whose own thresholds are laid from the term: so the anchor is decided without a cycle.
+    private mutating func checkRelativeThresholds(_ root: XMLElement) {
+        let mechanisms = root.children(named: "mechanism")
+        let relative = Set(mechanisms.filter { m in
+            descendants(of: m).contains { $0.name == "relative-to" }
+        }.compactMap { $0.attribute("id") })
+        let ids = Set(mechanisms.compactMap { $0.attribute("id") })
+        for m in mechanisms {
+            for t in descendants(of: m) where t.name == "threshold" {
+                guard let r = t.child(named: "relative-to") else { continue }
+                let anchor = r.attribute("mechanism") ?? ""
+                let threshold = t.attribute("id") ?? ""
+                if !ids.contains(anchor) || anchor == m.attribute("id") {
+                    diagnostics.append(r.diagnostic(.unresolvedReference,
+                        "threshold \"\(threshold)\" is relative to \"\(anchor)\", which is not another mechanism of this jurisdiction"))
+                } else if relative.contains(anchor) {
+                    diagnostics.append(r.diagnostic(.invalidValue,
+                        "threshold \"\(threshold)\" is relative to \"\(anchor)\", whose own thresholds are relative; lay one of them from the term"))
+                }
+                if ["fraction", "minimum", "fixed"].contains(where: { t.child(named: $0) != nil }) {
+                    diagnostics.append(r.diagnostic(.invalidValue,
+                        "threshold \"\(threshold)\" is relative to another mechanism and also has a fraction, minimum or fixed time; split it into two thresholds"))
+                }
+            }
+        }
     }
 
     /// Instruments and the cases file: ids, sources, citations and vocabulary (no jurisdiction-only rules).
@@ -128,6 +158,22 @@ struct CrossReferenceCheck {
             for about in words(e, "about") where !localIDs.contains(about) {
                 diagnostics.append(e.diagnostic(.unresolvedReference,
                     "discrepancy is about \"\(about)\", which is not an id in this file"))
+            }
+            let about = Set(words(e, "about"))
+            for reading in e.children(named: "claim").compactMap({ $0.child(named: "reading") }) {
+                let given = ["rule", "intertemporal", "mechanism-kind"].filter { reading.attribute($0) != nil }
+                if given.count != 1 {
+                    diagnostics.append(reading.diagnostic(.invalidValue,
+                        "<reading> changes one thing: give exactly one of rule=, intertemporal= or mechanism-kind="))
+                }
+                if let rule = reading.attribute("rule"), !about.contains(rule) {
+                    diagnostics.append(reading.diagnostic(.unresolvedReference,
+                        "<reading rule=\"\(rule)\"> reads a rule the discrepancy is not about; add it to about="))
+                }
+                if (reading.attribute("rule") == nil) != (reading.child(named: "when") == nil) {
+                    diagnostics.append(reading.diagnostic(.invalidValue,
+                        "<reading> gives a <when> exactly when it names a rule="))
+                }
             }
             let claims = Set(e.children(named: "claim").compactMap { $0.attribute("id") })
             if let encoded = e.child(named: "encoded"), let claim = encoded.attribute("claim"),

@@ -184,7 +184,12 @@ struct ModelReader {
             mechanisms: root.children(named: "mechanism").map { mechanism($0) },
             discrepancies: root.children(named: "discrepancy").map { discrepancy($0) },
             notStated: notStated(root),
-            origin: location(root))
+            origin: location(root),
+            intertemporal: root.child(named: "intertemporal").map { e in
+                IntertemporalRule(id: e.attribute("id") ?? "",
+                                  kind: e.attribute("rule").flatMap(IntertemporalRule.Kind.init(rawValue:)) ?? .lawAtDecision,
+                                  labels: labels(e), citations: citations(e), notes: texts(e, "note"))
+            })
     }
 
     mutating func mechanism(_ e: XMLElement) -> ReleaseMechanism {
@@ -225,7 +230,10 @@ struct ModelReader {
             minimum: duration(e.child(named: "minimum")), fixed: duration(e.child(named: "fixed")),
             combination: e.attribute("combine") == "earlier-of" ? .earlierOf : .laterOf,
             overrides: words(e, "overrides"), validity: validity(e), citations: citations(e),
-            notes: texts(e, "note"))
+            notes: texts(e, "note"),
+            relativeTo: e.child(named: "relative-to").flatMap { r in
+                durationAttribute(r, "before").map { Threshold.RelativeDate(mechanism: r.attribute("mechanism") ?? "", before: $0) }
+            })
     }
 
     mutating func exclusion(_ e: XMLElement) -> Exclusion {
@@ -305,10 +313,19 @@ struct ModelReader {
                 let f = fraction(c.child(named: "fraction"))
                 return Discrepancy.Claim(id: c.attribute("id") ?? "", statements: texts(c, "statement"),
                                          fraction: f?.0, fractionBase: f?.1,
-                                         duration: duration(c.child(named: "duration")), citations: citations(c))
+                                         duration: duration(c.child(named: "duration")), citations: citations(c),
+                                         reading: c.child(named: "reading").flatMap { claimReading($0) })
             },
             encodedClaim: encoded?.attribute("claim"),
             encodedWhy: encoded.map { texts($0, "why") } ?? [])
+    }
+
+    mutating func claimReading(_ e: XMLElement) -> ClaimReading? {
+        if let rule = e.attribute("rule") {
+            return .condition(rule: rule, e.child(named: "when").map { conditions($0) } ?? .all([]))
+        }
+        if let kind = e.attribute("intertemporal").flatMap(IntertemporalRule.Kind.init(rawValue:)) { return .intertemporal(kind) }
+        return e.attribute("mechanism-kind").map { .mechanismKind($0) }
     }
 
     mutating func sources(_ root: XMLElement) -> [Source] {
@@ -384,6 +401,7 @@ struct ModelReader {
         var lifeSentence: [String: String] = [:]
         var termCitations: [String: [String: [Citation]]] = [:]
         var features: [String: RegimeFeatureDefinition] = [:]
+        var nonCustodial: Set<String> = []
         for set in root.children(named: "term-set") {
             let name = set.attribute("name") ?? ""
             var terms: [String: [LocalizedString]] = [:]
@@ -393,6 +411,14 @@ struct ModelReader {
                 let cited = citations(t)
                 if !cited.isEmpty { termCitations[name, default: [:]][id] = cited }
                 if flag(t, "default") { mark(&defaults, set: name, term: id, at: t, what: "default") }
+                if !flag(t, "ends-custody", default: true) {
+                    if name == "mechanism-kind" {
+                        nonCustodial.insert(id)
+                    } else {
+                        diagnostics.append(t.diagnostic(.invalidValue,
+                            "ends-custody=\"false\" marks a mechanism kind; \(id) is a \(name) term"))
+                    }
+                }
                 if flag(t, "life-sentence") {
                     if name == "punishment" {
                         mark(&lifeSentence, set: name, term: id, at: t, what: "life-sentence")
@@ -417,8 +443,9 @@ struct ModelReader {
             let composition = factComposition(c)
             if compositions[composition.name] == nil { compositions[composition.name] = composition }
         }
-        let vocabulary = Vocabulary(sets: sets, defaults: defaults, lifeSentence: lifeSentence, citations: termCitations,
+        var vocabulary = Vocabulary(sets: sets, defaults: defaults, lifeSentence: lifeSentence, citations: termCitations,
                                     compositions: compositions, features: features)
+        vocabulary.nonCustodialKinds = nonCustodial
         return (vocabulary, home(root.child(named: "home"), in: root))
     }
 

@@ -250,9 +250,13 @@ struct CaseFacts {
     let shareDates: [CalendarDate]
     /// The time served by each of those dates.
     let shareDurations: [CalendarDuration]
+    /// The date whose law is applied: the as-of date, unless the jurisdiction's intertemporal rule chose the law
+    /// of another date (`LawInTime`). Validity is judged on it; the case's own dates (age, time served) are not.
+    var lawDate: CalendarDate
 
     init(_ facts: Case, _ bits: TermBits, _ fractions: [Rational]) {
         self.facts = facts
+        lawDate = facts.asOf
         var answers = facts.answers
         for fact in CaseFact.derived { answers[fact.position] = facts.value(of: fact) }
         self.answers = answers

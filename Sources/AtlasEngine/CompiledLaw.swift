@@ -28,9 +28,20 @@ public struct CompiledLaw: Sendable {
         for j in jurisdictions {
             var compiler = ConditionCompiler(jurisdiction: j, ageOfMajority: home.ageOfMajority?.years, terms: terms,
                                              fractions: fractions)
-            let mechanisms = j.mechanisms.map { m in
-                CompiledMechanism(source: m, versions: m.versions.map { CompiledVersion($0, compiler: &compiler) })
+            // A mechanism whose threshold is laid from another's date is compiled after it (the corpus check
+            // keeps anchors one level deep), so the anchor's compiled form can be held.
+            var anchors: [String: CompiledMechanism] = [:]
+            var slots = [CompiledMechanism?](repeating: nil, count: j.mechanisms.count)
+            for relative in [false, true] {
+                for (i, m) in j.mechanisms.enumerated() where m.hasRelativeThreshold == relative {
+                    let c = CompiledMechanism(source: m, versions: m.versions.map {
+                        CompiledVersion($0, compiler: &compiler, anchors: anchors)
+                    })
+                    anchors[m.id] = c
+                    slots[i] = c
+                }
             }
+            let mechanisms = slots.compactMap { $0 }
             terms = compiler.terms
             fractions = compiler.fractions
             let mapping = mappings[j.id]
@@ -59,6 +70,8 @@ public struct CompiledLaw: Sendable {
 
 struct CompiledJurisdiction: Sendable {
     let source: Jurisdiction
+    /// How the jurisdiction chooses the law of a date (`nil` rule: not stated, the as-of date's law).
+    var lawInTime: LawInTime { LawInTime(rule: source.intertemporal?.kind) }
     /// The crosswalk step that reads the Kazakh category under this jurisdiction's rules, if any.
     let categoryMapping: CrosswalkMapping?
     let categoryReadable: Bool
@@ -73,11 +86,30 @@ struct CompiledMechanism: Sendable {
     let source: ReleaseMechanism
     let id: String
     let versions: [CompiledVersion]
+    /// Every date on which some part of the mechanism's law begins or ceases to be in force (the day after a
+    /// version or rule ends), in order: between two of them the law is the same.
+    let changeDates: [CalendarDate]
 
     init(source: ReleaseMechanism, versions: [CompiledVersion]) {
         self.source = source
         id = source.id
         self.versions = versions
+        var dates = Set<CalendarDate>()
+        func add(_ v: Validity) {
+            if let from = v.from { dates.insert(from) }
+            if let to = v.to { dates.insert(to.adding(days: 1)) }
+        }
+        for v in versions {
+            add(v.validity)
+            v.thresholds.forEach { add($0.validity) }
+            for x in v.exclusions {
+                add(x.validity)
+                x.exceptions.forEach { add($0.validity) }
+            }
+            v.grantConditions.forEach { add($0.validity) }
+            v.mandatoryRelease.forEach { add($0.validity) }
+        }
+        changeDates = dates.sorted()
     }
 }
 
@@ -94,12 +126,19 @@ struct CompiledThreshold: Sendable {
     /// The thresholds of the same version that this one displaces, as bits of their index.
     let overrides: UInt64
     let laterOf: Bool
+    /// For a date laid from another mechanism's earliest date: that mechanism and how long before.
+    let relative: RelativeAnchor?
 
     /// A share of a life term cannot be computed: such a threshold does not apply to life sentences.
-    var onlyShare: Bool { fixed == nil && minimum == nil }
+    var onlyShare: Bool { fixed == nil && minimum == nil && relative == nil }
 
     /// The date this threshold gives: each of its share, minimum and fixed time laid from the start, combined.
-    func date(_ f: CaseFacts) -> CalendarDate {
+    func date(_ f: CaseFacts, readable: Bool) -> CalendarDate {
+        if let relative {
+            // Matched only when the anchor has a date (`matchThresholds`); the start stands in otherwise.
+            let anchor = relative.decided(f, readable: readable).result.earliestDate
+            return anchor.map { relative.date(from: $0, start: f.facts.start) } ?? f.facts.start
+        }
         var result: CalendarDate?
         func combine(_ d: CalendarDate) {
             guard let r = result else { result = d; return }
@@ -110,6 +149,28 @@ struct CompiledThreshold: Sendable {
         if let minimum { combine(minimum.end(from: start)) }
         if let fixed { combine(fixed.end(from: start)) }
         return result ?? start
+    }
+}
+
+/// Another mechanism whose earliest date anchors a threshold, and how long before it the threshold's date falls.
+/// A class: the compiled mechanism it holds is the size of a rule list.
+final class RelativeAnchor: Sendable {
+    let mechanism: CompiledMechanism
+    let before: CalendarDuration
+    init(mechanism: CompiledMechanism, before: CalendarDuration) {
+        self.mechanism = mechanism
+        self.before = before
+    }
+
+    /// The anchor mechanism's decision for the case, under the same law.
+    func decided(_ f: CaseFacts, readable: Bool) -> Decided {
+        var quiet = NoTrace()
+        return mechanism.decide(f, readable: readable, tracer: &quiet)
+    }
+
+    /// The date the threshold gives when the anchor gives `anchorDate`; never before the start of the term.
+    func date(from anchorDate: CalendarDate, start: CalendarDate) -> CalendarDate {
+        max(before.start(before: anchorDate), start)
     }
 }
 
@@ -161,7 +222,7 @@ final class CompiledVersion: Sendable {
     /// Whether any condition of the version reads the Kazakh category (the crosswalk is then worth citing).
     let readsCategory: Bool
 
-    init(_ v: MechanismVersion, compiler: inout ConditionCompiler) {
+    init(_ v: MechanismVersion, compiler: inout ConditionCompiler, anchors: [String: CompiledMechanism] = [:]) {
         func rule(_ r: RuleCondition) -> CompiledRule { CompiledRule(source: r, condition: compiler.compile(r.condition)) }
         source = v
         id = v.id
@@ -177,7 +238,10 @@ final class CompiledVersion: Sendable {
                                      minimum: t.minimum, fixed: t.fixed,
                                      condition: t.condition.map { compiler.compile($0) },
                                      fractionSlot: t.fraction.map { compiler.fractions.slot($0) } ?? -1,
-                                     overrides: overrides, laterOf: t.combination == .laterOf)
+                                     overrides: overrides, laterOf: t.combination == .laterOf,
+                                     relative: t.relativeTo.flatMap { r in
+                                         anchors[r.mechanism].map { RelativeAnchor(mechanism: $0, before: r.before) }
+                                     })
         }
         exclusions = v.exclusions.map { x in
             CompiledExclusion(source: x, condition: compiler.compile(x.condition), exceptions: x.exceptions.map(rule))

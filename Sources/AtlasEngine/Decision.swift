@@ -63,13 +63,14 @@ extension CompiledMechanism {
     /// The decision is written into `d`, which the caller may reuse from one mechanism to the next: returned
     /// by value, it would be copied at every step out of the walk.
     func decide<T: DecisionTracer>(_ f: CaseFacts, readable: Bool, tracer: inout T, into d: inout Decided) {
-        let asOf = f.facts.asOf
-        // 1. The law in force.
-        for n in versions.indices where versions[n].validity.contains(asOf) {
+        // 1. The law in force on the date whose law is applied (the as-of date unless the intertemporal rule
+        // chose another).
+        let lawDate = f.lawDate
+        for n in versions.indices where versions[n].validity.contains(lawDate) {
             versions[n].decide(f, readable: readable, tracer: &tracer, into: &d)
             return
         }
-        tracer.notInForce(self, asOf: asOf)
+        tracer.notInForce(self, asOf: lawDate)
         d = Decided(result: EligibilityResult(status: .notInForce, reasonRuleID: id), reason: .notInForce)
     }
 
@@ -80,14 +81,15 @@ extension CompiledMechanism {
         return d
     }
 
-    /// The version in force on `asOf`, if any.
-    func version(inForceOn asOf: CalendarDate) -> CompiledVersion? { versions.first { $0.validity.contains(asOf) } }
+    /// The version in force on `date`, if any.
+    func version(inForceOn date: CalendarDate) -> CompiledVersion? { versions.first { $0.validity.contains(date) } }
 }
 
 extension CompiledVersion {
     func decide<T: DecisionTracer>(_ f: CaseFacts, readable: Bool, tracer: inout T, into d: inout Decided) {
         let asOf = f.facts.asOf
-        tracer.lawInForce(self, facts: f.facts)
+        let lawDate = f.lawDate
+        tracer.lawInForce(self, facts: f.facts, lawDate: lawDate)
         d = Decided(result: EligibilityResult(status: .available))
 
         // 2. Scope.
@@ -120,7 +122,7 @@ extension CompiledVersion {
         }
 
         // 5. Conditions of grant.
-        for g in grantConditions.indices where grantConditions[g].validity.contains(asOf) {
+        for g in grantConditions.indices where grantConditions[g].validity.contains(lawDate) {
             let truth = grantConditions[g].condition.truth(f, on: decisionDate, readable: readable)
             tracer.grantCondition(grantConditions[g], truth)
             if truth == .no {
@@ -158,15 +160,15 @@ extension CompiledVersion {
         let governing = matching & ~overridden
         var best: (index: Int, date: CalendarDate)?
         for i in thresholds.indices where governing & (1 << UInt64(i)) != 0 {
-            let date = thresholds[i].date(f)
+            let date = thresholds[i].date(f, readable: readable)
             tracer.thresholdDate(thresholds[i], date, facts: f.facts)
             if best == nil || date > best!.date { best = (i, date) }
         }
         weighUncertain(uncertain & ~overridden, governing: governing, latest: best?.date, f, readable: readable,
                        into: &d, tracer: &tracer)
         guard let (index, date) = best else {
-            d.result.reasonRuleID = id
-            d.reason = .noThreshold
+            d.result.reasonRuleID = d.missing.isEmpty ? id : nil
+            d.reason = d.missing.isEmpty ? .noThreshold : .dependsOnFacts
             return d.missing.isEmpty ? .noThreshold : .undetermined
         }
         if T.explains, governing.nonzeroBitCount > 1 {
@@ -187,10 +189,18 @@ extension CompiledVersion {
         var matching: UInt64 = 0, uncertain: UInt64 = 0
         var anyInForce = false
         // By index: a threshold read whole would be copied, its conditions retained, for every case.
-        for i in thresholds.indices where i < 64 && thresholds[i].validity.contains(asOf) {
+        for i in thresholds.indices where i < 64 && thresholds[i].validity.contains(f.lawDate) {
             anyInForce = true
             let lifeExcluded = life && thresholds[i].onlyShare
-            switch thresholds[i].condition?.truth(f, on: asOf, readable: readable) ?? .yes {
+            var truth = thresholds[i].condition?.truth(f, on: asOf, readable: readable) ?? .yes
+            if truth != .no, let relative = thresholds[i].relative {
+                // A date laid from another mechanism's date exists only where that mechanism gives one.
+                let anchor = relative.decided(f, readable: readable)
+                let anchored: Truth = anchor.result.earliestDate != nil && anchor.result.available ? .yes
+                    : anchor.result.status == .undetermined ? .unknown(anchor.missing) : .no
+                truth = Truth.all([truth, anchored]) { $0 }
+            }
+            switch truth {
             case .yes:
                 if lifeExcluded { tracer.thresholdNotForLife(thresholds[i]) } else { matching |= 1 << UInt64(i) }
             case .unknown: if !lifeExcluded { uncertain |= 1 << UInt64(i) }
@@ -209,10 +219,10 @@ extension CompiledVersion {
                                                    tracer: inout T) {
         guard uncertain != 0 else { return }
         for i in thresholds.indices where uncertain & (1 << UInt64(i)) != 0 {
-            let own = thresholds[i].date(f)
+            let own = thresholds[i].date(f, readable: readable)
             var with = own
             for k in thresholds.indices where governing & ~thresholds[i].overrides & (1 << UInt64(k)) != 0 {
-                with = max(with, thresholds[k].date(f))
+                with = max(with, thresholds[k].date(f, readable: readable))
             }
             let changes = latest.map { with != $0 } ?? true
             let missing = thresholds[i].condition?.truth(f, on: f.facts.asOf, readable: readable).missing ?? .none
@@ -245,22 +255,22 @@ extension CompiledVersion {
     /// Applies the exclusions in force; returns `.excluded`, or `.undetermined` when one may apply.
     private func applyExclusions<T: DecisionTracer>(_ f: CaseFacts, decisionDate: CalendarDate, readable: Bool,
                                                     into d: inout Decided, tracer: inout T) -> MechanismOutcome.Status? {
-        let asOf = f.facts.asOf
+        let lawDate = f.lawDate
         var undetermined = false
         for n in exclusions.indices {
-            let inForce = exclusions[n].validity.contains(asOf)
+            let inForce = exclusions[n].validity.contains(lawDate)
             // An exclusion not yet (or no longer) in force decides nothing; it is only worth telling about.
             guard inForce || T.explains else { continue }
             let matches = exclusions[n].condition.truth(f, on: decisionDate, readable: readable)
             guard matches != .no else { continue }
             guard inForce else {
-                tracer.exclusionNotInForce(exclusions[n], asOf: asOf)
+                tracer.exclusionNotInForce(exclusions[n], asOf: lawDate)
                 continue
             }
             var rescue = Truth.no
             var rescueMissing = MissingFacts.none
             var exceptions: [(CompiledRule, Truth)] = []
-            for e in exclusions[n].exceptions.indices where exclusions[n].exceptions[e].validity.contains(asOf) {
+            for e in exclusions[n].exceptions.indices where exclusions[n].exceptions[e].validity.contains(lawDate) {
                 let truth = exclusions[n].exceptions[e].condition.truth(f, on: decisionDate, readable: readable)
                 if T.explains { exceptions.append((exclusions[n].exceptions[e], truth)) }
                 switch truth {
@@ -301,7 +311,7 @@ extension CompiledVersion {
             d.result.mandatory = true
             tracer.mandatoryByLaw(self)
         }
-        for m in mandatoryRelease.indices where mandatoryRelease[m].validity.contains(asOf) {
+        for m in mandatoryRelease.indices where mandatoryRelease[m].validity.contains(f.lawDate) {
             let truth = mandatoryRelease[m].condition.truth(f, on: date, readable: readable)
             if truth == .yes { d.result.mandatory = true }
             tracer.mandatoryRule(mandatoryRelease[m], truth)

@@ -9,7 +9,7 @@ protocol DecisionTracer {
     static var explains: Bool { get }
 
     mutating func notInForce(_ mechanism: CompiledMechanism, asOf: CalendarDate)
-    mutating func lawInForce(_ version: CompiledVersion, facts: Case)
+    mutating func lawInForce(_ version: CompiledVersion, facts: Case, lawDate: CalendarDate)
     mutating func scope(_ version: CompiledVersion, _ truth: Truth)
     mutating func noThresholdStated(_ version: CompiledVersion)
     mutating func thresholdNotForLife(_ threshold: CompiledThreshold)
@@ -34,7 +34,7 @@ protocol DecisionTracer {
 struct NoTrace: DecisionTracer {
     static var explains: Bool { false }
     @inline(__always) mutating func notInForce(_ mechanism: CompiledMechanism, asOf: CalendarDate) {}
-    @inline(__always) mutating func lawInForce(_ version: CompiledVersion, facts: Case) {}
+    @inline(__always) mutating func lawInForce(_ version: CompiledVersion, facts: Case, lawDate: CalendarDate) {}
     @inline(__always) mutating func scope(_ version: CompiledVersion, _ truth: Truth) {}
     @inline(__always) mutating func noThresholdStated(_ version: CompiledVersion) {}
     @inline(__always) mutating func thresholdNotForLife(_ threshold: CompiledThreshold) {}

@@ -61,6 +61,23 @@ public struct MechanismOutcome: Sendable {
         case notInForce = "not-in-force"
         /// The answer depends on facts the case does not give.
         case undetermined
+
+        /// What the status answers to "is it available?": the sources' silence (no threshold stated for the
+        /// case, no version of the law recorded for the date) is its own answer, never "no".
+        public var answer: Answer {
+            switch self {
+            case .available, .availableNoThreshold: .yes
+            case .undetermined: .depends
+            case .noThreshold, .notInForce: .notStated
+            case .excluded, .outOfScope, .conditionsUnmet, .termEndsFirst: .no
+            }
+        }
+    }
+
+    /// The answer a status gives: yes, no, depends on a fact, or the sources do not say.
+    public enum Answer: String, Sendable, CaseIterable {
+        case yes, no, depends
+        case notStated = "not-stated"
     }
 
     public var mechanism: ReleaseMechanism
@@ -84,19 +101,64 @@ public struct MechanismOutcome: Sendable {
     /// Arrangements (e.g. pilots) of the procedure in force on the as-of date.
     public var arrangements: [CitedStatement]
     public var trace: [TraceStep]
-    /// When the outcome depends on yes/no facts the case does not give, the outcome under each answer.
+    /// When the outcome depends on yes/no facts the case does not give, the outcome under each answer; where the
+    /// law applied turns on the offence date, the outcome for each range of dates; and where a claim of a
+    /// discrepancy reads the law so that the answer differs, the outcome under that reading.
     public var branches: [Branch] = []
+    /// The date whose law decided the outcome (the as-of date unless the intertemporal rule chose another).
+    public var lawDate: CalendarDate?
+    /// A kind of institution that does not end custody (temporary leave) which a source says this mechanism
+    /// may be: its date is then not ranked as a release.
+    public var disputedKind: String?
+    /// Whether the outcome's date may be ranked as a release from custody.
+    public var endsCustody: Bool { disputedKind == nil }
 }
 
-/// The outcome under one assumption about facts the case does not give (e.g. "--recidivist" true or false).
+/// The outcome under one assumption the answer turns on: a value of a yes/no fact the case does not give (e.g.
+/// "--recidivist" true or false), a range of offence dates when the law applied turns on it, or a claim's reading
+/// of the law where the sources disagree.
 public struct Branch: Sendable {
-    /// Flag name → assumed value.
+    /// Flag name → assumed value (empty for the other kinds of branch).
     public var assumption: [(fact: String, value: Bool)]
     public var status: MechanismOutcome.Status
     public var earliestDate: CalendarDate?
     public var requiredServed: CalendarDuration?
     public var fraction: Rational?
     public var ruleID: String?
+    /// Offences committed in this range (`from` nil: any earlier date), when the law applied turns on it.
+    public var offence: OffenceDates?
+    /// The date whose law decided the branch, where the intertemporal rule chose one.
+    public var lawDate: CalendarDate?
+    /// The discrepancy and the claim whose reading of the law the branch follows.
+    public var reading: ClaimRef?
+
+    public struct OffenceDates: Sendable, Equatable {
+        public var from: CalendarDate?
+        public var through: CalendarDate
+    }
+
+    public struct ClaimRef: Sendable, Equatable {
+        public var discrepancy: String
+        public var claim: String
+        public var statements: [LocalizedString]
+    }
+
+    /// Whether the branch is one of the answers the case leaves open (a fact or the offence date), not a
+    /// reading of disputed sources.
+    public var isOpenFact: Bool { reading == nil }
+
+    init(assumption: [(fact: String, value: Bool)] = [], _ d: EligibilityResult, ruleID: String?,
+         offence: OffenceDates? = nil, lawDate: CalendarDate? = nil, reading: ClaimRef? = nil) {
+        self.assumption = assumption
+        status = d.status
+        earliestDate = d.earliestDate
+        requiredServed = d.requiredServed
+        fraction = d.fraction
+        self.ruleID = ruleID
+        self.offence = offence
+        self.lawDate = lawDate
+        self.reading = reading
+    }
 }
 
 /// How every mechanism of one jurisdiction treats the case.
@@ -109,7 +171,7 @@ public struct JurisdictionOutcome: Sendable {
         // Through the buffer: iterating the array would copy each (large) outcome.
         mechanisms.withUnsafeBufferPointer { outcomes in
             var earliest: CalendarDate?
-            for i in outcomes.indices where outcomes[i].available {
+            for i in outcomes.indices where outcomes[i].available && outcomes[i].endsCustody {
                 if let d = outcomes[i].earliestDate, earliest.map({ d < $0 }) ?? true { earliest = d }
             }
             return earliest

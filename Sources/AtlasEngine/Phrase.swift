@@ -49,6 +49,8 @@ public indirect enum PhraseValue: Sendable, Hashable {
     /// Corpus ids, printed as they are.
     case ids([String])
     case sentence(SentenceTerm)
+    /// An outcome's status (`MechanismOutcome.Status` raw value), in the reader's words.
+    case status(String)
     /// A part of the statement that is itself a statement (a date note, a version's period).
     case phrase(Phrase)
     /// A part left out (an optional note that does not apply).
@@ -67,6 +69,19 @@ public enum PhraseKind: String, Sendable, CaseIterable {
     case notInForce = "reason.not-in-force"
     case notInForceFirstStarts = "reason.not-in-force-first-starts"
     case crosswalk = "trace.crosswalk"
+    // Which date's law applies (the intertemporal rule).
+    case intertemporalNotStated = "trace.intertemporal-not-stated"
+    case intertemporalAtDecision = "trace.intertemporal-at-decision"
+    case intertemporalMilder = "trace.intertemporal-milder"
+    case intertemporalAtOffence = "trace.intertemporal-at-offence"
+    case intertemporalDependsOnOffence = "trace.intertemporal-depends-on-offence"
+    case intertemporalAnyOffence = "trace.intertemporal-any-offence"
+    case lawCompared = "trace.law-compared"
+    case lawOfOffenceNote = "trace.law-of-offence-note"
+    case lawAppliedNote = "trace.law-applied-note"
+    case earliestNote = "trace.earliest-note"
+    case offenceRange = "trace.offence-range"
+    case offenceRangeOpen = "trace.offence-range-open"
     case noCrosswalk = "trace.no-crosswalk"
     case termAsImposed = "trace.term-as-imposed"
     // Scope.
@@ -85,6 +100,7 @@ public enum PhraseKind: String, Sendable, CaseIterable {
     case remainderRead = "trace.remainder-read"
     case minimumTime = "trace.minimum-time"
     case fixedTime = "trace.fixed-time"
+    case relativeTime = "trace.relative-time"
     case latestOfDates = "trace.latest-of-dates"
     case earliestOfDates = "trace.earliest-of-dates"
     case thresholdMayApply = "trace.threshold-may-apply"

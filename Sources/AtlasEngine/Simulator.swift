@@ -54,13 +54,18 @@ public struct Simulator: Sendable {
     private func simulate(_ facts: Case, _ caseFacts: CaseFacts, _ compiled: CompiledJurisdiction,
                           _ scope: CompiledLaw) -> JurisdictionOutcome {
         let jurisdiction = compiled.source
+        let readings = explains ? ReadingLaw.all(of: compiled.source, crosswalk: crosswalk, home: home) : []
         var outcomes: [MechanismOutcome] = []
         outcomes.reserveCapacity(compiled.mechanisms.count)
-        for m in compiled.mechanisms {
+        for (index, m) in compiled.mechanisms.enumerated() {
             var outcome = simulate(caseFacts, m, compiled)
-            if outcome.status == .undetermined {
+            if outcome.status == .undetermined, outcome.branches.isEmpty {
                 outcome.branches = branches(facts, m, compiled, scope, outcome.missingFacts)
             }
+            for reading in readings {
+                if let branch = reading.branch(facts, mechanism: index, against: outcome) { outcome.branches.append(branch) }
+            }
+            outcome.disputedKind = jurisdiction.disputedKind(of: m.id, nonCustodial: vocabulary.nonCustodialKinds)
             outcomes.append(outcome)
         }
         return JurisdictionOutcome(jurisdiction: jurisdiction, mechanisms: outcomes)
@@ -89,29 +94,44 @@ public struct Simulator: Sendable {
                 _ = Self.assume(fact, value, in: &assumed)
                 assumption.append((fact, value))
             }
-            var quiet = NoTrace()
-            let d = m.decide(law.facts(assumed), readable: j.categoryReadable, tracer: &quiet)
-            let threshold = d.governing.flatMap { m.version(inForceOn: assumed.asOf)?.thresholds[$0].source.id }
-            return Branch(assumption: assumption, status: d.result.status, earliestDate: d.result.earliestDate,
-                          requiredServed: d.result.requiredServed, fraction: d.result.fraction,
-                          ruleID: threshold ?? d.result.reasonRuleID)
+            let (d, lawDate) = Self.quietly(law.facts(assumed), m, j)
+            let threshold = d.governing.flatMap { m.version(inForceOn: lawDate)?.thresholds[$0].source.id }
+            return Branch(assumption: assumption, d.result, ruleID: threshold ?? d.result.reasonRuleID)
         }
     }
 
-    private func simulate(_ f: CaseFacts, _ m: CompiledMechanism, _ j: CompiledJurisdiction) -> MechanismOutcome {
-        let d: Decided
+    /// The decision without explanation, under the law the jurisdiction's intertemporal rule applies, and the
+    /// date whose law that is.
+    static func quietly(_ f: CaseFacts, _ m: CompiledMechanism, _ j: CompiledJurisdiction) -> (Decided, CalendarDate) {
+        let lawInTime = j.lawInTime
+        if lawInTime.looksBack(for: m) {
+            let choice = lawInTime.decide(m, f, readable: j.categoryReadable).choice
+            return (choice.decided, choice.lawDate)
+        }
+        var quiet = NoTrace()
+        return (m.decide(f, readable: j.categoryReadable, tracer: &quiet), f.facts.asOf)
+    }
+
+    private func simulate(_ caseFacts: CaseFacts, _ m: CompiledMechanism, _ j: CompiledJurisdiction) -> MechanismOutcome {
+        var d: Decided
+        var f = caseFacts
+        let lawInTime = j.lawInTime
+        let inTime = lawInTime.looksBack(for: m) ? lawInTime.decide(m, f, readable: j.categoryReadable) : nil
+        if let inTime { f.lawDate = inTime.choice.lawDate }
         // A quiet simulation builds no recorder at all: its trace, pending conditions and notes stay empty.
         var recorder: TraceRecorder? = nil
         if explains {
             var recording = TraceRecorder(jurisdiction: j, home: home.jurisdiction)
+            recording.lawInTime(m, rule: j.source.intertemporal, answer: inTime, asOf: f.facts.asOf)
             d = m.decide(f, readable: j.categoryReadable, tracer: &recording)
             recorder = recording
         } else {
             var quiet = NoTrace()
             d = m.decide(f, readable: j.categoryReadable, tracer: &quiet)
         }
+        if inTime?.dependsOnOffenceDate == true { d.markDependsOnOffenceDate() }
         let facts = f.facts
-        let version = m.version(inForceOn: facts.asOf)
+        let version = m.version(inForceOn: f.lawDate)
         let threshold = d.governing.flatMap { version?.thresholds[$0].source }
         let procedure = version?.source.procedure
         var outcome = MechanismOutcome(
@@ -120,12 +140,20 @@ public struct Simulator: Sendable {
             fractionBase: d.result.fraction == nil ? nil : threshold?.fractionBase, threshold: threshold,
             termEnd: facts.termEnd,
             decidingBody: procedure?.bodies.first { $0.validity.contains(facts.asOf) && $0.validity.basis != .planned },
-            mandatory: d.result.mandatory, reason: Explanation.reason(d, m, version, asOf: facts.asOf, termEnd: facts.termEnd),
+            mandatory: d.result.mandatory, reason: Explanation.reason(d, m, version, asOf: f.lawDate, termEnd: facts.termEnd),
             missingFacts: d.missing.sortedNames, pending: recorder?.pending ?? [],
             discrepancies: recorder?.discrepancies ?? [],
             supervisionUntil: nil, conversions: [],
             arrangements: explains ? procedure?.arrangements.filter { $0.validity.contains(facts.asOf) } ?? [] : [],
             trace: recorder?.trace ?? [])
+        outcome.lawDate = f.lawDate
+        if let inTime, inTime.dependsOnOffenceDate {
+            outcome.branches = inTime.ranges.map { r in
+                let governing = r.choice.decided.governing.flatMap { m.version(inForceOn: r.choice.lawDate)?.thresholds[$0].source.id }
+                return Branch(r.choice.decided.result, ruleID: governing ?? r.choice.decided.result.reasonRuleID,
+                              offence: Branch.OffenceDates(from: r.from, through: r.through), lawDate: r.choice.lawDate)
+            }
+        }
         if explains, let version, outcome.available || outcome.status == .undetermined {
             annotate(&outcome, f, version, j)
         }
@@ -253,7 +281,12 @@ extension CompiledLaw {
         // By index: rules read whole would be copied, their conditions retained, for every case.
         for j in jurisdictions.indices {
             let readable = jurisdictions[j].categoryReadable
+            let lawInTime = jurisdictions[j].lawInTime
             for m in jurisdictions[j].mechanisms.indices {
+                if lawInTime.looksBack(for: jurisdictions[j].mechanisms[m]) {
+                    results.append(lawInTime.decide(jurisdictions[j].mechanisms[m], f, readable: readable).choice.decided.result)
+                    continue
+                }
                 jurisdictions[j].mechanisms[m].decide(f, readable: readable, tracer: &quiet, into: &d)
                 results.append(d.result)
             }

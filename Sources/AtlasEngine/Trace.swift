@@ -6,6 +6,8 @@ public struct TraceStep: Sendable {
     public enum Kind: String, Sendable {
         /// Which version of the law is in force on the as-of date.
         case lawInForce = "law-in-force"
+        /// Which date's law applies to the offence: the intertemporal rule and the versions it compared.
+        case intertemporal
         /// Whether the case falls within the mechanism at all.
         case scope
         /// An exclusion was tested (matched or not, in force or not yet).

@@ -25,13 +25,62 @@ struct TraceRecorder: DecisionTracer {
 
     private static func facts(_ missing: MissingFacts) -> PhraseSlot { PhraseSlot("facts", Phrase.facts(missing)) }
 
+    /// Which date's law the intertemporal rule applies, and the versions it compared; said only where the
+    /// mechanism's law has changed over time (otherwise every date's law is the same).
+    mutating func lawInTime(_ mechanism: CompiledMechanism, rule: IntertemporalRule?, answer: LawInTime.Answer?,
+                            asOf: CalendarDate) {
+        guard !mechanism.changeDates.isEmpty else { return }
+        let ruleSlot = PhraseSlot("rule", Phrase.label(rule?.labels ?? [], rule?.kind.rawValue ?? ""))
+        guard let answer, let rule else {
+            let phrase = rule == nil ? Phrase(.intertemporalNotStated, [PhraseSlot("asOf", .date(asOf))])
+                : Phrase(.intertemporalAtDecision, [ruleSlot, PhraseSlot("asOf", .date(asOf))])
+            trace.append(TraceStep(kind: .intertemporal, ruleID: rule?.id, phrase: phrase, citations: rule?.citations ?? []))
+            return
+        }
+        let children: [TraceStep]
+        let phrase: Phrase
+        if answer.dependsOnOffenceDate {
+            phrase = Phrase(.intertemporalDependsOnOffence, [ruleSlot])
+            children = answer.ranges.map { r in
+                let status = Self.statusSlots(r.choice.decided)
+                let values = [PhraseSlot("through", .date(r.through)), PhraseSlot("lawDate", .date(r.choice.lawDate))]
+                    + status + (r.from.map { [PhraseSlot("from", .date($0))] } ?? [])
+                return TraceStep(kind: .intertemporal, ruleID: rule.id,
+                                 phrase: Phrase(r.from == nil ? .offenceRangeOpen : .offenceRange, values))
+            }
+        } else {
+            let choice = answer.choice
+            let offenceGiven = answer.offenceGiven
+            phrase = offenceGiven
+                ? Phrase(rule.kind == .lawAtOffence ? .intertemporalAtOffence : .intertemporalMilder,
+                         [ruleSlot, PhraseSlot("lawDate", .date(choice.lawDate))])
+                : Phrase(.intertemporalAnyOffence, [ruleSlot, PhraseSlot("lawDate", .date(choice.lawDate))])
+            children = choice.compared.enumerated().map { i, c in
+                TraceStep(kind: .intertemporal, ruleID: mechanism.version(inForceOn: c.lawDate)?.id,
+                          phrase: Phrase(.lawCompared, [
+                              PhraseSlot("date", .date(c.lawDate)),
+                              PhraseSlot("offence", i == 0 && offenceGiven ? .phrase(Phrase(.lawOfOffenceNote)) : .nothing),
+                              PhraseSlot("applied", i == choice.chosen ? .phrase(Phrase(.lawAppliedNote)) : .nothing),
+                          ] + Self.statusSlots(c.decided)))
+            }
+        }
+        trace.append(TraceStep(kind: .intertemporal, ruleID: rule.id, phrase: phrase, value: rule.kind.rawValue,
+                               citations: rule.citations, children: children))
+    }
+
+    /// A decision's status and earliest date as phrase slots.
+    private static func statusSlots(_ d: Decided) -> [PhraseSlot] {
+        [PhraseSlot("status", .status(d.result.status.rawValue)),
+         PhraseSlot("earliest", d.result.earliestDate.map { .phrase(Phrase(.earliestNote, [PhraseSlot("date", .date($0))])) } ?? .nothing)]
+    }
+
     mutating func notInForce(_ mechanism: CompiledMechanism, asOf: CalendarDate) {
         let reason = Explanation.notInForce(mechanism.source, asOf: asOf)
         trace.append(TraceStep(kind: .lawInForce, ruleID: mechanism.source.id, phrase: reason.phrase,
                                citations: reason.citations))
     }
 
-    mutating func lawInForce(_ version: CompiledVersion, facts: Case) {
+    mutating func lawInForce(_ version: CompiledVersion, facts: Case, lawDate: CalendarDate) {
         let v = version.source
         let j = compiled
         let period = v.validity.from.map { Phrase(.versionFrom, [PhraseSlot("from", .date($0))]) } ?? Phrase(.versionUndated)
@@ -40,7 +89,7 @@ struct TraceRecorder: DecisionTracer {
         trace.append(TraceStep(
             kind: .lawInForce, ruleID: v.id,
             phrase: Phrase(.lawInForce, [
-                PhraseSlot("asOf", .date(facts.asOf)), PhraseSlot("period", .phrase(period)),
+                PhraseSlot("asOf", .date(lawDate)), PhraseSlot("period", .phrase(period)),
                 PhraseSlot("until", v.validity.to.map { .phrase(Phrase(.versionUntil, [PhraseSlot("to", .date($0))])) } ?? .nothing),
                 PhraseSlot("basis", basis),
             ]),
@@ -116,6 +165,13 @@ struct TraceRecorder: DecisionTracer {
                                                                     PhraseSlot("start", .date(facts.start)),
                                                                     PhraseSlot("date", .date(m.end(from: facts.start)))]),
                                       value: m.iso8601, citations: t.citations))
+        }
+        if let relative = threshold.relative {
+            children.append(TraceStep(kind: .computation, ruleID: t.id,
+                                      phrase: Phrase(.relativeTime, [PhraseSlot("duration", .duration(relative.before)),
+                                                                     PhraseSlot("mechanism", Phrase.label(relative.mechanism.source.labels, relative.mechanism.id)),
+                                                                     PhraseSlot("date", .date(date))]),
+                                      value: relative.before.iso8601, citations: t.citations))
         }
         if let fixed = t.fixed {
             children.append(TraceStep(kind: .computation, ruleID: t.id,

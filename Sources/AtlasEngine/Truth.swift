@@ -8,6 +8,8 @@ public struct MissingFacts: Hashable, Sendable {
     init(bits: UInt64) { self.bits = bits }
 
     public static let none = MissingFacts(bits: 0)
+    /// The date of the offence, on which the law applied can turn.
+    static let offenceDate = MissingFacts.named("offence-date")
 
     /// The names a rule may miss: a crosswalk that reads the category, then every fact of `CaseFactCatalogue`
     /// by its name. A name outside the table takes the last bit.

@@ -23,6 +23,11 @@ public struct CalendarDuration: Hashable, Sendable, CustomStringConvertible {
         start.adding(months: totalMonths).adding(days: days)
     }
 
+    /// The date from which this duration reaches `end` (months counted back first, then days).
+    public func start(before end: CalendarDate) -> CalendarDate {
+        end.adding(days: -days).adding(months: -totalMonths)
+    }
+
     /// ISO 8601 form, e.g. `P4Y6M`, `P9M5D`, `P0D`.
     public var iso8601: String { "P" + units("Y", "M", "D") }
 

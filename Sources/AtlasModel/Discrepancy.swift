@@ -20,9 +20,14 @@ public struct Discrepancy: Sendable, Identifiable {
         public var fractionBase: Threshold.Base?
         public var duration: CalendarDuration?
         public var citations: [Citation]
+        /// The law as this claim reads it, as a change to the encoded law; `nil` when the claim changes no
+        /// computed value (or only a fraction or duration, shown as a range).
+        public var reading: ClaimReading?
         public init(id: String, statements: [LocalizedString], fraction: Rational? = nil,
-                    fractionBase: Threshold.Base? = nil, duration: CalendarDuration? = nil, citations: [Citation]) {
+                    fractionBase: Threshold.Base? = nil, duration: CalendarDuration? = nil, citations: [Citation],
+                    reading: ClaimReading? = nil) {
             self.id = id
+            self.reading = reading
             self.statements = statements
             self.fraction = fraction
             self.fractionBase = fractionBase
@@ -46,4 +51,15 @@ public struct Discrepancy: Sendable, Identifiable {
         self.encodedClaim = encodedClaim
         self.encodedWhy = encodedWhy
     }
+}
+
+/// A claim's reading of the law, as one change to the encoded law (the simulator decides the case under it too).
+public enum ClaimReading: Sendable {
+    /// The condition of the rule with this id (a threshold, exclusion, exception, condition of grant or scope's
+    /// version) reads as given.
+    case condition(rule: String, Condition)
+    /// The jurisdiction's intertemporal rule reads as given.
+    case intertemporal(IntertemporalRule.Kind)
+    /// The mechanism is an institution of this kind (a vocabulary term of the `mechanism-kind` set).
+    case mechanismKind(String)
 }

@@ -13,6 +13,7 @@ public struct Jurisdiction: Sendable, Identifiable {
         var discrepancies: [Discrepancy]
         var notStated: [NotStated]
         var origin: SourceLocation?
+        var intertemporal: IntertemporalRule?
     }
 
     public var id: String { get { stored.fields.id } set { stored = stored.with { $0.id = newValue } } }
@@ -24,6 +25,8 @@ public struct Jurisdiction: Sendable, Identifiable {
     public var mechanisms: [ReleaseMechanism] { get { stored.fields.mechanisms } set { stored = stored.with { $0.mechanisms = newValue } } }
     public var discrepancies: [Discrepancy] { get { stored.fields.discrepancies } set { stored = stored.with { $0.discrepancies = newValue } } }
     public var notStated: [NotStated] { get { stored.fields.notStated } set { stored = stored.with { $0.notStated = newValue } } }
+    /// The rule on which version of the law applies; `nil` when no source states one.
+    public var intertemporal: IntertemporalRule? { get { stored.fields.intertemporal } set { stored = stored.with { $0.intertemporal = newValue } } }
     public var origin: SourceLocation? { get { stored.fields.origin } set { stored = stored.with { $0.origin = newValue } } }
 
     /// Whether `other` is this very record, unchanged since it was copied (a compiled form of one serves both).
@@ -31,8 +34,9 @@ public struct Jurisdiction: Sendable, Identifiable {
 
     public init(id: String, names: [LocalizedString], legalFamily: String, legalFamilyCitations: [Citation],
                 sourceIDs: [String], conditionSets: [ConditionSet], mechanisms: [ReleaseMechanism],
-                discrepancies: [Discrepancy], notStated: [NotStated], origin: SourceLocation?) {
-        stored = Frozen(Stored(id: id, names: names, legalFamily: legalFamily, legalFamilyCitations: legalFamilyCitations, sourceIDs: sourceIDs, conditionSets: conditionSets, mechanisms: mechanisms, discrepancies: discrepancies, notStated: notStated, origin: origin))
+                discrepancies: [Discrepancy], notStated: [NotStated], origin: SourceLocation?,
+                intertemporal: IntertemporalRule? = nil) {
+        stored = Frozen(Stored(id: id, names: names, legalFamily: legalFamily, legalFamilyCitations: legalFamilyCitations, sourceIDs: sourceIDs, conditionSets: conditionSets, mechanisms: mechanisms, discrepancies: discrepancies, notStated: notStated, origin: origin, intertemporal: intertemporal))
     }
 
     public func conditionSet(_ id: String) -> ConditionSet? { conditionSets.first { $0.id == id } }

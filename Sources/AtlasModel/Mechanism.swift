@@ -18,6 +18,8 @@ public struct ReleaseMechanism: Sendable, Identifiable {
     /// Vocabulary term of the `mechanism-kind` set, e.g. `parole`.
     public var kind: String { get { stored.fields.kind } set { stored = stored.with { $0.kind = newValue } } }
     public var labels: [LocalizedString] { get { stored.fields.labels } set { stored = stored.with { $0.labels = newValue } } }
+    /// Whether some threshold of the mechanism is laid from another mechanism's date.
+    public var hasRelativeThreshold: Bool { versions.contains { $0.thresholds.contains { $0.relativeTo != nil } } }
     public var versions: [MechanismVersion] { get { stored.fields.versions } set { stored = stored.with { $0.versions = newValue } } }
     public init(id: String, kind: String, labels: [LocalizedString], versions: [MechanismVersion]) {
         stored = Frozen(Stored(id: id, kind: kind, labels: labels, versions: versions))

@@ -15,6 +15,19 @@ public struct Threshold: Sendable, Identifiable {
         var validity: Validity
         var citations: [Citation]
         var notes: [LocalizedString]
+        var relativeTo: RelativeDate?
+    }
+
+    /// A date laid from another mechanism's earliest date for the same case, not from the start of the term.
+    public struct RelativeDate: Sendable, Hashable {
+        /// The mechanism (of the same jurisdiction) whose earliest date is the anchor.
+        public var mechanism: String
+        /// How long before the anchor the date falls.
+        public var before: CalendarDuration
+        public init(mechanism: String, before: CalendarDuration) {
+            self.mechanism = mechanism
+            self.before = before
+        }
     }
 
     public enum Base: String, Sendable { case term, remainder }
@@ -32,11 +45,12 @@ public struct Threshold: Sendable, Identifiable {
     public var validity: Validity { get { stored.fields.validity } set { stored = stored.with { $0.validity = newValue } } }
     public var citations: [Citation] { get { stored.fields.citations } set { stored = stored.with { $0.citations = newValue } } }
     public var notes: [LocalizedString] { get { stored.fields.notes } set { stored = stored.with { $0.notes = newValue } } }
+    public var relativeTo: RelativeDate? { get { stored.fields.relativeTo } set { stored = stored.with { $0.relativeTo = newValue } } }
 
     public init(id: String, labels: [LocalizedString] = [], condition: Condition? = nil, fraction: Rational? = nil,
                 fractionBase: Base = .term, minimum: CalendarDuration? = nil, fixed: CalendarDuration? = nil,
                 combination: Combination = .laterOf, overrides: [String] = [], validity: Validity = .always,
-                citations: [Citation], notes: [LocalizedString] = []) {
-        stored = Frozen(Stored(id: id, labels: labels, condition: condition, fraction: fraction, fractionBase: fractionBase, minimum: minimum, fixed: fixed, combination: combination, overrides: overrides, validity: validity, citations: citations, notes: notes))
+                citations: [Citation], notes: [LocalizedString] = [], relativeTo: RelativeDate? = nil) {
+        stored = Frozen(Stored(id: id, labels: labels, condition: condition, fraction: fraction, fractionBase: fractionBase, minimum: minimum, fixed: fixed, combination: combination, overrides: overrides, validity: validity, citations: citations, notes: notes, relativeTo: relativeTo))
     }
 }

@@ -12,6 +12,9 @@ public struct Vocabulary: Sendable {
     public var compositions: [String: FactComposition]
     /// How each regime feature is read from a regime, by feature term.
     public var features: [String: RegimeFeatureDefinition]
+    /// Mechanism kinds that do not end custody (`ends-custody="false"`: temporary leave); no ranking of release
+    /// dates counts them.
+    public var nonCustodialKinds: Set<String> = []
 
     public init(sets: [String: [String: [LocalizedString]]], defaults: [String: String] = [:],
                 lifeSentence: [String: String] = [:], citations: [String: [String: [Citation]]] = [:],

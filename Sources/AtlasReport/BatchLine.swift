@@ -19,6 +19,10 @@ public struct BatchLine: Sendable {
     private let mechanismHeads: [Range<Int>]
     private static let statusCount = MechanismOutcome.Status.allCases.count
 
+    /// Per result: whether its date may be ranked as a release (not a mechanism a source says may be
+    /// temporary leave).
+    private let ranked: [Bool]
+
     /// The number of results a line takes: one per mechanism of every jurisdiction, in order.
     public let resultCount: Int
     /// Bytes of a line that do not depend on the case, plus the most the case-dependent fields can take apart from
@@ -39,7 +43,8 @@ public struct BatchLine: Sendable {
 
     /// The layout of lines over `jurisdictions`, in that order. Each line ends with `provenance`
     /// (docs/simulate-json.md, "Batch output"): null when not given.
-    public init(jurisdictions: [AtlasModel.Jurisdiction], provenance: Provenance? = nil) {
+    public init(jurisdictions: [AtlasModel.Jurisdiction], provenance: Provenance? = nil,
+                nonCustodialKinds: Set<String> = []) {
         var bytes: [UInt8] = []
         func add(_ parts: [UInt8]...) -> Range<Int> {
             let start = bytes.count
@@ -48,14 +53,18 @@ public struct BatchLine: Sendable {
         }
         let statusParts = MechanismOutcome.Status.allCases.map { status in
             Array((EligibilityResult(status: status).available ? "true" : "false").utf8) + Array(#","status":"#.utf8)
-                + JSONValue.string(status.rawValue).serializedBytes + Array(#","earliestDate":"#.utf8)
+                + JSONValue.string(status.rawValue).serializedBytes
+                + Array(#","answer":"#.utf8) + JSONValue.string(status.answer.rawValue).serializedBytes
+                + Array(#","earliestDate":"#.utf8)
         }
         var heads: [(Range<Int>, Int)] = []
         var mechanismHeads: [Range<Int>] = []
+        var ranked: [Bool] = []
         for j in jurisdictions {
             heads.append((add(Array(#"{"jurisdiction":"#.utf8), JSONValue.string(j.id).serializedBytes,
                               Array(#","earliestRelease":"#.utf8)), j.mechanisms.count))
             for m in j.mechanisms {
+                ranked.append(j.disputedKind(of: m.id, nonCustodial: nonCustodialKinds) == nil)
                 let name = Array(#"{"mechanism":"#.utf8) + JSONValue.string(m.id).serializedBytes
                     + Array(#","kind":"#.utf8) + JSONValue.string(m.kind).serializedBytes + Array(#","available":"#.utf8)
                 for part in statusParts { mechanismHeads.append(add(name, part)) }
@@ -68,6 +77,7 @@ public struct BatchLine: Sendable {
         fixedBytes = bytes
         self.jurisdictions = heads
         self.mechanismHeads = mechanismHeads
+        self.ranked = ranked
         resultCount = mechanismHeads.count / Self.statusCount
         let versions = jurisdictions.flatMap(\.mechanisms).flatMap { m in m.versions.map { (m.id, $0) } }
         let ids = versions.flatMap { mechanism, v in
@@ -106,7 +116,7 @@ public struct BatchLine: Sendable {
             if i > 0 { c.write(byte: UInt8(ascii: ",")) }
             c.write(raw: UnsafeBufferPointer(rebasing: fixed[j.head]))
             var earliest: CalendarDate?
-            for k in next..<(next + j.mechanisms) where results[k].available {
+            for k in next..<(next + j.mechanisms) where results[k].available && ranked[k] {
                 if let d = results[k].earliestDate, earliest.map({ d < $0 }) ?? true { earliest = d }
             }
             c.write(date: earliest)

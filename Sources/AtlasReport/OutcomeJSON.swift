@@ -42,6 +42,7 @@ public enum OutcomeJSON {
         case .term(_, let term): return .string(term)
         case .terms(_, let terms), .facts(let terms), .ids(let terms): return .array(terms.map { .string($0) })
         case .sentence(let term): return .string(term.description)
+        case .status(let status): return .string(status)
         case .phrase(let inner): return phrase(inner)
         case .nothing: return nil
         }
@@ -93,7 +94,11 @@ public enum OutcomeJSON {
             ("label", .string(m.mechanism.labels.text(in: w.language))),
             ("version", .string(version?.id)),
             ("available", .bool(m.available)),
+            ("answer", .string(m.status.answer.rawValue)),
             ("status", .string(m.status.rawValue)),
+            ("lawDate", .string(m.lawDate?.description)),
+            ("endsCustody", .bool(m.endsCustody)),
+            ("disputedKind", .string(m.disputedKind)),
             ("earliestDate", .string(m.earliestDate?.description)),
             ("requiredServed", .string(m.requiredServed?.iso8601)),
             ("requiredServedText", .string(m.requiredServed.map(w.numbers.fullDuration))),
@@ -148,6 +153,10 @@ public enum OutcomeJSON {
     static func branch(_ b: Branch) -> JSONValue {
         .object([
             ("assume", .object(b.assumption.map { ($0.fact, .bool($0.value)) })),
+            ("offenceDate", b.offence.map { .object([("from", .string($0.from?.description)),
+                                                      ("through", .string($0.through.description))]) } ?? .null),
+            ("reading", b.reading.map { .object([("discrepancy", .string($0.discrepancy)), ("claim", .string($0.claim))]) } ?? .null),
+            ("lawDate", .string(b.lawDate?.description)),
             ("status", .string(b.status.rawValue)),
             ("earliestDate", .string(b.earliestDate?.description)),
             ("requiredServed", .string(b.requiredServed?.iso8601)),

@@ -99,13 +99,16 @@ public enum OutcomeText {
                       w.text(.columnServed), w.text(.columnShare), w.text(.columnDecidedBy), w.text(.columnRelease),
                       w.text(.columnOthers)]
         // Each jurisdiction is led by its earliest available mechanism, else by one that depends on a missing fact.
+        // A mechanism a source says may not end custody (temporary leave) leads no row and sets no rank.
         func lead(_ o: JurisdictionOutcome) -> MechanismOutcome? {
-            o.mechanisms.filter(\.available).filter { $0.earliestDate != nil }.min { $0.earliestDate! < $1.earliestDate! }
-                ?? o.mechanisms.first { $0.status == .undetermined } ?? o.mechanisms.first
+            o.mechanisms.filter { $0.available && $0.endsCustody }.filter { $0.earliestDate != nil }
+                .min { $0.earliestDate! < $1.earliestDate! }
+                ?? o.mechanisms.first { $0.status == .undetermined && $0.endsCustody }
+                ?? o.mechanisms.first { $0.endsCustody } ?? o.mechanisms.first
         }
         func key(_ o: JurisdictionOutcome) -> CalendarDate? {
-            guard let m = lead(o) else { return nil }
-            return m.earliestDate ?? m.branches.compactMap(\.earliestDate).min()
+            guard let m = lead(o), m.endsCustody else { return nil }
+            return m.earliestDate ?? m.branches.filter(\.isOpenFact).compactMap(\.earliestDate).min()
         }
         let sorted = outcomes.sorted { a, b in
             switch (key(a), key(b)) {
@@ -122,7 +125,10 @@ public enum OutcomeText {
                 .map { "\(kindName($0, w)) \(availability($0, w))" }.joined(separator: "; ")
             guard let m = lead else { return [mark, o.jurisdiction.id, "—", "—", "—", "—", "—", "—", ""] }
             let id = style == .markdown && mark == "▶" ? "**\(o.jurisdiction.id)**" : o.jurisdiction.id
-            return [mark, id, kindName(m, w) + (m.available ? "" : " (\(availability(m, w)))"), dateCell(m, w),
+            let disputed = m.disputedKind.map {
+                " (" + w.text(.disputedKind, ["kind": w.vocabulary.label($0, in: "mechanism-kind", language: w.language.rawValue)]) + ")"
+            } ?? ""
+            return [mark, id, kindName(m, w) + disputed + (m.available ? "" : " (\(availability(m, w)))"), dateCell(m, w),
                     m.requiredServed.map(w.numbers.duration) ?? "—", shareCell(m, w), bodyName(m, w), releaseWord(m, w),
                     others]
         }
@@ -135,9 +141,14 @@ public enum OutcomeText {
     }
 
     static func availability(_ m: MechanismOutcome, _ w: Wording) -> String {
-        (m.available ? w.text(.availableYes)
-            : (m.status == .undetermined ? w.text(.availableDepends) : w.text(.availableNo, ["status": statusWord(m.status, w)])))
-            + (m.discrepancies.contains { $0.claimDates.isEmpty } ? " ⚠" : "")
+        let answer: String = switch m.status.answer {
+        case .yes: w.text(.availableYes)
+        case .depends: w.text(.availableDepends)
+        case .notStated: w.text(.availableSilent, ["status": statusWord(m.status, w)])
+        case .no: w.text(.availableNo, ["status": statusWord(m.status, w)])
+        }
+        let disputed = m.discrepancies.contains { $0.claimDates.isEmpty } || m.branches.contains { $0.reading != nil }
+        return answer + (disputed ? " ⚠" : "")
     }
 
     /// A status in the language (English keeps the status names of the JSON contract).
@@ -157,15 +168,22 @@ public enum OutcomeText {
     }
 
     static func dateCell(_ m: MechanismOutcome, _ w: Wording) -> String {
-        let branchDates = m.branches.compactMap(\.earliestDate)
+        let branchDates = m.branches.filter(\.isOpenFact).compactMap(\.earliestDate)
+        let readingDates = m.branches.filter { !$0.isOpenFact }.compactMap(\.earliestDate)
         if m.earliestDate == nil, let lo = branchDates.min(), let hi = branchDates.max() {
             return lo == hi ? "\(lo) (\(w.text(.ifEllipsis)))" : "\(lo)…\(hi) (\(w.text(.availableDepends)))"
         }
-        guard let d = m.earliestDate else { return m.status == .availableNoThreshold ? w.text(.noMinimumStated) : "—" }
+        guard let d = m.earliestDate else {
+            let none = m.status == .availableNoThreshold ? w.text(.noMinimumStated) : "—"
+            guard let lo = readingDates.min(), let hi = readingDates.max() else { return none }
+            return none + (lo == hi ? " (\(lo) ⚠)" : " (\(lo)…\(hi) ⚠)")
+        }
+        let readingRange: String? = readingDates.isEmpty ? nil
+            : " (\((readingDates + [d]).min()!)…\((readingDates + [d]).max()!) ⚠)"
         let range = m.discrepancies.compactMap { r -> String? in
             guard let e = r.earliest, let l = r.latest, e != l else { return nil }
             return " (\(e)…\(l) ⚠)"
-        }.first
+        }.first ?? readingRange
         let depends = branchDates.isEmpty ? "" : " (\(w.text(.availableDepends)): \(branchDates.min()!)…\(branchDates.max()!))"
         return d.description + (range ?? depends)
     }
@@ -208,9 +226,11 @@ public enum OutcomeText {
         if let r = m.reason {
             lines.append(w.text(.reasonLine, ["reason": w.text(r.phrase)]) + cites(r.citations))
         }
+        if let kind = m.disputedKind {
+            lines.append(w.text(.notRanked, ["kind": w.vocabulary.label(kind, in: "mechanism-kind", language: w.language.rawValue)]))
+        }
         for b in m.branches {
-            let assume = b.assumption.map { assumption($0.fact, $0.value, w) }.joined(separator: " ")
-            lines.append(w.text(.branchLine, ["assumption": assume, "status": statusWord(b.status, w)])
+            lines.append(branchLine(b, w)
                 + (b.earliestDate.map { ", " + w.text(.branchEarliest, ["date": $0.description]) } ?? "")
                 + (b.fraction.map { " (\($0))" } ?? ""))
         }
@@ -225,6 +245,22 @@ public enum OutcomeText {
             }
         }
         return lines
+    }
+
+    /// What a branch assumes, and its status: values of facts, a range of offence dates, or a claim's reading.
+    static func branchLine(_ b: Branch, _ w: Wording) -> String {
+        let status = statusWord(b.status, w)
+        if let offence = b.offence {
+            return offence.from.map {
+                w.text(.branchOffence, ["from": $0.description, "through": offence.through.description, "status": status])
+            } ?? w.text(.branchOffenceOpen, ["through": offence.through.description, "status": status])
+        }
+        if let reading = b.reading {
+            return w.text(.branchReading, ["claim": reading.statements.text(in: w.language) ?? reading.claim,
+                                           "discrepancy": reading.discrepancy, "status": status])
+        }
+        let assume = b.assumption.map { assumption($0.fact, $0.value, w) }.joined(separator: " ")
+        return w.text(.branchLine, ["assumption": assume, "status": status])
     }
 
     /// An assumed value of a fact: its flag (`--recidivist`, `--no-recidivist`), or its label and yes/no.

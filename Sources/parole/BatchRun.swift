@@ -23,7 +23,8 @@ struct BatchRun {
     func run() throws -> (ok: Int, failed: Int) {
         let input = try InputFile.open(path, what: "batch file")
         let law = CompiledLaw(jurisdictions: jurisdictions, crosswalk: corpus.crosswalk, home: corpus.home)
-        let layout = BatchLine(jurisdictions: jurisdictions, provenance: Provenance(corpus: corpus))
+        let layout = BatchLine(jurisdictions: jurisdictions, provenance: Provenance(corpus: corpus),
+                               nonCustodialKinds: corpus.vocabulary.nonCustodialKinds)
         var ok = 0, failed = 0, lineNumber = 0
         var reader = BatchLineReader(handle: input)
         // The writer queue's first error, read by this thread after each chunk.

@@ -79,8 +79,16 @@ import Testing
             discrepancies: [], notStated: [], origin: nil)
         let c = Case(term: .fixed(CalendarDuration(years: 9)), category: "grave", punishment: "imprisonment",
                      start: day(2020), asOf: day(2024))
-        let outcome = Simulator(vocabulary: corpus.vocabulary, home: corpus.home).simulate(c, in: zz)
-        var found = phrases(of: outcome)
+        let simulator = Simulator(vocabulary: corpus.vocabulary, home: corpus.home)
+        var found = phrases(of: simulator.simulate(c, in: zz))
+        // The same law under each stated intertemporal rule (zz-a's exclusions change it over time).
+        for kind in [IntertemporalRule.Kind.lawAtDecision, .lawAtOffence] {
+            var stated = zz
+            stated.intertemporal = IntertemporalRule(id: "zz-it", kind: kind, labels: labels("it"), citations: [])
+            var given = c
+            given.offenceDate = day(2019)
+            found += phrases(of: simulator.simulate(given, in: stated))
+        }
         if case .unknown(let reason) = ConformanceEvaluator(corpus: corpus).state(of: "no-such-feature", in: zz) {
             found.append(reason)
         }

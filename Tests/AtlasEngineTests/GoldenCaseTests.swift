@@ -22,9 +22,11 @@ struct GoldenCase: Decodable, Sendable, CustomTestStringConvertible {
         var mandatory: Bool?
         var reasonRule: Field<String>
         var missingFacts: [String]?
+        /// Branches the outcome must show (others may be shown too), each found by what it assumes.
+        var branches: [ExpectedBranch]?
 
         enum CodingKeys: String, CodingKey {
-            case status, earliestDate, requiredServed, fraction, mandatory, reasonRule, missingFacts
+            case status, earliestDate, requiredServed, fraction, mandatory, reasonRule, missingFacts, branches
         }
 
         init(from decoder: Decoder) throws {
@@ -36,6 +38,24 @@ struct GoldenCase: Decodable, Sendable, CustomTestStringConvertible {
             mandatory = try c.decodeIfPresent(Bool.self, forKey: .mandatory)
             reasonRule = try Field(c, .reasonRule)
             missingFacts = try c.decodeIfPresent([String].self, forKey: .missingFacts)
+            branches = try c.decodeIfPresent([ExpectedBranch].self, forKey: .branches)
+        }
+    }
+
+    /// A branch by what it assumes: values of facts (`assume`), the last offence date of a range
+    /// (`offenceThrough`), or the claim whose reading it follows (`reading`).
+    struct ExpectedBranch: Decodable, Sendable {
+        var assume: [String: Bool]?
+        var offenceThrough: String?
+        var reading: String?
+        var status: String
+        var earliestDate: String?
+
+        func matches(_ b: Branch) -> Bool {
+            if let assume, Dictionary(uniqueKeysWithValues: b.assumption.map { ($0.fact, $0.value) }) != assume { return false }
+            if let offenceThrough, b.offence?.through.description != offenceThrough { return false }
+            if let reading, b.reading?.claim != reading { return false }
+            return assume != nil || offenceThrough != nil || reading != nil
         }
     }
 
@@ -137,6 +157,11 @@ enum Field<T: Decodable & Sendable & Equatable>: Sendable {
             if let m = want.mandatory { #expect(got.mandatory == m, "\(context)") }
             if case .value(let v) = want.reasonRule { #expect(got.reason?.ruleID == v, "\(context)") }
             if let missing = want.missingFacts { #expect(got.missingFacts == missing, "\(context)") }
+            for branch in want.branches ?? [] {
+                let found = got.branches.first(where: branch.matches)
+                #expect(found?.status.rawValue == branch.status, "\(context): branch \(branch)")
+                if let date = branch.earliestDate { #expect(found?.earliestDate?.description == date, "\(context): branch \(branch)") }
+            }
             // Every outcome explains itself: a trace, and a cited reason when unavailable.
             #expect(!got.trace.isEmpty)
             if !got.available, got.status != .undetermined {

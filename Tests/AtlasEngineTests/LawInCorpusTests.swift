@@ -232,7 +232,8 @@ import Testing
         #expect(quotesSeed(father.citations, "L12957-12961"))
         // Grave corruption: Kazakhstan's ban on parole is lifted for the vulnerable categories, single fathers
         // among them (art. 72(1) para 4). Born in 1980, he is no man of 63, the one other way in.
-        let corrupt = draft { $0["term"] = "6y"; $0["start"] = "2019-01-10"; $0["as-of"] = "2024-01-01"; $0["offence"] = ["corruption"]
+        let corrupt = draft { $0["term"] = "6y"; $0["start"] = "2021-01-10"; $0["as-of"] = "2024-01-01"; $0["offence"] = ["corruption"]
+            $0["offence-date"] = "2020-12-25"  // after the ban of 2020-12-19: the law at the offence has it
             $0["birth-date"] = "1980-01-01"; $0["single-father"] = true }
         let c = try build(corrupt)
         #expect(c.sex == .male && c.value(of: youngChild) == true && c.value(of: singleParent) == true)

@@ -81,6 +81,18 @@ public enum CaseFactCatalogue {
               help: "Unlifted malicious violations of the prison regime (or none, with --no-malicious-violations).",
               label: .init(kk: "Жазаны өтеу тәртібін қасақана бұзушылықтар", ru: "Злостные нарушения режима",
                            en: "Malicious violations of the prison regime")),
+        // Findings only a court makes. The corpus tests them where a source makes release turn on one; a case
+        // rarely states them, so the answer is given for each (never a firm date the court has not found).
+        .init("special-grounds", .yesNo(unstated: nil), branchable: true,
+              help: "The court finds special grounds for an earlier release (or not, with --no-special-grounds); unknown when neither is given.",
+              label: .init(kk: "Сот мерзімінен бұрын босатудың ерекше негіздерін анықтады",
+                           ru: "Суд установил особые основания для более раннего освобождения",
+                           en: "The court finds special grounds for an earlier release")),
+        .init("particular-gravity-of-guilt", .yesNo(unstated: nil), branchable: true,
+              help: "The sentencing court found a particular gravity of guilt (or did not, with --no-particular-gravity-of-guilt); unknown when neither is given.",
+              label: .init(kk: "Үкім шығарған сот кінәнің ерекше ауырлығын анықтады",
+                           ru: "Суд, вынесший приговор, установил особую тяжесть вины",
+                           en: "The sentencing court found a particular gravity of guilt")),
         .init("victim-age", .age(\.victimAge), valueName: "years", help: "Age of the victim.",
               label: .init(kk: "Жәбірленушінің жасы", ru: "Возраст потерпевшего", en: "Age of the victim")),
     ]

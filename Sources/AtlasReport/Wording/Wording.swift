@@ -54,6 +54,8 @@ public struct Wording: Sendable {
         case .facts(let names): return names.map(factName).joined(separator: ", ")
         case .ids(let ids): return ids.joined(separator: ", ")
         case .sentence(let term): return sentence(term)
+        case .status(let raw):
+            return MechanismOutcome.Status(rawValue: raw).map { OutcomeText.statusWord($0, self) } ?? raw
         case .phrase(let phrase): return text(phrase)
         case .nothing: return ""
         }

@@ -1,0 +1,160 @@
+import AtlasModel
+
+/// Which date's law decides a mechanism for a case: the jurisdiction's intertemporal rule applied above the one
+/// decision walk. Each candidate date's law is decided by the same walk (with `NoTrace`); the rule picks among the
+/// results. Nothing here is a legal value: the rule and every version's dates come from the corpus.
+struct LawInTime {
+    /// The rule as the corpus states it; `nil` when no source states one (the as-of date's law is applied).
+    let rule: IntertemporalRule.Kind?
+
+    /// One date whose law was decided, and what it gave.
+    struct Candidate {
+        var lawDate: CalendarDate
+        var decided: Decided
+    }
+
+    /// What the rule chose for one possible offence date (or the one given).
+    struct Choice {
+        /// The candidates compared, in date order; the first is the law at the offence when the rule looks there.
+        var compared: [Candidate]
+        /// Index into `compared` of the law applied.
+        var chosen: Int
+        var lawDate: CalendarDate { compared[chosen].lawDate }
+        var decided: Decided { compared[chosen].decided }
+    }
+
+    /// The choice for a range of offence dates the case leaves open (the offence date not given).
+    struct OffenceRange {
+        /// Offences from this date (nil: any earlier date) up to `through`, inclusive.
+        var from: CalendarDate?
+        var through: CalendarDate
+        var choice: Choice
+    }
+
+    /// The answer: the law applied, and, when the offence date is not given and the answer depends on it, the
+    /// choice for each range of offence dates.
+    struct Answer {
+        var choice: Choice
+        var ranges: [OffenceRange] = []
+        /// Whether the case gave the offence date (otherwise every date up to the start was weighed).
+        var offenceGiven = false
+        /// Whether the answer depends on the offence date.
+        var dependsOnOffenceDate: Bool { !ranges.isEmpty }
+    }
+
+    /// Whether the rule can pick another date's law than the as-of date's for `mechanism`: it looks back to the
+    /// offence, and the mechanism's law has changed at some time.
+    @inline(__always)
+    func looksBack(for mechanism: CompiledMechanism) -> Bool {
+        guard let rule, rule != .lawAtDecision else { return false }
+        return !mechanism.changeDates.isEmpty
+    }
+
+    /// Decides `mechanism` under the law the rule applies. `f` is the case as the walk reads it.
+    func decide(_ mechanism: CompiledMechanism, _ f: CaseFacts, readable: Bool) -> Answer {
+        let asOf = f.facts.asOf
+        guard looksBack(for: mechanism), let rule else {
+            return Answer(choice: Choice(compared: [candidate(mechanism, f, asOf, readable)], chosen: 0))
+        }
+        if let offence = f.facts.offenceDate {
+            return Answer(choice: choose(rule, mechanism, f, offence: min(offence, asOf), readable), offenceGiven: true)
+        }
+        // The offence came before the term began: every offence date up to the start is possible, and the law
+        // can differ only across the change dates before it.
+        let latest = min(f.facts.start, asOf)
+        var ranges: [OffenceRange] = []
+        var from: CalendarDate? = nil
+        for change in mechanism.changeDates where change <= latest {
+            let through = change.adding(days: -1)
+            ranges.append(OffenceRange(from: from, through: through, choice: choose(rule, mechanism, f, offence: through, readable)))
+            from = change
+        }
+        ranges.append(OffenceRange(from: from, through: latest, choice: choose(rule, mechanism, f, offence: latest, readable)))
+        let last = ranges[ranges.count - 1].choice
+        if ranges.allSatisfy({ Self.sameAnswer($0.choice.decided, last.decided) }) { return Answer(choice: last) }
+        // Ranges that answer alike are shown as one.
+        var merged: [OffenceRange] = []
+        for r in ranges {
+            if let previous = merged.last, Self.sameAnswer(previous.choice.decided, r.choice.decided) {
+                merged[merged.count - 1].through = r.through
+                merged[merged.count - 1].choice = r.choice
+            } else {
+                merged.append(r)
+            }
+        }
+        var answer = Answer(choice: last, ranges: merged)
+        answer.choice.compared[answer.choice.chosen].decided.markDependsOnOffenceDate()
+        return answer
+    }
+
+    /// The law the rule applies to an offence committed on `offence`.
+    private func choose(_ rule: IntertemporalRule.Kind, _ m: CompiledMechanism, _ f: CaseFacts,
+                        offence: CalendarDate, _ readable: Bool) -> Choice {
+        let asOf = f.facts.asOf
+        var dates = [offence]
+        if rule == .milderRetroactive {
+            dates += m.changeDates.filter { offence < $0 && $0 <= asOf }
+        }
+        let compared = dates.map { candidate(m, f, $0, readable) }
+        var chosen = 0
+        for i in compared.indices.dropFirst() where Self.isMoreFavourable(compared[i].decided, than: compared[chosen].decided) {
+            chosen = i
+        }
+        // A law whose answer depends on missing facts may still be the milder one: it is chosen (and says what
+        // it needs) unless the chosen law is surely at least as favourable.
+        if compared[chosen].decided.result.available {
+            let best = compared[chosen].decided.result.earliestDate
+            for i in compared.indices where compared[i].decided.result.status == .undetermined {
+                let possible = compared[i].decided.result.earliestDate
+                if best == nil || possible == nil || possible! < best! { chosen = i; break }
+            }
+        }
+        return Choice(compared: compared, chosen: chosen)
+    }
+
+    private func candidate(_ m: CompiledMechanism, _ f: CaseFacts, _ lawDate: CalendarDate, _ readable: Bool) -> Candidate {
+        var facts = f
+        facts.lawDate = lawDate
+        var quiet = NoTrace()
+        return Candidate(lawDate: lawDate, decided: m.decide(facts, readable: readable, tracer: &quiet))
+    }
+
+    /// How favourable an outcome is to the person, best first (a date is compared within `available`).
+    static func rank(_ status: MechanismOutcome.Status) -> Int {
+        switch status {
+        case .available: 0
+        case .availableNoThreshold: 1
+        case .undetermined: 2
+        case .termEndsFirst: 3
+        case .conditionsUnmet: 4
+        case .excluded: 5
+        case .noThreshold: 6
+        case .outOfScope: 7
+        case .notInForce: 8
+        }
+    }
+
+    /// Whether `a` is strictly more favourable than `b`: a better status, an earlier date, or release owed.
+    static func isMoreFavourable(_ a: Decided, than b: Decided) -> Bool {
+        let ra = rank(a.result.status), rb = rank(b.result.status)
+        if ra != rb { return ra < rb }
+        guard ra == 0, let da = a.result.earliestDate, let db = b.result.earliestDate else { return false }
+        if da != db { return da < db }
+        return a.result.mandatory && !b.result.mandatory
+    }
+
+    static func sameAnswer(_ a: Decided, _ b: Decided) -> Bool {
+        a.result.status == b.result.status && a.result.earliestDate == b.result.earliestDate
+            && a.result.mandatory == b.result.mandatory
+    }
+}
+
+extension Decided {
+    /// The answer turns on when the offence was committed, which the case does not say.
+    mutating func markDependsOnOffenceDate() {
+        missing.formUnion(MissingFacts.offenceDate)
+        result = EligibilityResult(status: .undetermined, reasonRuleID: nil)
+        governing = nil
+        reason = .dependsOnFacts
+    }
+}
