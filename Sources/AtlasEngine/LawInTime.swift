@@ -54,10 +54,13 @@ struct LawInTime {
     func decide(_ mechanism: CompiledMechanism, _ f: CaseFacts, readable: Bool) -> Answer {
         let asOf = f.facts.asOf
         guard looksBack(for: mechanism), let rule else {
-            return Answer(choice: Choice(compared: [candidate(mechanism, f, asOf, readable)], chosen: 0))
+            var walked = Walked()
+            return Answer(choice: Choice(compared: [candidate(mechanism, f, asOf, readable, &walked)], chosen: 0))
         }
+        var walked = Walked()
         if let offence = f.facts.offenceDate {
-            return Answer(choice: choose(rule, mechanism, f, offence: min(offence, asOf), readable), offenceGiven: true)
+            return Answer(choice: choose(rule, mechanism, f, offence: min(offence, asOf), readable, &walked),
+                          offenceGiven: true)
         }
         // The offence came before the term began: every offence date up to the start is possible, and the law
         // can differ only across the change dates before it.
@@ -66,10 +69,12 @@ struct LawInTime {
         var from: CalendarDate? = nil
         for change in mechanism.changeDates where change <= latest {
             let through = change.adding(days: -1)
-            ranges.append(OffenceRange(from: from, through: through, choice: choose(rule, mechanism, f, offence: through, readable)))
+            ranges.append(OffenceRange(from: from, through: through,
+                                       choice: choose(rule, mechanism, f, offence: through, readable, &walked)))
             from = change
         }
-        ranges.append(OffenceRange(from: from, through: latest, choice: choose(rule, mechanism, f, offence: latest, readable)))
+        ranges.append(OffenceRange(from: from, through: latest,
+                                   choice: choose(rule, mechanism, f, offence: latest, readable, &walked)))
         let last = ranges[ranges.count - 1].choice
         if ranges.allSatisfy({ Self.sameAnswer($0.choice.decided, last.decided) }) { return Answer(choice: last) }
         // Ranges that answer alike are shown as one.
@@ -89,13 +94,13 @@ struct LawInTime {
 
     /// The law the rule applies to an offence committed on `offence`.
     private func choose(_ rule: IntertemporalRule.Kind, _ m: CompiledMechanism, _ f: CaseFacts,
-                        offence: CalendarDate, _ readable: Bool) -> Choice {
+                        offence: CalendarDate, _ readable: Bool, _ walked: inout Walked) -> Choice {
         let asOf = f.facts.asOf
         var dates = [offence]
         if rule == .milderRetroactive {
             dates += m.changeDates.filter { offence < $0 && $0 <= asOf }
         }
-        let compared = dates.map { candidate(m, f, $0, readable) }
+        let compared = dates.map { candidate(m, f, $0, readable, &walked) }
         var chosen = 0
         for i in compared.indices.dropFirst() where Self.isMoreFavourable(compared[i].decided, than: compared[chosen].decided) {
             chosen = i
@@ -112,12 +117,23 @@ struct LawInTime {
         return Choice(compared: compared, chosen: chosen)
     }
 
-    private func candidate(_ m: CompiledMechanism, _ f: CaseFacts, _ lawDate: CalendarDate, _ readable: Bool) -> Candidate {
+    private func candidate(_ m: CompiledMechanism, _ f: CaseFacts, _ lawDate: CalendarDate, _ readable: Bool,
+                           _ walked: inout Walked) -> Candidate {
+        // Dates between the same two change dates share one law, so the walk runs once per law, not per date
+        // (the ranges of offence dates ask for the same laws again and again).
+        let state = m.changeDates.firstIndex { $0 > lawDate } ?? m.changeDates.count
+        if let known = walked.first(where: { $0.state == state }) { return Candidate(lawDate: lawDate, decided: known.decided) }
         var facts = f
         facts.lawDate = lawDate
         var quiet = NoTrace()
-        return Candidate(lawDate: lawDate, decided: m.decide(facts, readable: readable, tracer: &quiet))
+        let decided = m.decide(facts, readable: readable, tracer: &quiet)
+        walked.append((state, decided))
+        return Candidate(lawDate: lawDate, decided: decided)
     }
+
+    /// The decisions of one case so far, by law state (how many of the mechanism's change dates precede the
+    /// law date).
+    private typealias Walked = [(state: Int, decided: Decided)]
 
     /// How favourable an outcome is to the person, best first (a date is compared within `available`).
     static func rank(_ status: MechanismOutcome.Status) -> Int {
@@ -156,5 +172,19 @@ extension Decided {
         result = EligibilityResult(status: .undetermined, reasonRuleID: nil)
         governing = nil
         reason = .dependsOnFacts
+    }
+}
+
+extension CompiledJurisdiction {
+    /// The decision of `m` without explanation, under the law the jurisdiction's intertemporal rule applies, and
+    /// the date whose law that is: what batch lines, branches and readings decide by.
+    func decideQuietly(_ m: CompiledMechanism, _ f: CaseFacts) -> (decided: Decided, lawDate: CalendarDate) {
+        let lawInTime = self.lawInTime
+        if lawInTime.looksBack(for: m) {
+            let choice = lawInTime.decide(m, f, readable: categoryReadable).choice
+            return (choice.decided, choice.lawDate)
+        }
+        var quiet = NoTrace()
+        return (m.decide(f, readable: categoryReadable, tracer: &quiet), f.facts.asOf)
     }
 }

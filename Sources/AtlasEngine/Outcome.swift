@@ -147,14 +147,16 @@ public struct Branch: Sendable {
     /// reading of disputed sources.
     public var isOpenFact: Bool { reading == nil }
 
-    init(assumption: [(fact: String, value: Bool)] = [], _ d: EligibilityResult, ruleID: String?,
-         offence: OffenceDates? = nil, lawDate: CalendarDate? = nil, reading: ClaimRef? = nil) {
+    /// The decision `d` of mechanism `m` under the law of `lawDate`; its rule is the governing threshold, else the
+    /// rule that decided.
+    init(assumption: [(fact: String, value: Bool)] = [], _ d: Decided, of m: CompiledMechanism, lawDate: CalendarDate,
+         offence: OffenceDates? = nil, reading: ClaimRef? = nil) {
         self.assumption = assumption
-        status = d.status
-        earliestDate = d.earliestDate
-        requiredServed = d.requiredServed
-        fraction = d.fraction
-        self.ruleID = ruleID
+        status = d.result.status
+        earliestDate = d.result.earliestDate
+        requiredServed = d.result.requiredServed
+        fraction = d.result.fraction
+        ruleID = d.governing.flatMap { m.version(inForceOn: lawDate)?.thresholds[$0].source.id } ?? d.result.reasonRuleID
         self.offence = offence
         self.lawDate = lawDate
         self.reading = reading

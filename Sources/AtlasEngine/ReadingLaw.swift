@@ -21,10 +21,9 @@ struct ReadingLaw {
         let j = law.jurisdictions[0]
         guard index < j.mechanisms.count else { return nil }
         let m = j.mechanisms[index]
-        let (d, lawDate) = Simulator.quietly(law.facts(facts), m, j)
+        let (d, lawDate) = j.decideQuietly(m, law.facts(facts))
         guard d.result.status != outcome.status || d.result.earliestDate != outcome.earliestDate
                 || d.result.mandatory != outcome.mandatory else { return nil }
-        let governing = d.governing.flatMap { m.version(inForceOn: lawDate)?.thresholds[$0].source.id }
-        return Branch(d.result, ruleID: governing ?? d.result.reasonRuleID, lawDate: lawDate, reading: claim)
+        return Branch(d, of: m, lawDate: lawDate, reading: claim)
     }
 }

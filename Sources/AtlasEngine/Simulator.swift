@@ -15,6 +15,9 @@ public struct Simulator: Sendable {
     public let home: HomeLaw
     /// The corpus's jurisdictions, compiled once; others are compiled when they are simulated.
     private let law: CompiledLaw
+    /// Per compiled jurisdiction, its law as each disputed claim reads it, compiled once (explaining simulators
+    /// only: a reading changes no decision, it is shown beside one).
+    private let readings: [String: [ReadingLaw]]
 
     /// A simulator over `jurisdictions` (compiled now; others are compiled when simulated), for cases stated in
     /// `home`'s law.
@@ -25,6 +28,13 @@ public struct Simulator: Sendable {
         self.home = home
         self.explains = explains
         law = CompiledLaw(jurisdictions: jurisdictions, crosswalk: crosswalk, home: home)
+        var readings: [String: [ReadingLaw]] = [:]
+        if explains {
+            for j in jurisdictions where readings[j.id] == nil {
+                readings[j.id] = ReadingLaw.all(of: j, crosswalk: crosswalk, home: home)
+            }
+        }
+        self.readings = readings
     }
 
     /// A simulator over a loaded corpus, with its vocabulary, crosswalk and jurisdictions compiled.
@@ -44,17 +54,18 @@ public struct Simulator: Sendable {
         return jurisdictions.map { j in
             if let compiled = law.compiled(j) {
                 if shared == nil { shared = law.facts(facts) }
-                return simulate(facts, shared!, compiled, law)
+                return simulate(facts, shared!, compiled, law, readings: readings[j.id])
             }
             let own = CompiledLaw(jurisdictions: [j], crosswalk: crosswalk, home: home)
-            return simulate(facts, own.facts(facts), own.jurisdictions[0], own)
+            return simulate(facts, own.facts(facts), own.jurisdictions[0], own, readings: nil)
         }
     }
 
+    /// `readings`: the jurisdiction's readings compiled beforehand, or `nil` to compile them now if explaining.
     private func simulate(_ facts: Case, _ caseFacts: CaseFacts, _ compiled: CompiledJurisdiction,
-                          _ scope: CompiledLaw) -> JurisdictionOutcome {
+                          _ scope: CompiledLaw, readings known: [ReadingLaw]?) -> JurisdictionOutcome {
         let jurisdiction = compiled.source
-        let readings = explains ? ReadingLaw.all(of: compiled.source, crosswalk: crosswalk, home: home) : []
+        let readings = !explains ? [] : known ?? ReadingLaw.all(of: jurisdiction, crosswalk: crosswalk, home: home)
         var outcomes: [MechanismOutcome] = []
         outcomes.reserveCapacity(compiled.mechanisms.count)
         for (index, m) in compiled.mechanisms.enumerated() {
@@ -94,22 +105,12 @@ public struct Simulator: Sendable {
                 _ = Self.assume(fact, value, in: &assumed)
                 assumption.append((fact, value))
             }
-            let (d, lawDate) = Self.quietly(law.facts(assumed), m, j)
-            let threshold = d.governing.flatMap { m.version(inForceOn: lawDate)?.thresholds[$0].source.id }
-            return Branch(assumption: assumption, d.result, ruleID: threshold ?? d.result.reasonRuleID)
+            let (d, lawDate) = j.decideQuietly(m, law.facts(assumed))
+            var branch = Branch(assumption: assumption, d, of: m, lawDate: lawDate)
+            // A fact's branch is under the law the case's own dates give; only offence ranges and readings name it.
+            branch.lawDate = nil
+            return branch
         }
-    }
-
-    /// The decision without explanation, under the law the jurisdiction's intertemporal rule applies, and the
-    /// date whose law that is.
-    static func quietly(_ f: CaseFacts, _ m: CompiledMechanism, _ j: CompiledJurisdiction) -> (Decided, CalendarDate) {
-        let lawInTime = j.lawInTime
-        if lawInTime.looksBack(for: m) {
-            let choice = lawInTime.decide(m, f, readable: j.categoryReadable).choice
-            return (choice.decided, choice.lawDate)
-        }
-        var quiet = NoTrace()
-        return (m.decide(f, readable: j.categoryReadable, tracer: &quiet), f.facts.asOf)
     }
 
     private func simulate(_ caseFacts: CaseFacts, _ m: CompiledMechanism, _ j: CompiledJurisdiction) -> MechanismOutcome {
@@ -149,9 +150,8 @@ public struct Simulator: Sendable {
         outcome.lawDate = f.lawDate
         if let inTime, inTime.dependsOnOffenceDate {
             outcome.branches = inTime.ranges.map { r in
-                let governing = r.choice.decided.governing.flatMap { m.version(inForceOn: r.choice.lawDate)?.thresholds[$0].source.id }
-                return Branch(r.choice.decided.result, ruleID: governing ?? r.choice.decided.result.reasonRuleID,
-                              offence: Branch.OffenceDates(from: r.from, through: r.through), lawDate: r.choice.lawDate)
+                Branch(r.choice.decided, of: m, lawDate: r.choice.lawDate,
+                       offence: Branch.OffenceDates(from: r.from, through: r.through))
             }
         }
         if explains, let version, outcome.available || outcome.status == .undetermined {
@@ -284,7 +284,7 @@ extension CompiledLaw {
             let lawInTime = jurisdictions[j].lawInTime
             for m in jurisdictions[j].mechanisms.indices {
                 if lawInTime.looksBack(for: jurisdictions[j].mechanisms[m]) {
-                    results.append(lawInTime.decide(jurisdictions[j].mechanisms[m], f, readable: readable).choice.decided.result)
+                    results.append(jurisdictions[j].decideQuietly(jurisdictions[j].mechanisms[m], f).decided.result)
                     continue
                 }
                 jurisdictions[j].mechanisms[m].decide(f, readable: readable, tracer: &quiet, into: &d)

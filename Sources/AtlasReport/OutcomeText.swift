@@ -126,7 +126,7 @@ public enum OutcomeText {
             guard let m = lead else { return [mark, o.jurisdiction.id, "—", "—", "—", "—", "—", "—", ""] }
             let id = style == .markdown && mark == "▶" ? "**\(o.jurisdiction.id)**" : o.jurisdiction.id
             let disputed = m.disputedKind.map {
-                " (" + w.text(.disputedKind, ["kind": w.vocabulary.label($0, in: "mechanism-kind", language: w.language.rawValue)]) + ")"
+                " (" + w.text(.disputedKind, ["kind": w.text(.term(set: "mechanism-kind", term: $0))]) + ")"
             } ?? ""
             return [mark, id, kindName(m, w) + disputed + (m.available ? "" : " (\(availability(m, w)))"), dateCell(m, w),
                     m.requiredServed.map(w.numbers.duration) ?? "—", shareCell(m, w), bodyName(m, w), releaseWord(m, w),
@@ -227,7 +227,7 @@ public enum OutcomeText {
             lines.append(w.text(.reasonLine, ["reason": w.text(r.phrase)]) + cites(r.citations))
         }
         if let kind = m.disputedKind {
-            lines.append(w.text(.notRanked, ["kind": w.vocabulary.label(kind, in: "mechanism-kind", language: w.language.rawValue)]))
+            lines.append(w.text(.notRanked, ["kind": w.text(.term(set: "mechanism-kind", term: kind))]))
         }
         for b in m.branches {
             lines.append(branchLine(b, w)
