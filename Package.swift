@@ -42,7 +42,8 @@ let package = Package(
         // Renders outcomes and regimes as JSON, text tables and Markdown (no terminal I/O).
         .target(name: "AtlasReport", dependencies: ["AtlasModel", "AtlasEngine"],
                 // The phrase tables: data, embedded so that no resource bundle has to be found at run time.
-                resources: [.embedInCode("Wording/outcome-phrases.json"), .embedInCode("Wording/regime-phrases.json")]),
+                resources: [.embedInCode("Wording/outcome-phrases.json"), .embedInCode("Wording/regime-phrases.json"),
+                            .embedInCode("Wording/reform-phrases.json")]),
         .executableTarget(
             name: "parole",
             dependencies: [

@@ -92,3 +92,13 @@ for run in 1 2 3; do
   read -r secs kb < "$scaled/time.txt"
   python3 -c "print(f'batch into /dev/null (run $run): $cases cases in {float($secs):.2f} s = {$cases/float($secs):,.0f} cases/s; peak memory {int($kb)/1024:.0f} MB')"
 done
+
+echo "== reforms: the same batch under the law and under the report's Annex 3 (variant 1) applied (goal: no slower)"
+# Alternated, three pairs: the machine's speed drifts, so each pair is compared as it ran.
+for run in 1 2 3; do
+  /usr/bin/time -f "%U %S %M" -o "$scaled/law.txt" "$bin" simulate --batch "$scaled/cases.jsonl" > /dev/null
+  /usr/bin/time -f "%U %S %M" -o "$scaled/reform.txt" "$bin" simulate --batch "$scaled/cases.jsonl" \
+      --reform kz-annex-3@1 --reform kz-recommendations > /dev/null
+  read -r lu ls lkb < "$scaled/law.txt"; read -r ru rs rkb < "$scaled/reform.txt"
+  python3 -c "l=float($lu)+float($ls); r=float($ru)+float($rs); print(f'pair $run: law alone {l:.2f} CPU s, under the reforms {r:.2f} CPU s, ratio {r/l:.2f}; peak memory {int($lkb)/1024:.0f} / {int($rkb)/1024:.0f} MB')"
+done

@@ -24,7 +24,7 @@ public struct LoadedCorpus: Sendable {
     /// It is the SHA-256 of the manifest `sha256sum` prints for the documents, relative to the corpus directory, in
     /// the loader's order; from the corpus directory:
     /// `sha256sum sources.xml vocabulary.xml cases.xml crosswalk.xml jurisdictions/*.xml instruments/*.xml
-    /// annexes/*.xml | sha256sum` (the files present, in C-locale order). Equal bytes and names, equal digest.
+    /// annexes/*.xml reforms/*.xml | sha256sum` (the files present, in C-locale order). Equal bytes and names, equal digest.
     public var digest: String
     /// Whether a verified stamp let this load skip XSD validation (see `CheckedStamps` for what else always runs).
     public var skippedSchemaValidation: Bool
@@ -89,6 +89,9 @@ public struct CorpusLoader: Sendable {
         diagnostics += Self.checkJurisdictionReferences(home: parts.home, vocabularyRoot: parts.vocabularyRoot,
                                                         instruments: zip(parts.instruments, instrumentRoots),
                                                         jurisdictions: parts.jurisdictions, unread: unread)
+        for (package, root) in parts.reformPackages {
+            diagnostics += ReformCheck.check(package, root: root, jurisdictions: parts.jurisdictions, unread: unread)
+        }
         var corpus = parts.corpus
         corpus.digest = parsed.digest?.hex
         if !trusted, diagnostics.isEmpty, let stampDigest { stamps?.record(stampDigest) }

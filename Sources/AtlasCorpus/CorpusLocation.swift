@@ -72,7 +72,7 @@ public struct CorpusLocation: Sendable {
             let p = (corpusDirectory as NSString).appendingPathComponent(name)
             if fm.fileExists(atPath: p) { paths.append(p) }
         }
-        for folder in ["jurisdictions", "instruments", "annexes"] {
+        for folder in ["jurisdictions", "instruments", "annexes", "reforms"] {
             let dir = (corpusDirectory as NSString).appendingPathComponent(folder)
             let names = ((try? fm.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".xml") }.sorted()
             paths += names.map { (dir as NSString).appendingPathComponent($0) }

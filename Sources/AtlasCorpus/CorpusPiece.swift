@@ -12,6 +12,7 @@ struct CorpusPiece: Sendable {
         case annex(AnnexDefinition)
         case crosswalk([CrosswalkMapping])
         case courtCases([CourtCase])
+        case reforms(ReformPackage)
         /// A root element in a file or folder where it does not belong.
         case misplaced(CorpusDiagnostic)
     }
@@ -35,11 +36,12 @@ struct CorpusPiece: Sendable {
         case ("annex", _, "annexes"): content = .annex(reader.annex(root))
         case ("crosswalk", "crosswalk.xml", _): content = .crosswalk(reader.crosswalk(root))
         case ("court-cases", "cases.xml", _): content = .courtCases(reader.courtCases(root))
+        case ("reform-package", _, "reforms"): content = .reforms(reader.reformPackage(root))
         default:
             content = .misplaced(root.diagnostic(.misplacedDocument,
                 "<\(root.name)> does not belong in \(folder)/\(fileName); sources.xml holds <sources>, "
                     + "vocabulary.xml <vocabulary>, cases.xml <court-cases>, jurisdictions/*.xml one "
-                    + "<jurisdiction> each, instruments/*.xml one <instrument> each"))
+                    + "<jurisdiction> each, instruments/*.xml one <instrument> each, reforms/*.xml one <reform-package> each"))
         }
         return CorpusPiece(content: content, diagnostics: reader.diagnostics)
     }
@@ -59,6 +61,7 @@ struct CorpusParts {
     var cases: [CourtCase] = []
     var annexes: [(AnnexDefinition, XMLElement)] = []
     var crosswalk: [CrosswalkMapping] = []
+    var reformPackages: [(ReformPackage, XMLElement)] = []
     var jurisdictionRoots: [XMLElement] = []
     /// Roots of instruments, annexes, the crosswalk and the cases file.
     var otherRoots: [XMLElement] = []
@@ -94,6 +97,9 @@ struct CorpusParts {
         case .courtCases(let read):
             cases = read
             otherRoots.append(root)
+        case .reforms(let package):
+            reformPackages.append((package, root))
+            otherRoots.append(root)
         case .misplaced(let diagnostic):
             misplaced.append(diagnostic)
         }
@@ -104,6 +110,7 @@ struct CorpusParts {
         var corpus = Corpus(jurisdictions: jurisdictions, instruments: instruments, cases: cases,
                             annexes: annexes.map(\.0), sources: sources, vocabulary: vocabulary, home: home)
         corpus.crosswalk = crosswalk
+        corpus.reformPackages = reformPackages.map(\.0)
         return corpus
     }
 }

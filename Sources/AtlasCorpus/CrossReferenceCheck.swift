@@ -48,6 +48,8 @@ struct CrossReferenceCheck {
         ("find", "who", "actor"),
         ("find", "consequence", "revocation-consequence"),
         ("detection", "not-stated", "aspect"),
+        ("reform", "kind", "reform-kind"),
+        ("set-deciding-body", "kind", "body-kind"),
     ]
 
     static let vocabularyByElement = Dictionary(grouping: vocabularyAttributes, by: \.element)
@@ -60,7 +62,7 @@ struct CrossReferenceCheck {
     mutating func registerSources(_ root: XMLElement) {
         for s in root.children(named: "source") {
             if let id = s.attribute("id") { register(id: id, at: s) }
-            checkCitations(in: descendants(of: s), declaredSources: nil)
+            checkCitations(in: Self.descendants(of: s), declaredSources: nil)
         }
     }
 
@@ -73,7 +75,7 @@ struct CrossReferenceCheck {
                 + "rename the file or the id"))
         }
         register(id: id, at: root)
-        let all = descendants(of: root)
+        let all = Self.descendants(of: root)
         let localIDs = Set(all.compactMap { $0.attribute("id") })
         for e in all { if let eid = e.attribute("id") { register(id: eid, at: e) } }
         checkCitations(in: all, declaredSources: declaredSources(of: root))
@@ -92,11 +94,11 @@ struct CrossReferenceCheck {
     private mutating func checkRelativeThresholds(_ root: XMLElement) {
         let mechanisms = root.children(named: "mechanism")
         let relative = Set(mechanisms.filter { m in
-            descendants(of: m).contains { $0.name == "relative-to" }
+            Self.descendants(of: m).contains { $0.name == "relative-to" }
         }.compactMap { $0.attribute("id") })
         let ids = Set(mechanisms.compactMap { $0.attribute("id") })
         for m in mechanisms {
-            for t in descendants(of: m) where t.name == "threshold" {
+            for t in Self.descendants(of: m) where t.name == "threshold" {
                 guard let r = t.child(named: "relative-to") else { continue }
                 let anchor = r.attribute("mechanism") ?? ""
                 let threshold = t.attribute("id") ?? ""
@@ -126,7 +128,7 @@ struct CrossReferenceCheck {
             }
             register(id: id, at: root)
         }
-        let all = descendants(of: root)
+        let all = Self.descendants(of: root)
         for e in all {
             if let eid = e.attribute("id") { register(id: eid, at: e) }
             checkVocabulary(e)
@@ -137,7 +139,7 @@ struct CrossReferenceCheck {
     /// vocabulary.xml: the citations of the home law, the fact compositions and the terms that carry them (any
     /// source of sources.xml; the vocabulary lists no `uses-source`), and the terms the feature definitions name.
     mutating func check(vocabulary root: XMLElement) {
-        let all = descendants(of: root)
+        let all = Self.descendants(of: root)
         for e in all { checkVocabulary(e) }
         checkCitations(in: all, declaredSources: nil)
     }
@@ -301,7 +303,8 @@ struct CrossReferenceCheck {
 
     private func words(_ e: XMLElement, _ attribute: String) -> [String] { e.words(attribute) }
 
-    private func descendants(of e: XMLElement) -> [XMLElement] {
+    /// Every element below `e`, in document order.
+    static func descendants(of e: XMLElement) -> [XMLElement] {
         var result: [XMLElement] = []
         var stack = e.children.reversed() as [XMLElement]
         while let next = stack.popLast() {

@@ -142,6 +142,8 @@ struct ModelReader {
                         atLeast: int(e, "ge", in: CorpusLimits.age), below: int(e, "lt", in: CorpusLimits.age))
         case "victim-age":
             return .victimAge(atLeast: int(e, "ge", in: CorpusLimits.age), below: int(e, "lt", in: CorpusLimits.age))
+        case "child-age":
+            return .childAge(atLeast: int(e, "ge", in: CorpusLimits.age), below: int(e, "lt", in: CorpusLimits.age))
         case "disability": return .disability(Set(words(e, "in").compactMap { Int($0) }))
         case "prior-revocation": return .priorRevocation(Set(words(e, "in")))
         case "ref": return .reference(e.attribute("set") ?? "")
@@ -282,17 +284,19 @@ struct ModelReader {
                            citations: citations(e), notStated: notStated(e))
     }
 
+    mutating func revocationGround(_ g: XMLElement) -> RevocationGround {
+        RevocationGround(id: g.attribute("id") ?? "",
+                         mode: g.attribute("mode").flatMap(RevocationGround.Mode.init(rawValue:)) ?? .discretionary,
+                         initiatedBy: g.attribute("initiated-by"), labels: labels(g),
+                         condition: g.child(named: "when").map { conditions($0) },
+                         consequence: g.child(named: "consequence")?.attribute("kind") ?? "",
+                         validity: validity(g), citations: citations(g))
+    }
+
     mutating func revocation(_ e: XMLElement) -> Revocation {
         let time = e.child(named: "time-on-release")
         return Revocation(
-            grounds: e.children(named: "ground").map { g in
-                RevocationGround(id: g.attribute("id") ?? "",
-                                 mode: g.attribute("mode").flatMap(RevocationGround.Mode.init(rawValue:)) ?? .discretionary,
-                                 initiatedBy: g.attribute("initiated-by"), labels: labels(g),
-                                 condition: g.child(named: "when").map { conditions($0) },
-                                 consequence: g.child(named: "consequence")?.attribute("kind") ?? "",
-                                 validity: validity(g), citations: citations(g))
-            },
+            grounds: e.children(named: "ground").map { revocationGround($0) },
             timeOnRelease: time?.attribute("counted").flatMap(Revocation.TimeOnRelease.init(rawValue:)) ?? .notStated,
             timeOnReleaseCitations: time.map { citations($0) } ?? [])
     }

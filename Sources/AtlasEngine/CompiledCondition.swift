@@ -21,6 +21,7 @@ indirect enum CompiledCondition: Sendable {
     /// of majority, gives the answer decided when the law is compiled for each value of the flag.
     case ageAtOffence(AgeAtOffence)
     case victimAge(atLeast: Int?, below: Int?)
+    case childAge(atLeast: Int?, below: Int?)
     case disability(Set<Int>)
     /// Always false: a reference to a condition set the jurisdiction does not define, or a chain of references
     /// that never ends.
@@ -58,6 +59,9 @@ indirect enum CompiledCondition: Sendable {
         case .ageAtOffence(let rule): return rule.truth(f)
         case .victimAge(let atLeast, let below):
             guard let v = f.facts.victimAge else { return .unknown(.victimAgeMissing) }
+            return Truth((atLeast.map { v >= $0 } ?? true) && (below.map { v < $0 } ?? true))
+        case .childAge(let atLeast, let below):
+            guard let v = f.facts.childAge else { return .unknown(.childAgeMissing) }
             return Truth((atLeast.map { v >= $0 } ?? true) && (below.map { v < $0 } ?? true))
         case .disability(let groups): return Truth(f.facts.disabilityGroup.map(groups.contains) ?? false)
         case .never: return .no
@@ -156,6 +160,7 @@ extension MissingFacts {
     static let categoryMissing = MissingFacts.named("category")
     static let sexMissing = MissingFacts.named("sex")
     static let victimAgeMissing = MissingFacts.named("victim-age")
+    static let childAgeMissing = MissingFacts.named("youngest-child-age")
     static let ageMissing = MissingFacts.named("age")
     static let offenceDateMissing = MissingFacts.named("offence-date")
 }
@@ -217,6 +222,7 @@ struct ConditionCompiler {
         case .age(.offence, let atLeast, let below):
             return CompiledCondition.ageAtOffence(atLeast: atLeast, below: below, ageOfMajority: ageOfMajority)
         case .victimAge(let atLeast, let below): return .victimAge(atLeast: atLeast, below: below)
+        case .childAge(let atLeast, let below): return .childAge(atLeast: atLeast, below: below)
         case .disability(let groups): return .disability(groups)
         case .reference(let id):
             guard let set = jurisdiction.conditionSet(id) else { return .never }

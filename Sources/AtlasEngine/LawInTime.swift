@@ -100,9 +100,12 @@ struct LawInTime {
         if rule == .milderRetroactive {
             dates += m.changeDates.filter { offence < $0 && $0 <= asOf }
         }
-        let compared = dates.map { candidate(m, f, $0, readable, &walked) }
+        var compared = dates.map { candidate(m, f, $0, readable, &walked) }
+        // A later law reaches the person only once it is in force: release under it is no earlier than that.
+        for i in compared.indices.dropFirst() { compared[i].decided.notBefore(compared[i].lawDate, f, of: m) }
         var chosen = 0
-        for i in compared.indices.dropFirst() where Self.isMoreFavourable(compared[i].decided, than: compared[chosen].decided) {
+        for i in compared.indices.dropFirst()
+        where Self.isMoreFavourable(compared[i].decided, than: compared[chosen].decided, asOf: asOf) {
             chosen = i
         }
         // A law whose answer depends on missing facts may still be the milder one: it is chosen (and says what
@@ -151,12 +154,16 @@ struct LawInTime {
     }
 
     /// Whether `a` is strictly more favourable than `b`: a better status, an earlier date, or release owed.
-    static func isMoreFavourable(_ a: Decided, than b: Decided) -> Bool {
+    /// Dates up to `asOf` count alike: a person eligible under both laws by then is eligible now under either,
+    /// and then release owed is what differs.
+    static func isMoreFavourable(_ a: Decided, than b: Decided, asOf: CalendarDate) -> Bool {
         let ra = rank(a.result.status), rb = rank(b.result.status)
         if ra != rb { return ra < rb }
         guard ra == 0, let da = a.result.earliestDate, let db = b.result.earliestDate else { return false }
-        if da != db { return da < db }
-        return a.result.mandatory && !b.result.mandatory
+        let ea = max(da, asOf), eb = max(db, asOf)
+        if ea != eb { return ea < eb }
+        if a.result.mandatory != b.result.mandatory { return a.result.mandatory }
+        return da < db
     }
 
     static func sameAnswer(_ a: Decided, _ b: Decided) -> Bool {
@@ -166,6 +173,22 @@ struct LawInTime {
 }
 
 extension Decided {
+    /// Release no earlier than `date` (the entry into force of the later law that grants it): the time served is
+    /// then what lies between the start and that date, which no share of the term sets.
+    mutating func notBefore(_ date: CalendarDate, _ f: CaseFacts, of m: CompiledMechanism) {
+        guard result.available, let earliest = result.earliestDate, earliest < date else { return }
+        result.earliestDate = date
+        result.requiredServed = CalendarDuration.between(f.facts.start, date)
+        result.fraction = nil
+        if let end = f.termEnd, date > end {
+            result.status = .termEndsFirst
+            result.mandatory = false
+            // As when a threshold's own date falls after the end of the term: the threshold is the reason.
+            result.reasonRuleID = governing.flatMap { m.version(inForceOn: date)?.thresholds[$0].id }
+            reason = .termEndsFirst
+        }
+    }
+
     /// The answer turns on when the offence was committed, which the case does not say.
     mutating func markDependsOnOffenceDate() {
         missing.formUnion(MissingFacts.offenceDate)

@@ -130,6 +130,7 @@ public struct Simulator: Sendable {
             var quiet = NoTrace()
             d = m.decide(f, readable: j.categoryReadable, tracer: &quiet)
         }
+        if let choice = inTime?.choice, choice.chosen > 0 { d.notBefore(choice.lawDate, f, of: m) }
         if inTime?.dependsOnOffenceDate == true { d.markDependsOnOffenceDate() }
         let facts = f.facts
         let version = m.version(inForceOn: f.lawDate)

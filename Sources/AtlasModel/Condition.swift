@@ -10,6 +10,8 @@ public indirect enum Condition: Hashable, Sendable {
     case sex(Sex)
     case age(at: AgeMoment, atLeast: Int?, below: Int?)
     case victimAge(atLeast: Int?, below: Int?)
+    /// Age of the convict's youngest child.
+    case childAge(atLeast: Int?, below: Int?)
     case disability(Set<Int>)
     case priorRevocation(Set<String>)
     /// A named condition set of the jurisdiction (e.g. its vulnerable categories).

@@ -5,6 +5,8 @@ public struct Corpus: Sendable {
     public var cases: [CourtCase]
     public var annexes: [AnnexDefinition]
     public var crosswalk: [CrosswalkMapping] = []
+    /// Proposed reforms (corpus/reforms), never part of the law until a command applies them.
+    public var reformPackages: [ReformPackage] = []
     public var sources: [Source]
     public var vocabulary: Vocabulary
     /// The jurisdiction every case is stated in and how its law reads the case (corpus/vocabulary.xml `<home>`).
@@ -26,4 +28,11 @@ public struct Corpus: Sendable {
     public func annex(_ number: Int) -> AnnexDefinition? { annexes.first { $0.number == number } }
     public func jurisdiction(_ id: String) -> Jurisdiction? { jurisdictions.first { $0.id == id } }
     public func source(_ id: String) -> Source? { sources.first { $0.id == id } }
+    /// The reform called `id` (a reform of any package), with its package.
+    public func reform(_ id: String) -> (package: ReformPackage, reform: Reform)? {
+        for p in reformPackages { if let r = p.reforms.first(where: { $0.id == id }) { return (p, r) } }
+        return nil
+    }
+    /// The reform package called `id`.
+    public func reformPackage(_ id: String) -> ReformPackage? { reformPackages.first { $0.id == id } }
 }

@@ -20,40 +20,7 @@ extension Jurisdiction {
                 var m = m
                 m.versions = m.versions.map { v in
                     var v = v
-                    v.thresholds = v.thresholds.map { t in
-                        guard t.id == rule else { return t }
-                        found = true
-                        var t = t
-                        t.condition = condition
-                        return t
-                    }
-                    v.exclusions = v.exclusions.map { x in
-                        var x = x
-                        if x.id == rule { found = true; x.condition = condition }
-                        x.exceptions = x.exceptions.map { e in
-                            guard e.id == rule else { return e }
-                            found = true
-                            var e = e
-                            e.condition = condition
-                            return e
-                        }
-                        return x
-                    }
-                    func reread(_ rules: [RuleCondition]) -> [RuleCondition] {
-                        rules.map { r in
-                            guard r.id == rule else { return r }
-                            found = true
-                            var r = r
-                            r.condition = condition
-                            return r
-                        }
-                    }
-                    v.grantConditions = reread(v.grantConditions)
-                    v.mandatoryRelease = reread(v.mandatoryRelease)
-                    if v.id == rule {
-                        found = true
-                        v.scope.condition = condition
-                    }
+                    if v.replaceCondition(of: rule, with: condition) { found = true }
                     return v
                 }
                 return m

@@ -13,15 +13,18 @@ public enum OutcomeJSON {
     /// Every text field is in `wording`'s language; every statement also carries its data (`phrase`).
     public static func document(for facts: Case, outcomes: [JurisdictionOutcome], wording: Wording,
                                 conformance: [String: [ConformanceVerdict]] = [:],
-                                provenance: Provenance? = nil) -> JSONValue {
-        .object([
+                                provenance: Provenance? = nil, reforms: JSONValue? = nil) -> JSONValue {
+        var fields: [(String, JSONValue)] = [
             ("schemaVersion", .int(schemaVersion)),
             ("provenance", provenance?.json ?? .null),
             ("language", .string(wording.language.rawValue)),
             ("case", caseValue(facts)),
             ("assumptions", .array([wording.text(.assumptionTerm), wording.text(.assumptionLaw)].map { .string($0) })),
             ("outcomes", .array(outcomes.map { jurisdiction($0, wording, conformance[$0.jurisdiction.id] ?? []) })),
-        ])
+        ]
+        // Only a run under reforms says which: the law alone is the document without the field.
+        if let reforms { fields.append(("reforms", reforms)) }
+        return .object(fields)
     }
 
     /// A statement's data: its kind and typed values (dates and durations in ISO 8601, fractions and amounts as

@@ -17,10 +17,17 @@ extension Parole {
                   parole conformance kz
                   parole conformance fi --format json
                   parole conformance kz --lang kk
+                  parole conformance kz --reform kz-a3-8-torture
+                  parole conformance kz --reform kz-annex-3@1 --lang ru
+
+                With --reform or --set: the verdicts the reforms change, each compared on the law as it stands \
+                when they enter into force (--effective, default today) and on the reformed law, with whether \
+                the reform moves the regime closer to the standard or away from it.
                 """)
 
         @Argument(help: "Jurisdiction id.") var id: String
         @Option(help: "Output: table, json or markdown.") var format: OutputFormat = .table
+        @OptionGroup var reform: ReformOptions
         @OptionGroup var language: LanguageOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var corpus: CorpusOptions
@@ -33,6 +40,7 @@ extension Parole {
         func run() throws {
             let atlas = try corpus.load()
             let j = try atlas.requireJurisdiction(id)
+            if !reform.isEmpty { return try runReformed(atlas, j) }
             let verdicts = ConformanceEvaluator(corpus: atlas).verdicts(for: j)
             let provenance = Provenance(corpus: atlas)
             let footer = "\n\n" + provenance.footer(language: language.language)
@@ -45,6 +53,34 @@ extension Parole {
                 .serialized(pretty: true)
             case .table: ConformanceJSON.table(verdicts, wording: wording).text + footer
             case .markdown: ConformanceJSON.table(verdicts, wording: wording).markdown + footer
+            case .csv, .html: throw format.refused(by: "conformance", writes: Self.formats)
+            }
+            try output.write(text + "\n")
+        }
+
+        /// The verdicts the reforms change, on the law as it stands at their entry into force.
+        private func runReformed(_ atlas: Corpus, _ j: Jurisdiction) throws {
+            let stack = try reform.stack(corpus: atlas, schemaFile: corpus.location.schemaFile)
+            let effective = try reform.effectiveDate(asOf: nil)
+            let reformed = try ReformOptions.apply(stack, to: atlas, effective: effective)
+            let evaluator = ConformanceEvaluator(corpus: atlas)
+            let before = evaluator.verdicts(for: j.standing(from: effective))
+            let after = ConformanceEvaluator(corpus: reformed)
+                .verdicts(for: (reformed.jurisdiction(j.id) ?? j).standing(from: effective))
+            let changes = ConformanceChange.changes(before: before, after: after, stack: stack, jurisdiction: j.id)
+            let provenance = Provenance(corpus: atlas)
+            let text: String
+            switch format {
+            case .json:
+                let wording = Wording(language.language, vocabulary: atlas.vocabulary, factNaming: .labels)
+                text = ReformJSON.conformance(changes, before: before, after: after, stack: stack, effective: effective,
+                                              corpus: atlas, wording, provenance: provenance).serialized(pretty: true)
+            case .table, .markdown:
+                let wording = Wording(language.language, vocabulary: atlas.vocabulary)
+                text = ReformText.heading(stack, effective: effective, asOf: nil, corpus: atlas, wording)
+                    .joined(separator: "\n") + "\n\n"
+                    + ReformText.conformanceChanges(changes, wording, markdown: format == .markdown)
+                    + "\n\n" + provenance.footer(language: language.language)
             case .csv, .html: throw format.refused(by: "conformance", writes: Self.formats)
             }
             try output.write(text + "\n")

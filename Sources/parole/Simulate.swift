@@ -27,6 +27,9 @@ extension Parole {
                   parole simulate --term 9y --category grave --start 2022-01-10 --explain de --explain fr
                   parole simulate --batch cases.jsonl > outcomes.jsonl
                   parole simulate --term 9y --category grave --start 2022-01-10 --jurisdiction kz --lang kk
+                  parole simulate --term 6y --category grave --start 2023-01-10 --juvenile --jurisdiction kz \\
+                      --reform kz-rec-juvenile-one-third
+                  parole simulate --term 9y --category grave --start 2022-01-10 --set kz-cc-72-3-grave=1/3
 
                 Case facts (each also a key of a --case file or batch line, in camelCase:
                 --young-child is "youngChild", --offence is "offences"):
@@ -55,6 +58,7 @@ extension Parole {
         @Argument(parsing: .allUnrecognized, help: ArgumentHelp(visibility: .hidden))
         var factArguments: [String] = []
 
+        @OptionGroup var reform: ReformOptions
         @OptionGroup var language: LanguageOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var corpus: CorpusOptions
@@ -64,6 +68,7 @@ extension Parole {
 
         /// The command's own long options, offered when a fact flag is mistyped.
         static let ownOptions = ["jurisdiction", "format", "explain", "case", "batch", "output", "corpus", "lang"]
+            + ReformOptions.names
 
         func validate() throws {
             try format.require(Self.formats, by: "simulate")
@@ -73,7 +78,15 @@ extension Parole {
         func run() throws {
             let channel = try output.open()
             if let batch {
-                let atlas = try corpus.load()
+                var atlas = try corpus.load()
+                if !reform.isEmpty {
+                    let stack = try reform.stack(corpus: atlas, schemaFile: corpus.location.schemaFile)
+                    let asOf = try flags["as-of"].flatMap { value -> CalendarDate? in
+                        if case .text(let t) = value { return CalendarDate(iso: t) }
+                        return nil
+                    }
+                    atlas = try ReformOptions.apply(stack, to: atlas, effective: try reform.effectiveDate(asOf: asOf))
+                }
                 let selected = try jurisdictions.isEmpty
                     ? atlas.jurisdictions : jurisdictions.map { try atlas.requireJurisdiction($0) }
                 let result = try BatchRun(path: batch, corpus: atlas, jurisdictions: selected, defaults: try flags,
@@ -89,10 +102,19 @@ extension Parole {
             var draft = CaseDraft()
             if let caseFile { draft = try CaseFile.read(caseFile) }
             draft = draft.overlaid(with: try flags)
-            let atlas = try corpus.load()
+            let law = try corpus.load()
             let facts: Case
-            do { facts = try draft.build(vocabulary: atlas.vocabulary, today: .today) } catch {
+            do { facts = try draft.build(vocabulary: law.vocabulary, today: .today) } catch {
                 throw CLIFailure(message: error.description, status: caseFile == nil ? .usage : .data)
+            }
+            // Under reforms the law is changed before anything is compiled; the rest of the run is the same.
+            var atlas = law
+            var applied: (stack: ReformStack, effective: CalendarDate)?
+            if !reform.isEmpty {
+                let stack = try reform.stack(corpus: law, schemaFile: corpus.location.schemaFile)
+                let effective = try reform.effectiveDate(asOf: facts.asOf)
+                atlas = try ReformOptions.apply(stack, to: law, effective: effective)
+                applied = (stack, effective)
             }
             let selected = try draft.jurisdictions.isEmpty
                 ? atlas.jurisdictions : draft.jurisdictions.map { try atlas.requireJurisdiction($0) }
@@ -110,11 +132,15 @@ extension Parole {
                 // JSON names missing facts by their labels; the names themselves are in the data.
                 let wording = Wording(language.language, vocabulary: atlas.vocabulary, factNaming: .labels)
                 text = OutcomeJSON.document(for: facts, outcomes: outcomes, wording: wording,
-                                            conformance: conformance, provenance: provenance)
+                                            conformance: conformance, provenance: provenance,
+                                            reforms: applied.map { ReformJSON.applied($0.stack, effective: $0.effective,
+                                                                                      corpus: law, wording) })
                     .serialized(pretty: true) + "\n"
             case .table, .markdown:
                 let wording = Wording(language.language, vocabulary: atlas.vocabulary, factNaming: .flags)
-                text = OutcomeText.render(facts, outcomes, wording: wording,
+                let heading = applied.map { ReformText.heading($0.stack, effective: $0.effective, asOf: facts.asOf,
+                                                               corpus: law, wording).joined(separator: "\n") + "\n\n" }
+                text = (heading ?? "") + OutcomeText.render(facts, outcomes, wording: wording,
                                           style: format == .table ? .table : .markdown,
                                           home: atlas.home.jurisdiction, explain: explained.isEmpty ? nil : explained,
                                           conformance: conformance, explainOption: "--explain")

@@ -66,14 +66,20 @@ struct GoldenCase: Decodable, Sendable, CustomTestStringConvertible {
     var citation: String
     var input: Input
     var expected: [String: Expected]
+    /// Reforms (ids of corpus/reforms) applied on top of the law, in order, from `effective` on: the case is then
+    /// decided under the reformed law, by the same simulator.
+    var reforms: [String] = []
+    var effective: String?
 
-    enum CodingKeys: String, CodingKey { case name, citation, expected }
+    enum CodingKeys: String, CodingKey { case name, citation, expected, reforms, effective }
 
     init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         name = try c.decode(String.self, forKey: .name)
         citation = try c.decode(String.self, forKey: .citation)
         expected = try c.decode([String: Expected].self, forKey: .expected)
+        reforms = try c.decodeIfPresent([String].self, forKey: .reforms) ?? []
+        effective = try c.decodeIfPresent(String.self, forKey: .effective)
         input = Input()
     }
 
@@ -141,10 +147,15 @@ enum Field<T: Decodable & Sendable & Equatable>: Sendable {
 
     @Test(arguments: GoldenCase.all())
     func goldenCase(_ g: GoldenCase) throws {
-        let corpus = try #require(Self.corpus)
-        let jurisdiction = try #require(corpus.jurisdiction(g.jurisdiction), "no jurisdiction \(g.jurisdiction)")
+        var corpus = try #require(Self.corpus)
         #expect(!g.citation.isEmpty, "each golden case names its legal basis")
         let facts = try g.input.draft.build(vocabulary: corpus.vocabulary, today: Self.today)
+        if !g.reforms.isEmpty {
+            let reforms = try g.reforms.map { id in try #require(corpus.reform(id)?.reform, "no reform \(id)") }
+            let effective = try #require(g.effective.flatMap(CalendarDate.init(iso:)), "a reform case states its effective date")
+            corpus.jurisdictions = try ReformStack(reforms).apply(to: corpus.jurisdictions, effective: effective)
+        }
+        let jurisdiction = try #require(corpus.jurisdiction(g.jurisdiction), "no jurisdiction \(g.jurisdiction)")
         let outcome = Simulator(corpus: corpus).simulate(facts, in: jurisdiction)
         #expect(!g.expected.isEmpty)
         for (mechanismID, want) in g.expected.sorted(by: { $0.key < $1.key }) {

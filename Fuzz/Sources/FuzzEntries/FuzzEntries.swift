@@ -238,7 +238,7 @@ final class CorpusScratch: Sendable {
         directory = fm.temporaryDirectory.appendingPathComponent("parole-fuzz-corpus-\(getpid())").path
         do {
             try? fm.removeItem(atPath: directory)
-            for folder in ["jurisdictions", "instruments", "annexes"] {
+            for folder in ["jurisdictions", "instruments", "annexes", "reforms"] {
                 try fm.createDirectory(atPath: directory + "/" + folder, withIntermediateDirectories: true)
             }
             for name in ["sources.xml", "vocabulary.xml"] {
@@ -280,6 +280,7 @@ final class CorpusScratch: Sendable {
         case "court-cases": return "cases.xml"
         case "instrument": return "instruments/\(safe).xml"
         case "annex": return "annexes/\(safe).xml"
+        case "reform-package": return "reforms/\(safe).xml"
         default: return "jurisdictions/\(safe).xml"
         }
     }

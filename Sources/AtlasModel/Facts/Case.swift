@@ -58,6 +58,8 @@ public struct Case: Hashable, Sendable {
     public var priorRevocation: String?
     public var damage: DamageStatus?
     public var victimAge: Int?
+    /// Age of the convict's youngest child, when stated.
+    public var childAge: Int?
     /// The yes/no facts (`CaseFactCatalogue`'s `.yesNo` declarations), by catalogue position.
     public var answers = YesNoAnswers()
     /// The date whose law applies.

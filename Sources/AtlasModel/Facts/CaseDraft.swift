@@ -126,6 +126,16 @@ public enum Suggestion {
         return best.1 <= max(2, word.count / 3) ? best.0 : nil
     }
 
+    /// Up to `count` candidates nearest to `word`, nearest first: the plausible typos, or else the closest ones
+    /// (a list to choose from rather than a guess).
+    public static func nearest(to word: String, among candidates: [String], count: Int) -> [String] {
+        guard word.utf8.count <= 200 else { return Array(candidates.prefix(count)) }
+        let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
+            .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+        let close = scored.filter { $0.1 <= max(2, word.count / 3) }
+        return (close.isEmpty ? scored : close).prefix(count).map(\.0)
+    }
+
     static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty { return b.count }

@@ -22,6 +22,7 @@ public enum RegimePhrase: String, PhraseName {
     case conditionPriorRevocation = "condition.prior-revocation"
     case conditionTerm = "condition.term"
     case conditionVictimAge = "condition.victim-age"
+    case conditionChildAge = "condition.child-age"
 
     // The conformance table (`conformance`).
     case conformanceColumnFeature = "conformance.column-feature"

@@ -39,6 +39,11 @@ public struct Wording: Sendable {
         Phrasebook.standard.text(phrase, language, values)
     }
 
+    /// One fixed phrase of reforms and what-if comparisons.
+    public func text(_ phrase: ReformPhrase, _ values: [String: String] = [:]) -> String {
+        Phrasebook.standard.text(phrase, language, values)
+    }
+
     /// A value in the language.
     public func text(_ value: PhraseValue) -> String {
         switch value {

@@ -1,0 +1,106 @@
+import ArgumentParser
+import AtlasEngine
+import AtlasInput
+import AtlasModel
+import AtlasReport
+
+extension Parole {
+    struct WhatIf: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "whatif",
+            abstract: "Compare a case under the law in force and under proposed reforms.",
+            usage: "parole whatif (--reform <id|file> | --set <rule=value>)... <case facts> [<options>]",
+            discussion: """
+                The case is decided twice by the same engine: under the law, and under the law with the reforms \
+                applied from their entry into force (--effective, default the --as-of date, else today). For each \
+                mechanism whose outcome changes: availability, dates, mandatory or discretionary, the difference in \
+                days, and the reforms whose rules made the difference; then the reformed reasoning with its \
+                citations. Whom a reform reaches follows the jurisdiction's rule on the law in time: under \
+                Kazakhstan's milder-law rule a milder change reaches people already serving, a harsher one only \
+                offences committed after it. `parole reforms` lists the reforms.
+
+                Examples:
+                  parole whatif --reform kz-rec-juvenile-one-third --term 6y --category grave --start 2023-01-10 --juvenile
+                  parole whatif --reform kz-a3-8-torture --effective 2027-01-01 --offence-date 2027-03-01 \\
+                      --term 8y --category grave --start 2027-06-01 --offence torture --as-of 2030-01-01
+                  parole whatif --reform kz-annex-3@1 --term 5y --category medium --start 2023-01-10 --format json
+                  parole whatif --set kz-cc-72-3-grave=1/3 --term 9y --category grave --start 2022-01-10 --lang ru
+                  parole whatif --reform my-reform.xml --term 9y --category grave --start 2022-01-10
+
+                Case facts (each also a key of a --case file, in camelCase):
+                """ + "\n" + FactFlags.help)
+
+        @Option(name: .customLong("jurisdiction"), help: ArgumentHelp(
+            "Jurisdiction id (repeatable; default: the jurisdictions the reforms change).", valueName: "id"))
+        var jurisdictions: [String] = []
+
+        @Option(help: "Output: table, json or markdown.") var format: OutputFormat = .table
+
+        @Option(name: .customLong("case"), help: ArgumentHelp(
+            "A JSON file with the case (flags given here override it).", valueName: "file"))
+        var caseFile: String?
+
+        @Argument(parsing: .allUnrecognized, help: ArgumentHelp(visibility: .hidden))
+        var factArguments: [String] = []
+
+        @OptionGroup var reform: ReformOptions
+        @OptionGroup var language: LanguageOptions
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var corpus: CorpusOptions
+
+        static let formats: [OutputFormat] = [.table, .json, .markdown]
+
+        static let ownOptions = ["jurisdiction", "format", "case", "output", "corpus", "lang"] + ReformOptions.names
+
+        func validate() throws {
+            try format.require(Self.formats, by: "whatif")
+            guard !reform.isEmpty else {
+                throw ValidationError("name a reform: --reform ID|FILE or --set RULE=VALUE (parole reforms lists them)")
+            }
+            _ = try FactFlags.draft(from: factArguments, commandOptions: Self.ownOptions)
+        }
+
+        func run() throws {
+            let channel = try output.open()
+            var draft = CaseDraft()
+            if let caseFile { draft = try CaseFile.read(caseFile) }
+            draft = draft.overlaid(with: try FactFlags.draft(from: factArguments, commandOptions: Self.ownOptions))
+            let law = try corpus.load()
+            let facts: Case
+            do { facts = try draft.build(vocabulary: law.vocabulary, today: .today) } catch {
+                throw CLIFailure(message: error.description, status: caseFile == nil ? .usage : .data)
+            }
+            let stack = try reform.stack(corpus: law, schemaFile: corpus.location.schemaFile)
+            let effective = try reform.effectiveDate(asOf: facts.asOf)
+            let reformed = try ReformOptions.apply(stack, to: law, effective: effective)
+            let touched = Set(stack.reforms.map(\.jurisdiction))
+            let ids = jurisdictions.isEmpty ? law.jurisdictions.map(\.id).filter(touched.contains)
+                : try jurisdictions.map { try law.requireJurisdiction($0).id }
+            let before = Simulator(corpus: law).simulate(facts, in: ids.compactMap(law.jurisdiction))
+            let after = Simulator(corpus: reformed).simulate(facts, in: ids.compactMap(reformed.jurisdiction))
+            let comparison = ReformComparison(before: before, after: after, stack: stack)
+            let provenance = Provenance(corpus: law)
+            let text: String
+            switch format {
+            case .json:
+                let wording = Wording(language.language, vocabulary: law.vocabulary, factNaming: .labels)
+                func verdicts(_ corpus: Corpus, _ outcomes: [JurisdictionOutcome]) -> [String: [ConformanceVerdict]] {
+                    let evaluator = ConformanceEvaluator(corpus: corpus)
+                    return Dictionary(uniqueKeysWithValues: outcomes.map { ($0.jurisdiction.id, evaluator.verdicts(for: $0, facts: facts)) })
+                }
+                text = ReformJSON.whatIf(comparison, facts: facts, stack: stack, effective: effective, corpus: law,
+                                         wording, conformanceBefore: verdicts(law, before),
+                                         conformanceAfter: verdicts(reformed, after), provenance: provenance)
+                    .serialized(pretty: true) + "\n"
+            case .table, .markdown:
+                let wording = Wording(language.language, vocabulary: law.vocabulary, factNaming: .flags)
+                text = ReformText.whatIf(comparison, facts: facts, stack: stack, effective: effective, corpus: law,
+                                         wording, style: format == .table ? .table : .markdown)
+                    + "\n\n" + provenance.footer(language: language.language) + "\n"
+            case .csv, .html: throw format.refused(by: "whatif", writes: Self.formats)
+            }
+            try channel.write(text)
+            try channel.finish()
+        }
+    }
+}
