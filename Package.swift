@@ -43,7 +43,8 @@ let package = Package(
         .target(name: "AtlasReport", dependencies: ["AtlasModel", "AtlasEngine"],
                 // The phrase tables: data, embedded so that no resource bundle has to be found at run time.
                 resources: [.embedInCode("Wording/outcome-phrases.json"), .embedInCode("Wording/regime-phrases.json"),
-                            .embedInCode("Wording/reform-phrases.json")]),
+                            .embedInCode("Wording/reform-phrases.json"), .embedInCode("Wording/cohort-phrases.json"),
+                            .embedInCode("Wording/stats-phrases.json")]),
         .executableTarget(
             name: "parole",
             dependencies: [
@@ -66,7 +67,7 @@ let package = Package(
             exclude: ["Golden", "AnnexFixtures"]
         ),
         .testTarget(name: "AtlasCorpusTests", dependencies: ["AtlasCorpus", "AtlasModel", "SafeXML"]),
-        .testTarget(name: "ParoleCLITests", dependencies: ["parole"]),
+        .testTarget(name: "ParoleCLITests", dependencies: ["parole"], exclude: ["Cohort"]),
         .testTarget(name: "AtlasIOTests", dependencies: ["AtlasInput", "AtlasOutput", "AtlasModel"]),
         // Replays every fuzz seed and saved crash (Fuzz/Seeds, Fuzz/Regressions) through the fuzz targets' own entry
         // code, without the fuzzer runtime; the fuzzers themselves are a package of their own (Fuzz/README.md).

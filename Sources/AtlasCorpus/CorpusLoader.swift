@@ -24,7 +24,8 @@ public struct LoadedCorpus: Sendable {
     /// It is the SHA-256 of the manifest `sha256sum` prints for the documents, relative to the corpus directory, in
     /// the loader's order; from the corpus directory:
     /// `sha256sum sources.xml vocabulary.xml cases.xml crosswalk.xml jurisdictions/*.xml instruments/*.xml
-    /// annexes/*.xml reforms/*.xml | sha256sum` (the files present, in C-locale order). Equal bytes and names, equal digest.
+    /// annexes/*.xml reforms/*.xml stats/*.xml | sha256sum` (the files present, in C-locale order). Equal bytes and names,
+    /// equal digest.
     public var digest: String
     /// Whether a verified stamp let this load skip XSD validation (see `CheckedStamps` for what else always runs).
     public var skippedSchemaValidation: Bool
@@ -92,6 +93,15 @@ public struct CorpusLoader: Sendable {
         for (package, root) in parts.reformPackages {
             diagnostics += ReformCheck.check(package, root: root, jurisdictions: parts.jurisdictions, unread: unread)
         }
+        // Each printed number of a stats table on its cited line, when the source's text is at hand (as for the
+        // quotations: `validate` only).
+        var printedNumbers = 0
+        for (_, root) in parts.stats {
+            guard let seed = StatsPrintedCheck.source(of: root).flatMap({ checks.seedTexts[$0] }) else { continue }
+            let found = StatsPrintedCheck.check(root, seed: seed)
+            diagnostics += found.diagnostics
+            printedNumbers += found.checked
+        }
         var corpus = parts.corpus
         corpus.digest = parsed.digest?.hex
         if !trusted, diagnostics.isEmpty, let stampDigest { stamps?.record(stampDigest) }
@@ -100,7 +110,8 @@ public struct CorpusLoader: Sendable {
         let parsedDocuments = parsed.documents
         DispatchQueue.global(qos: .utility).async { _ = parsedDocuments.count }
         let report = ValidationReport(diagnostics: diagnostics, documentCount: paths.count,
-                                      citationCount: checks.citationCount, quotationCount: checks.quotationCount,
+                                      citationCount: checks.citationCount,
+                                      quotationCount: checks.quotationCount + printedNumbers,
                                       digest: parsed.digest?.hex)
         return (corpus, report, trusted)
     }

@@ -50,8 +50,8 @@ public struct CorpusLocation: Sendable {
         return CorpusLocation(corpusDirectory: bundledCorpus)
     }
 
-    /// Every corpus document, in a stable order: sources, vocabulary, cases, then jurisdictions and instruments by
-    /// file name.
+    /// Every corpus document, in a stable order: sources, vocabulary, cases, crosswalk, then jurisdictions,
+    /// instruments, annexes, reforms and stats tables by file name.
     public func documentPaths() throws(CorpusError) -> [String] {
         let fm = FileManager.default
         var isDir: ObjCBool = false
@@ -72,7 +72,7 @@ public struct CorpusLocation: Sendable {
             let p = (corpusDirectory as NSString).appendingPathComponent(name)
             if fm.fileExists(atPath: p) { paths.append(p) }
         }
-        for folder in ["jurisdictions", "instruments", "annexes", "reforms"] {
+        for folder in ["jurisdictions", "instruments", "annexes", "reforms", "stats"] {
             let dir = (corpusDirectory as NSString).appendingPathComponent(folder)
             let names = ((try? fm.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".xml") }.sorted()
             paths += names.map { (dir as NSString).appendingPathComponent($0) }

@@ -13,6 +13,7 @@ struct CorpusPiece: Sendable {
         case crosswalk([CrosswalkMapping])
         case courtCases([CourtCase])
         case reforms(ReformPackage)
+        case stats(StatsTable)
         /// A root element in a file or folder where it does not belong.
         case misplaced(CorpusDiagnostic)
     }
@@ -37,11 +38,13 @@ struct CorpusPiece: Sendable {
         case ("crosswalk", "crosswalk.xml", _): content = .crosswalk(reader.crosswalk(root))
         case ("court-cases", "cases.xml", _): content = .courtCases(reader.courtCases(root))
         case ("reform-package", _, "reforms"): content = .reforms(reader.reformPackage(root))
+        case ("stats-table", _, "stats"): content = .stats(reader.statsTable(root))
         default:
             content = .misplaced(root.diagnostic(.misplacedDocument,
                 "<\(root.name)> does not belong in \(folder)/\(fileName); sources.xml holds <sources>, "
                     + "vocabulary.xml <vocabulary>, cases.xml <court-cases>, jurisdictions/*.xml one "
-                    + "<jurisdiction> each, instruments/*.xml one <instrument> each, reforms/*.xml one <reform-package> each"))
+                    + "<jurisdiction> each, instruments/*.xml one <instrument> each, reforms/*.xml one <reform-package> each, "
+                    + "stats/*.xml one <stats-table> each"))
         }
         return CorpusPiece(content: content, diagnostics: reader.diagnostics)
     }
@@ -62,6 +65,7 @@ struct CorpusParts {
     var annexes: [(AnnexDefinition, XMLElement)] = []
     var crosswalk: [CrosswalkMapping] = []
     var reformPackages: [(ReformPackage, XMLElement)] = []
+    var stats: [(StatsTable, XMLElement)] = []
     var jurisdictionRoots: [XMLElement] = []
     /// Roots of instruments, annexes, the crosswalk and the cases file.
     var otherRoots: [XMLElement] = []
@@ -100,6 +104,9 @@ struct CorpusParts {
         case .reforms(let package):
             reformPackages.append((package, root))
             otherRoots.append(root)
+        case .stats(let table):
+            stats.append((table, root))
+            otherRoots.append(root)
         case .misplaced(let diagnostic):
             misplaced.append(diagnostic)
         }
@@ -111,6 +118,7 @@ struct CorpusParts {
                             annexes: annexes.map(\.0), sources: sources, vocabulary: vocabulary, home: home)
         corpus.crosswalk = crosswalk
         corpus.reformPackages = reformPackages.map(\.0)
+        corpus.stats = stats.map(\.0)
         return corpus
     }
 }

@@ -144,6 +144,8 @@ struct ModelReader {
             return .victimAge(atLeast: int(e, "ge", in: CorpusLimits.age), below: int(e, "lt", in: CorpusLimits.age))
         case "child-age":
             return .childAge(atLeast: int(e, "ge", in: CorpusLimits.age), below: int(e, "lt", in: CorpusLimits.age))
+        case "behaviour-points":
+            return .behaviourPoints(atLeast: int(e, "ge", in: CorpusLimits.age), below: int(e, "lt", in: CorpusLimits.age))
         case "disability": return .disability(Set(words(e, "in").compactMap { Int($0) }))
         case "prior-revocation": return .priorRevocation(Set(words(e, "in")))
         case "ref": return .reference(e.attribute("set") ?? "")

@@ -22,6 +22,7 @@ indirect enum CompiledCondition: Sendable {
     case ageAtOffence(AgeAtOffence)
     case victimAge(atLeast: Int?, below: Int?)
     case childAge(atLeast: Int?, below: Int?)
+    case behaviourPoints(atLeast: Int?, below: Int?)
     case disability(Set<Int>)
     /// Always false: a reference to a condition set the jurisdiction does not define, or a chain of references
     /// that never ends.
@@ -62,6 +63,9 @@ indirect enum CompiledCondition: Sendable {
             return Truth((atLeast.map { v >= $0 } ?? true) && (below.map { v < $0 } ?? true))
         case .childAge(let atLeast, let below):
             guard let v = f.facts.childAge else { return .unknown(.childAgeMissing) }
+            return Truth((atLeast.map { v >= $0 } ?? true) && (below.map { v < $0 } ?? true))
+        case .behaviourPoints(let atLeast, let below):
+            guard let v = f.facts.behaviourPoints else { return .unknown(.behaviourPointsMissing) }
             return Truth((atLeast.map { v >= $0 } ?? true) && (below.map { v < $0 } ?? true))
         case .disability(let groups): return Truth(f.facts.disabilityGroup.map(groups.contains) ?? false)
         case .never: return .no
@@ -161,6 +165,7 @@ extension MissingFacts {
     static let sexMissing = MissingFacts.named("sex")
     static let victimAgeMissing = MissingFacts.named("victim-age")
     static let childAgeMissing = MissingFacts.named("youngest-child-age")
+    static let behaviourPointsMissing = MissingFacts.named("behaviour-points")
     static let ageMissing = MissingFacts.named("age")
     static let offenceDateMissing = MissingFacts.named("offence-date")
 }
@@ -223,6 +228,7 @@ struct ConditionCompiler {
             return CompiledCondition.ageAtOffence(atLeast: atLeast, below: below, ageOfMajority: ageOfMajority)
         case .victimAge(let atLeast, let below): return .victimAge(atLeast: atLeast, below: below)
         case .childAge(let atLeast, let below): return .childAge(atLeast: atLeast, below: below)
+        case .behaviourPoints(let atLeast, let below): return .behaviourPoints(atLeast: atLeast, below: below)
         case .disability(let groups): return .disability(groups)
         case .reference(let id):
             guard let set = jurisdiction.conditionSet(id) else { return .never }

@@ -34,8 +34,13 @@ public struct CompiledLaw: Sendable {
             var slots = [CompiledMechanism?](repeating: nil, count: j.mechanisms.count)
             for relative in [false, true] {
                 for (i, m) in j.mechanisms.enumerated() where m.hasRelativeThreshold == relative {
-                    let c = CompiledMechanism(source: m, versions: m.versions.map {
-                        CompiledVersion($0, compiler: &compiler, anchors: anchors)
+                    let c = CompiledMechanism(source: m, versions: m.versions.map { v in
+                        // A version that replaced an earlier one releases no one before it is in force.
+                        let replaces = v.validity.from.map { from in
+                            m.versions.contains { $0.validity.to.map { $0 < from } ?? false }
+                        } ?? false
+                        return CompiledVersion(v, compiler: &compiler, anchors: anchors,
+                                               releasesFrom: replaces ? v.validity.from : nil)
                     })
                     anchors[m.id] = c
                     slots[i] = c
@@ -221,8 +226,14 @@ final class CompiledVersion: Sendable {
     let conversionRequirements: [CompiledCondition?]
     /// Whether any condition of the version reads the Kazakh category (the crosswalk is then worth citing).
     let readsCategory: Bool
+    /// The day this version came into force when it replaced an earlier version of the mechanism: release under
+    /// it is no earlier (a date before it belongs to the law that was in force then). `nil` for a first version,
+    /// whose start is the enactment of the code, not a change of the rule.
+    let releasesFrom: CalendarDate?
 
-    init(_ v: MechanismVersion, compiler: inout ConditionCompiler, anchors: [String: CompiledMechanism] = [:]) {
+    init(_ v: MechanismVersion, compiler: inout ConditionCompiler, anchors: [String: CompiledMechanism] = [:],
+         releasesFrom: CalendarDate? = nil) {
+        self.releasesFrom = releasesFrom
         func rule(_ r: RuleCondition) -> CompiledRule { CompiledRule(source: r, condition: compiler.compile(r.condition)) }
         source = v
         id = v.id

@@ -49,6 +49,9 @@ struct Decided {
     var governing: Int?
     var missing = MissingFacts.none
     var reason: DecisionReason?
+    /// The day the version of the law came into force, when the rule's own date fell before it and release was
+    /// moved there (see `CompiledVersion.releasesFrom`).
+    var waitedFor: CalendarDate?
 }
 
 /// The one decision walk: the law in force → scope → thresholds → exclusions and their exceptions → conditions of
@@ -67,11 +70,37 @@ extension CompiledMechanism {
         // chose another).
         let lawDate = f.lawDate
         for n in versions.indices where versions[n].validity.contains(lawDate) {
-            versions[n].decide(f, readable: readable, tracer: &tracer, into: &d)
+            decide(version: n, f, readable: readable, tracer: &tracer, into: &d)
             return
         }
         tracer.notInForce(self, asOf: lawDate)
         d = Decided(result: EligibilityResult(status: .notInForce, reasonRuleID: id), reason: .notInForce)
+    }
+
+    /// A date set by a version that came into force on `from`, moved there because the rule's own date fell
+    /// before it: the days before `from` belong to the law then in force, so when that law had the person's time
+    /// served by then, its decision is the answer (eligible since, not only from the change).
+    private func decide<T: DecisionTracer>(version n: Int, _ f: CaseFacts, readable: Bool, tracer: inout T,
+                                           into d: inout Decided) {
+        versions[n].decide(f, readable: readable, tracer: &tracer, into: &d)
+        if let from = d.waitedFor { servedBefore(from, f, readable: readable, tracer: &tracer, into: &d) }
+    }
+
+    private func servedBefore<T: DecisionTracer>(_ from: CalendarDate, _ f: CaseFacts, readable: Bool, tracer: inout T,
+                                                 into d: inout Decided) {
+        let dayBefore = from.adding(days: -1)
+        guard let previous = versions.firstIndex(where: { $0.validity.contains(dayBefore) }) else { return }
+        var before = f
+        before.lawDate = dayBefore
+        var quiet = NoTrace()
+        var earlier = Decided(result: EligibilityResult(status: .available))
+        // The earlier version may itself have replaced another: each law answers for its own days.
+        decide(version: previous, before, readable: readable, tracer: &quiet, into: &earlier)
+        guard earlier.result.available, let date = earlier.result.earliestDate, date < from else { return }
+        tracer.servedUnderPreviousVersion(versions[previous], date: date, from: from)
+        // The governing threshold is one of the earlier version's, which the caller does not read by index.
+        earlier.governing = nil
+        d = earlier
     }
 
     /// The decision, as a value (for explained runs, where one copy does not matter).
@@ -244,6 +273,21 @@ extension CompiledVersion {
         d.result.requiredServed = shareDate == date
             ? f.shareDurations[t.fractionSlot] : CalendarDuration.between(f.facts.start, date)
         tracer.governingThreshold(t, date, facts: f.facts)
+        if let from = releasesFrom, date < from {
+            // The rule's own date falls before this version of the law was in force: release under it waits for
+            // the day it came into force, and no share of the term sets that date.
+            d.result.earliestDate = from
+            d.result.fraction = nil
+            d.result.requiredServed = CalendarDuration.between(f.facts.start, from)
+            tracer.notBeforeVersion(self, from: from)
+            d.waitedFor = from
+            if let end = f.termEnd, from > end {
+                d.result.reasonRuleID = t.id
+                d.reason = .termEndsFirst
+                return .termEndsFirst
+            }
+            return nil
+        }
         if let end = f.termEnd, date > end {
             d.result.reasonRuleID = t.id
             d.reason = .termEndsFirst

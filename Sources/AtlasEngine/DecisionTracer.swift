@@ -21,6 +21,10 @@ protocol DecisionTracer {
     mutating func severalThresholds(_ thresholds: [CompiledThreshold])
     /// The threshold that sets the date.
     mutating func governingThreshold(_ threshold: CompiledThreshold, _ date: CalendarDate, facts: Case)
+    /// The date set falls before the version of the law came into force: release waits for `from`.
+    mutating func notBeforeVersion(_ version: CompiledVersion, from: CalendarDate)
+    /// The law in force before `from` had the time served on `date`: its decision applies.
+    mutating func servedUnderPreviousVersion(_ version: CompiledVersion, date: CalendarDate, from: CalendarDate)
     mutating func exclusionNotInForce(_ exclusion: CompiledExclusion, asOf: CalendarDate)
     /// An exclusion in force that matches or may match, with its exceptions in force (empty unless `explains`).
     mutating func exclusion(_ exclusion: CompiledExclusion, matches: Truth, exceptions: [(CompiledRule, Truth)],
@@ -44,6 +48,9 @@ struct NoTrace: DecisionTracer {
                                                       changesDate: Bool, date: CalendarDate) {}
     @inline(__always) mutating func severalThresholds(_ thresholds: [CompiledThreshold]) {}
     @inline(__always) mutating func governingThreshold(_ threshold: CompiledThreshold, _ date: CalendarDate, facts: Case) {}
+    @inline(__always) mutating func notBeforeVersion(_ version: CompiledVersion, from: CalendarDate) {}
+    @inline(__always) mutating func servedUnderPreviousVersion(_ version: CompiledVersion, date: CalendarDate,
+                                                               from: CalendarDate) {}
     @inline(__always) mutating func exclusionNotInForce(_ exclusion: CompiledExclusion, asOf: CalendarDate) {}
     @inline(__always) mutating func exclusion(_ exclusion: CompiledExclusion, matches: Truth,
                                               exceptions: [(CompiledRule, Truth)], rescued: Truth) {}

@@ -100,9 +100,7 @@ struct LawInTime {
         if rule == .milderRetroactive {
             dates += m.changeDates.filter { offence < $0 && $0 <= asOf }
         }
-        var compared = dates.map { candidate(m, f, $0, readable, &walked) }
-        // A later law reaches the person only once it is in force: release under it is no earlier than that.
-        for i in compared.indices.dropFirst() { compared[i].decided.notBefore(compared[i].lawDate, f, of: m) }
+        let compared = dates.map { candidate(m, f, $0, readable, &walked) }
         var chosen = 0
         for i in compared.indices.dropFirst()
         where Self.isMoreFavourable(compared[i].decided, than: compared[chosen].decided, asOf: asOf) {
@@ -173,22 +171,6 @@ struct LawInTime {
 }
 
 extension Decided {
-    /// Release no earlier than `date` (the entry into force of the later law that grants it): the time served is
-    /// then what lies between the start and that date, which no share of the term sets.
-    mutating func notBefore(_ date: CalendarDate, _ f: CaseFacts, of m: CompiledMechanism) {
-        guard result.available, let earliest = result.earliestDate, earliest < date else { return }
-        result.earliestDate = date
-        result.requiredServed = CalendarDuration.between(f.facts.start, date)
-        result.fraction = nil
-        if let end = f.termEnd, date > end {
-            result.status = .termEndsFirst
-            result.mandatory = false
-            // As when a threshold's own date falls after the end of the term: the threshold is the reason.
-            result.reasonRuleID = governing.flatMap { m.version(inForceOn: date)?.thresholds[$0].id }
-            reason = .termEndsFirst
-        }
-    }
-
     /// The answer turns on when the offence was committed, which the case does not say.
     mutating func markDependsOnOffenceDate() {
         missing.formUnion(MissingFacts.offenceDate)

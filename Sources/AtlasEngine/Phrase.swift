@@ -77,6 +77,10 @@ public enum PhraseKind: String, Sendable, CaseIterable {
     case intertemporalDependsOnOffence = "trace.intertemporal-depends-on-offence"
     case intertemporalAnyOffence = "trace.intertemporal-any-offence"
     case lawCompared = "trace.law-compared"
+    /// A rule's date falls before the version of the law it belongs to came into force.
+    case notBeforeLawInForce = "trace.not-before-law-in-force"
+    /// The law in force before a change already had the time served: its date stands.
+    case servedUnderPreviousLaw = "trace.served-under-previous-law"
     case lawOfOffenceNote = "trace.law-of-offence-note"
     case lawAppliedNote = "trace.law-applied-note"
     case earliestNote = "trace.earliest-note"

@@ -33,6 +33,24 @@ public struct ReformComparison: Sendable {
         self.differences = differences
     }
 
+    /// Narrows each difference's reforms to those it needs: a reform is kept when the case decided without it
+    /// (`decide` runs the stack it is given, on the same case) comes out otherwise for that mechanism. Where no
+    /// single reform is needed (two would each do it), the reforms the decision names are kept.
+    public mutating func attribute(_ stack: ReformStack, decide: (ReformStack) throws -> [JurisdictionOutcome]) rethrows {
+        guard stack.reforms.count > 1, !differences.isEmpty else { return }
+        var needed: [Int: [String]] = [:]
+        for reform in stack.reforms where differences.contains(where: { $0.jurisdiction == reform.jurisdiction }) {
+            // Dropping a reform cannot make a stack contradict itself.
+            guard let without = try? ReformStack(stack.reforms.filter { $0.id != reform.id }) else { continue }
+            let outcomes = try decide(without)
+            for (i, d) in differences.enumerated() where d.jurisdiction == reform.jurisdiction {
+                let other = outcomes.first { $0.jurisdiction.id == d.jurisdiction }?.mechanisms.first { $0.mechanism.id == d.mechanism }
+                if let other, OutcomeDifference.differs(other, d.after) { needed[i, default: []].append(reform.id) }
+            }
+        }
+        for i in differences.indices { if let reforms = needed[i], !reforms.isEmpty { differences[i].reforms = reforms } }
+    }
+
     /// Every rule id the outcome's decision names: the reason's rule, the governing threshold, and the trace.
     private static func ruleIDs(_ o: MechanismOutcome) -> [String] {
         var ids: [String] = []

@@ -130,7 +130,6 @@ public struct Simulator: Sendable {
             var quiet = NoTrace()
             d = m.decide(f, readable: j.categoryReadable, tracer: &quiet)
         }
-        if let choice = inTime?.choice, choice.chosen > 0 { d.notBefore(choice.lawDate, f, of: m) }
         if inTime?.dependsOnOffenceDate == true { d.markDependsOnOffenceDate() }
         let facts = f.facts
         let version = m.version(inForceOn: f.lawDate)
@@ -274,8 +273,15 @@ public struct Simulator: Sendable {
 
 extension CompiledLaw {
     /// Decides every mechanism of every jurisdiction for one case, in order, appending one result each to
-    /// `results`: the walk with nothing recorded, for batch and cohort runs.
+    /// `results`: the walk with nothing recorded, for batch runs.
     public func decide(_ facts: Case, into results: inout [EligibilityResult]) {
+        eachDecision(facts) { results.append($0.result) }
+    }
+
+    /// Decides every mechanism of every jurisdiction for one case, in order, handing each decision to `body`: the
+    /// one quiet loop of batch and cohort runs.
+    @inline(__always)
+    func eachDecision(_ facts: Case, _ body: (Decided) -> Void) {
         let f = self.facts(facts)
         var quiet = NoTrace()
         var d = Decided(result: EligibilityResult(status: .available))
@@ -285,11 +291,11 @@ extension CompiledLaw {
             let lawInTime = jurisdictions[j].lawInTime
             for m in jurisdictions[j].mechanisms.indices {
                 if lawInTime.looksBack(for: jurisdictions[j].mechanisms[m]) {
-                    results.append(jurisdictions[j].decideQuietly(jurisdictions[j].mechanisms[m], f).decided.result)
+                    body(jurisdictions[j].decideQuietly(jurisdictions[j].mechanisms[m], f).decided)
                     continue
                 }
                 jurisdictions[j].mechanisms[m].decide(f, readable: readable, tracer: &quiet, into: &d)
-                results.append(d.result)
+                body(d)
             }
         }
     }

@@ -208,6 +208,28 @@ struct TraceRecorder: DecisionTracer {
 
     /// Records each discrepancy about the governing threshold, with the range of dates between the encoded value
     /// and every claim that gives a computable value.
+    mutating func notBeforeVersion(_ version: CompiledVersion, from: CalendarDate) {
+        trace.append(TraceStep(kind: .lawInForce, ruleID: version.id,
+                               phrase: Phrase(.notBeforeLawInForce, [PhraseSlot("date", .date(from))]),
+                               value: from.description, citations: version.source.citations))
+        // What each disputed source gives is subject to the same day: no date of the range precedes it.
+        discrepancies = discrepancies.map { r in
+            var r = r
+            r.claimDates = r.claimDates.map { ($0.claimID, max($0.date, from)) }
+            let dates = r.claimDates.map(\.date) + [from]
+            r.earliest = dates.min()
+            r.latest = dates.max()
+            return r
+        }
+    }
+
+    mutating func servedUnderPreviousVersion(_ version: CompiledVersion, date: CalendarDate, from: CalendarDate) {
+        trace.append(TraceStep(kind: .lawInForce, ruleID: version.id,
+                               phrase: Phrase(.servedUnderPreviousLaw, [PhraseSlot("date", .date(date)),
+                                                                         PhraseSlot("from", .date(from))]),
+                               value: date.description, citations: version.source.citations))
+    }
+
     mutating func governingThreshold(_ threshold: CompiledThreshold, _ encodedDate: CalendarDate, facts: Case) {
         for d in jurisdiction.discrepancies(about: [threshold.source.id]) {
             var claimDates: [(String, CalendarDate)] = []

@@ -13,7 +13,7 @@ public struct MissingFacts: Hashable, Sendable {
 
     /// The names a rule may miss: a crosswalk that reads the category, then every fact of `CaseFactCatalogue`
     /// by its name. A name outside the table takes the last bit.
-    static let names: [String] = ["category-crosswalk"] + CaseFactCatalogue.all.map(\.name)
+    public static let names: [String] = ["category-crosswalk"] + CaseFactCatalogue.all.map(\.name)
 
     /// The missing fact called `name`.
     public static func named(_ name: String) -> MissingFacts {

@@ -21,6 +21,7 @@ public enum ReformAssignment {
         let path = try Self.path(target, place: place)
         let (jurisdiction, rule) = try Self.resolve(path, jurisdictions: jurisdictions, place: place)
         let action = try Self.action(path: path, rule: rule, value: value, place: place)
+        try Self.check(action, on: jurisdiction, place: place)
         let label = [LocalizedString(language: "kk", text: place), LocalizedString(language: "ru", text: place),
                      LocalizedString(language: "en", text: place)]
         return Reform(id: "set-\(index)", jurisdiction: jurisdiction.id, kind: "other", labels: label,
@@ -138,6 +139,22 @@ public enum ReformAssignment {
                 default: false
                 }
             }
+        }
+    }
+
+    /// A value only a threshold takes, set on another rule, or a share set on a threshold only life sentences meet,
+    /// would change nothing: said at once rather than found later as "the reforms change nothing".
+    static func check(_ action: ReformChange.Action, on j: Jurisdiction, place: String) throws(ReformError) {
+        guard case .setThreshold(let rule, let fraction, _, _, _) = action else { return }
+        let versions = j.mechanisms.flatMap(\.versions)
+        guard let threshold = versions.flatMap(\.thresholds).first(where: { $0.id == rule }) else {
+            throw ReformError(place: place, "\(rule) is not a threshold, so it has no share or time to set; "
+                + "write \(rule)=off to remove it")
+        }
+        let lifeOnly = threshold.condition?.containsLeaf(throughNegation: false) { $0 == .life(true) } ?? false
+        if fraction != nil, lifeOnly {
+            throw ReformError(place: place, "\(rule) is for life sentences, which have no share of a term; "
+                + "set its time instead: \(rule).fixed=20y")
         }
     }
 

@@ -12,6 +12,8 @@ public indirect enum Condition: Hashable, Sendable {
     case victimAge(atLeast: Int?, below: Int?)
     /// Age of the convict's youngest child.
     case childAge(atLeast: Int?, below: Int?)
+    /// The average of the quarterly correction points of the proposed points-based assessment.
+    case behaviourPoints(atLeast: Int?, below: Int?)
     case disability(Set<Int>)
     case priorRevocation(Set<String>)
     /// A named condition set of the jurisdiction (e.g. its vulnerable categories).

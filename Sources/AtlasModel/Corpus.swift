@@ -7,6 +7,8 @@ public struct Corpus: Sendable {
     public var crosswalk: [CrosswalkMapping] = []
     /// Proposed reforms (corpus/reforms), never part of the law until a command applies them.
     public var reformPackages: [ReformPackage] = []
+    /// The report's statistical tables (corpus/stats), as printed, with the seed lines of every cell.
+    public var stats: [StatsTable] = []
     public var sources: [Source]
     public var vocabulary: Vocabulary
     /// The jurisdiction every case is stated in and how its law reads the case (corpus/vocabulary.xml `<home>`).
@@ -35,4 +37,6 @@ public struct Corpus: Sendable {
     }
     /// The reform package called `id`.
     public func reformPackage(_ id: String) -> ReformPackage? { reformPackages.first { $0.id == id } }
+    /// The statistical table called `id`.
+    public func statsTable(_ id: String) -> StatsTable? { stats.first { $0.id == id } }
 }

@@ -41,6 +41,21 @@ public struct ReformStack: Sendable {
                 }
             }
         }
+        // A condition one reform replaces and another widens: which comes first would decide the answer (the
+        // widening lost, or kept on a rule rewritten for something else), so the user chooses.
+        for r in reforms {
+            for c in r.changes {
+                guard case .setCondition(let rule, _) = c.action else { continue }
+                for other in reforms where other.id != r.id {
+                    for o in other.changes {
+                        guard case .addAlternative(let widened, _) = o.action, widened == rule else { continue }
+                        throw ReformError(origin: o.origin, place: o.place,
+                            "\(rule) is rewritten by \(r.id) (\(c.place)) and widened here by \(other.id); the two do not "
+                            + "combine without a choice: drop one, or write the combined condition in a reform of your own")
+                    }
+                }
+            }
+        }
         // A removed rule cannot also be changed or widened by another change of the stack.
         for r in reforms {
             for c in r.changes {

@@ -38,6 +38,7 @@ public struct ConditionText: Sendable {
                                 ["range": Self.range(ge, lt)])
         case .victimAge(let ge, let lt): return words.phrase(.conditionVictimAge, ["range": Self.range(ge, lt)])
         case .childAge(let ge, let lt): return words.phrase(.conditionChildAge, ["range": Self.range(ge, lt)])
+        case .behaviourPoints(let ge, let lt): return words.phrase(.conditionBehaviourPoints, ["range": Self.range(ge, lt)])
         case .disability(let g):
             return words.phrase(.conditionDisability, ["groups": g.sorted().map(String.init).joined(separator: "/")])
         case .priorRevocation(let s):

@@ -1,9 +1,13 @@
+import Foundation
+
 /// A JSON value whose object keys keep the order they were written in, so output reads in the documented order
 /// and is byte-for-byte stable across runs.
 public indirect enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int)
+    /// A number with a fractional part, written with at most `digits` decimals (a ratio, a count of years).
+    case decimal(Double, digits: Int)
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
@@ -42,6 +46,12 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
         case .int(let i): out.append(contentsOf: String(i).utf8)
+        case .decimal(let value, let digits):
+            // Rounded to the digits asked for, and never an exponent or a non-number JSON cannot hold.
+            guard value.isFinite else { out.append(contentsOf: "null".utf8); return }
+            let scale = pow(10.0, Double(digits))
+            let rounded = (value * scale).rounded() / scale
+            out.append(contentsOf: (rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)).utf8)
         case .string(let s): JSONValue.escape(s, into: &out)
         case .array(let items):
             if items.isEmpty { out.append(contentsOf: "[]".utf8); return }

@@ -5,14 +5,15 @@ import AtlasModel
 /// comparison of `parole whatif`.
 public enum ReformText {
     /// One line naming the reforms applied and, below it, when they enter into force and whom they reach.
+    /// `asOfOption` names how the reader sets the as-of date (a flag on the command line, a field on the web).
     public static func heading(_ stack: ReformStack, effective: CalendarDate, asOf: CalendarDate?, corpus: Corpus,
-                               _ w: Wording) -> [String] {
+                               _ w: Wording, asOfOption: String = "as-of") -> [String] {
         let names = stack.reforms.map { r in "\(r.id) (\(r.labels.text(in: w.language) ?? r.kind))" }
         var lines = [w.text(.whatifHeading, ["reforms": names.joined(separator: "; ")]),
                      w.text(.whatifEffective, ["date": effective.description])]
         if let asOf, effective > asOf {
             lines.append(w.text(.whatifAfterAsOf, ["date": effective.description, "asOf": asOf.description,
-                                                   "flag": "--as-of"]))
+                                                   "flag": asOfOption]))
         }
         for r in stack.reforms where !r.isComputable {
             lines.append(w.text(.whatifNotComputable, ["id": r.id, "kind": kindName(r.kind, w)]))
@@ -34,10 +35,11 @@ public enum ReformText {
             out.append("")
             let title = w.text(.reformPackage, ["id": p.id, "label": p.labels.text(in: w.language) ?? p.id,
                                                "count": String(p.reforms.count)])
-            out.append(markdown ? "## " + title : title)
+            // A package's title runs long: wrapped, so the listing fits a terminal.
+            out.append(markdown ? "## " + title : TextTable.wrap(title, width: 140).joined(separator: "\n"))
             out.append("")
             let table = TextTable(header: listHeader(w), rows: p.reforms.map { listRow($0, corpus: corpus, w) },
-                                  columnLimits: [0: 34, 1: 4, 2: 16, 3: 8, 4: 40, 5: 9, 6: 18])
+                                  columnLimits: [0: 42, 1: 6, 2: 16, 3: 8, 4: 40, 5: 10, 6: 18])
             out.append(markdown ? table.markdown() : table.rendered())
         }
         return out.joined(separator: "\n")
@@ -69,9 +71,10 @@ public enum ReformText {
     /// The comparison as text: the reforms, the case, one row per mechanism whose outcome changes, and the
     /// reformed reasoning for the jurisdictions that change.
     public static func whatIf(_ c: ReformComparison, facts: Case, stack: ReformStack, effective: CalendarDate,
-                              corpus: Corpus, _ w: Wording, style: OutcomeText.Style) -> String {
+                              corpus: Corpus, _ w: Wording, style: OutcomeText.Style, asOfOption: String = "as-of") -> String {
         let md = style == .markdown
-        var out = heading(stack, effective: effective, asOf: facts.asOf, corpus: corpus, w).map { md ? $0 + "  " : $0 }
+        var out = heading(stack, effective: effective, asOf: facts.asOf, corpus: corpus, w, asOfOption: asOfOption)
+            .map { md ? $0 + "  " : $0 }
         out.append("")
         out.append((md ? "## " : "") + w.text(.caseHeading))
         out.append(OutcomeText.caseSummary(facts, w))
@@ -147,7 +150,7 @@ extension ReformText {
                     ConformanceJSON.result(c.before.result, words), ConformanceJSON.result(c.after.result, words),
                     w.text(direction) + (evidence.isEmpty ? "" : " (\(evidence))"), c.reforms.joined(separator: ", ")]
         }
-        let table = TextTable(header: header, rows: rows, columnLimits: [0: 16, 1: 10, 2: 28, 3: 14, 4: 14, 5: 40, 6: 34])
+        let table = TextTable(header: header, rows: rows, columnLimits: [0: 16, 1: 12, 2: 28, 3: 14, 4: 14, 5: 40, 6: 42])
         return (markdown ? "## " : "") + w.text(.conformanceReformHeading) + "\n\n"
             + (markdown ? table.markdown() : table.rendered())
     }

@@ -30,8 +30,14 @@ struct ReformOptions: ParsableArguments {
     func stack(corpus: Corpus, schemaFile: String) throws -> ReformStack {
         var chosen: [Reform] = []
         for name in reforms { chosen += try Self.resolve(name, corpus: corpus, schemaFile: schemaFile) }
+        // A --set may tune a rule a named reform adds, so it is read against the law with those reforms applied.
+        var law = corpus.jurisdictions
+        if !sets.isEmpty, !chosen.isEmpty {
+            do { law = try ReformStack(chosen).apply(to: law, effective: CalendarDate(year: 2100, month: 1, day: 1)!) }
+            catch { throw CLIFailure.usage(error.description) }
+        }
         for (index, text) in sets.enumerated() {
-            do { chosen.append(try ReformAssignment.reform(text, index: index + 1, jurisdictions: corpus.jurisdictions)) }
+            do { chosen.append(try ReformAssignment.reform(text, index: index + 1, jurisdictions: law)) }
             catch { throw CLIFailure.usage(error.description) }
         }
         do { return try ReformStack(chosen) } catch { throw CLIFailure.usage(error.description) }
@@ -60,8 +66,11 @@ struct ReformOptions: ParsableArguments {
         let (packageID, variant) = Self.variantSuffix(name)
         if let package = corpus.reformPackage(packageID) { return try pick(package, variant: variant, named: name) }
         if name.hasSuffix(".xml") || name.contains("/") || FileManager.default.fileExists(atPath: name) {
-            guard FileManager.default.isReadableFile(atPath: name) else {
-                throw CLIFailure(message: "--reform \(name): cannot read the file", status: .noInput)
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: name, isDirectory: &isFolder), !isFolder.boolValue,
+                  FileManager.default.isReadableFile(atPath: name) else {
+                throw CLIFailure(message: "--reform \(name): " + (isFolder.boolValue ? "is a folder, not a reform file; name a file"
+                                                                 : "cannot read the file; check the path"), status: .noInput)
             }
             let package = try CorpusLoader.readReformFile(name, schemaFile: schemaFile, corpus: corpus)
             return try pick(package, variant: nil, named: name)

@@ -139,7 +139,7 @@ extension Parole {
             case .table, .markdown:
                 let wording = Wording(language.language, vocabulary: atlas.vocabulary, factNaming: .flags)
                 let heading = applied.map { ReformText.heading($0.stack, effective: $0.effective, asOf: facts.asOf,
-                                                               corpus: law, wording).joined(separator: "\n") + "\n\n" }
+                                                               corpus: law, wording, asOfOption: "--as-of").joined(separator: "\n") + "\n\n" }
                 text = (heading ?? "") + OutcomeText.render(facts, outcomes, wording: wording,
                                           style: format == .table ? .table : .markdown,
                                           home: atlas.home.jurisdiction, explain: explained.isEmpty ? nil : explained,

@@ -78,7 +78,13 @@ extension Parole {
                 : try jurisdictions.map { try law.requireJurisdiction($0).id }
             let before = Simulator(corpus: law).simulate(facts, in: ids.compactMap(law.jurisdiction))
             let after = Simulator(corpus: reformed).simulate(facts, in: ids.compactMap(reformed.jurisdiction))
-            let comparison = ReformComparison(before: before, after: after, stack: stack)
+            var comparison = ReformComparison(before: before, after: after, stack: stack)
+            let quiet = { (other: ReformStack) throws -> [JurisdictionOutcome] in
+                var corpus = law
+                corpus.jurisdictions = try other.apply(to: law.jurisdictions.filter { ids.contains($0.id) }, effective: effective)
+                return Simulator(corpus: corpus, explains: false).simulate(facts, in: corpus.jurisdictions)
+            }
+            try comparison.attribute(stack, decide: quiet)
             let provenance = Provenance(corpus: law)
             let text: String
             switch format {
@@ -95,7 +101,7 @@ extension Parole {
             case .table, .markdown:
                 let wording = Wording(language.language, vocabulary: law.vocabulary, factNaming: .flags)
                 text = ReformText.whatIf(comparison, facts: facts, stack: stack, effective: effective, corpus: law,
-                                         wording, style: format == .table ? .table : .markdown)
+                                         wording, style: format == .table ? .table : .markdown, asOfOption: "--as-of")
                     + "\n\n" + provenance.footer(language: language.language) + "\n"
             case .csv, .html: throw format.refused(by: "whatif", writes: Self.formats)
             }

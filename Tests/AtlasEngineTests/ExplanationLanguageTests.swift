@@ -70,12 +70,23 @@ import Testing
                                      scope: Scope(labels: labels("c"), condition: fixedTerm, citations: []))
         let silent = MechanismVersion(id: "zz-d-v", validity: .always, decision: .discretionary, citations: [],
                                       scope: Scope(labels: labels("d"), condition: fixedTerm, citations: []))
+        // A rule changed in 2023: its new share's date (2023-01-01) falls before the new version came into force,
+        // and the old share's (2022-04-01) before that: the old law's date stands.
+        let replaced = [
+            MechanismVersion(id: "zz-e-v1", validity: Validity(to: day(2023).adding(days: 150)), decision: .discretionary,
+                             citations: [], scope: Scope(labels: labels("e1"), condition: fixedTerm, citations: []),
+                             thresholds: [Threshold(id: "zz-e-t1", labels: labels("t1"), fraction: Rational(1, 4), citations: [])]),
+            MechanismVersion(id: "zz-e-v2", validity: Validity(from: day(2023).adding(days: 151), basis: .inForce),
+                             decision: .discretionary, citations: [],
+                             scope: Scope(labels: labels("e2"), condition: fixedTerm, citations: []),
+                             thresholds: [Threshold(id: "zz-e-t2", labels: labels("t2"), fraction: Rational(1, 3), citations: [])]),
+        ]
         let zz = Jurisdiction(
             id: "zz", names: labels("zz"), legalFamily: "unclassified", legalFamilyCitations: [], sourceIDs: [],
             conditionSets: [],
             mechanisms: [("zz-a", mandatory), ("zz-b", readsCategory), ("zz-c", ended), ("zz-d", silent)].map {
                 ReleaseMechanism(id: $0.0, kind: "parole", labels: labels($0.0), versions: [$0.1])
-            },
+            } + [ReleaseMechanism(id: "zz-e", kind: "parole", labels: labels("zz-e"), versions: replaced)],
             discrepancies: [], notStated: [], origin: nil)
         let c = Case(term: .fixed(CalendarDuration(years: 9)), category: "grave", punishment: "imprisonment",
                      start: day(2020), asOf: day(2024))

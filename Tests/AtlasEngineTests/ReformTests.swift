@@ -77,7 +77,7 @@ import Testing
         #expect(unknown?.message.contains("kz-cc-72-3-grave") == true, "the nearest id is offered")
         for bad in ["kz-cc-72-3-grave=4/3", "kz-cc-72-3-grave=0/3", "kz-cc-72-3-grave=x", "kz-cc-72-3-grave",
                     "kz-cc-72-3-grave.colour=1/3", "kz-parole.threshold[category=grave=1/3",
-                    "kz-parole.threshold[category=life]=1/3"] {
+                    "kz-parole.threshold[category=life]=1/3", "kz-cc-72-5-life=1/3", "kz-cc-72-8-corruption=1/3"] {
             #expect(throws: ReformError.self, "\(bad)") { try ReformAssignment.reform(bad, index: 1, jurisdictions: kz) }
         }
     }

@@ -9,7 +9,7 @@ import Testing
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", "LC_ALL=C; sha256sum sources.xml vocabulary.xml cases.xml crosswalk.xml "
-            + "jurisdictions/*.xml instruments/*.xml annexes/*.xml reforms/*.xml | sha256sum"]
+            + "jurisdictions/*.xml instruments/*.xml annexes/*.xml reforms/*.xml stats/*.xml | sha256sum"]
         process.currentDirectoryURL = corpus
         let out = Pipe()
         process.standardOutput = out

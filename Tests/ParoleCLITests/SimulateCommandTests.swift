@@ -59,7 +59,7 @@ import Testing
         let section = try #require(after.components(separatedBy: "USAGE").first)
         let samples: [String: String] = ["term": "7y6m", "category": "medium", "kind": "imprisonment",
                                          "YYYY-MM-DD": "2021-02-03", "sex": "female", "years": "40", "group": "2",
-                                         "reason": "breach", "status": "unpaid", "tag": ""]
+                                         "reason": "breach", "status": "unpaid", "tag": "", "points": "3"]
         let tags = ["offence": "corruption", "consequence": "caused-death"]
         var checked = 0
         for line in section.split(separator: "\n") where line.hasPrefix("  --") {

@@ -60,6 +60,8 @@ public struct Case: Hashable, Sendable {
     public var victimAge: Int?
     /// Age of the convict's youngest child, when stated.
     public var childAge: Int?
+    /// The average of the quarterly correction points (1 to 5) of the proposed assessment, when stated.
+    public var behaviourPoints: Int?
     /// The yes/no facts (`CaseFactCatalogue`'s `.yesNo` declarations), by catalogue position.
     public var answers = YesNoAnswers()
     /// The date whose law applies.

@@ -1,3 +1,4 @@
+import Foundation
 import AtlasModel
 
 /// Numbers, durations and amounts as each language writes them: "4 years 6 months", "4 года 6 месяцев",
@@ -78,6 +79,17 @@ public struct LanguageNumbers: Sendable {
         let fraction = cents % 10 == 0 ? "\(cents / 10)" : (cents < 10 ? "0\(cents)" : "\(cents)")
         return "\(whole)\(separator)\(fraction)"
     }
+
+    /// A decimal number with at most `digits` places, with the language's decimal sign ("12.5", "12,5").
+    public func decimal(_ value: Double, digits: Int) -> String {
+        let scale = pow(10.0, Double(digits))
+        let rounded = (value * scale).rounded() / scale
+        let text = rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+        return language == .en ? text : text.replacingOccurrences(of: ".", with: ",")
+    }
+
+    /// A share as a percentage ("35%", "35 %" is not used: the three languages write it alike).
+    public func percent(_ share: Double) -> String { decimal(share * 100, digits: 1) + "%" }
 
     /// A fraction of the term ("1/3"): written the same in the three languages.
     public func fraction(_ value: Rational) -> String { value.description }

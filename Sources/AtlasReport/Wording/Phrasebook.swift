@@ -14,7 +14,8 @@ public struct Phrasebook: Sendable {
     /// The phrases of the program, parsed once.
     public static let standard = Phrasebook(files: [
         Data(PackageResources.outcome_phrases_json), Data(PackageResources.regime_phrases_json),
-        Data(PackageResources.reform_phrases_json),
+        Data(PackageResources.reform_phrases_json), Data(PackageResources.cohort_phrases_json),
+        Data(PackageResources.stats_phrases_json),
     ])
 
     let entries: [String: [String: String]]
@@ -46,6 +47,7 @@ public struct Phrasebook: Sendable {
     /// Every phrase name the program declares.
     static let declared: [String] = OutcomePhrase.allCases.map(\.rawValue) + PhraseKind.allCases.map(\.rawValue)
         + RegimePhrase.allCases.map(\.rawValue) + ReformPhrase.allCases.map(\.rawValue)
+        + CohortPhrase.allCases.map(\.rawValue) + StatsPhrase.allCases.map(\.rawValue)
 }
 
 /// A family of phrase keys (an enum whose raw values are the keys of a phrases file).

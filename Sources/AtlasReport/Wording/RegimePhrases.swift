@@ -23,6 +23,7 @@ public enum RegimePhrase: String, PhraseName {
     case conditionTerm = "condition.term"
     case conditionVictimAge = "condition.victim-age"
     case conditionChildAge = "condition.child-age"
+    case conditionBehaviourPoints = "condition.behaviour-points"
 
     // The conformance table (`conformance`).
     case conformanceColumnFeature = "conformance.column-feature"

@@ -44,6 +44,11 @@ public struct Wording: Sendable {
         Phrasebook.standard.text(phrase, language, values)
     }
 
+    /// One fixed phrase of cohort runs.
+    public func text(_ phrase: CohortPhrase, _ values: [String: String] = [:]) -> String {
+        Phrasebook.standard.text(phrase, language, values)
+    }
+
     /// A value in the language.
     public func text(_ value: PhraseValue) -> String {
         switch value {

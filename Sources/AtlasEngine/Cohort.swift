@@ -1,0 +1,200 @@
+import AtlasModel
+
+/// One mechanism's decision for one person, as a cohort counts it: the result and the facts it lacked.
+public struct CohortDecision: Sendable {
+    public var result: EligibilityResult
+    public var missing: MissingFacts
+}
+
+extension CompiledLaw {
+    /// Decides every mechanism of every jurisdiction for one person, in order, appending one decision each: the
+    /// same walk as a batch run (`NoTrace`), keeping what the person lacks, for counting.
+    public func decide(_ facts: Case, into decisions: inout [CohortDecision]) {
+        eachDecision(facts) { decisions.append(CohortDecision(result: $0.result, missing: $0.missing)) }
+    }
+
+    /// The mechanisms `decide(_:into:)` decides, in its order: jurisdiction id, mechanism id and kind.
+    public var mechanismKeys: [CohortTally.MechanismKey] {
+        jurisdictions.flatMap { j in
+            j.mechanisms.map { CohortTally.MechanismKey(jurisdiction: j.source.id, mechanism: $0.id, kind: $0.source.kind) }
+        }
+    }
+}
+
+/// What a cohort run counts: per scenario (the law, then each reform stack) and mechanism, how many people are in
+/// each status, eligible by the as-of date and by each year of the horizon, and what the undetermined lack; per
+/// reform scenario, how each person's earliest date moved against the law's. A counting sink: it keeps no person.
+public struct CohortTally: Sendable {
+    public struct MechanismKey: Sendable, Hashable {
+        public var jurisdiction: String
+        public var mechanism: String
+        public var kind: String
+    }
+
+    /// The counts of one mechanism under one scenario.
+    public struct Counts: Sendable {
+        /// People by status (`MechanismOutcome.Status.allCases` order).
+        public var byStatus: [Int]
+        /// Available with a date on or before the as-of date.
+        public var eligibleNow = 0
+        /// Available with a date on or before the as-of date plus 1, 2, … years.
+        public var eligibleBy: [Int]
+        /// Available with release owed.
+        public var mandatory = 0
+        /// Undetermined people, by the fact they lack (`MissingFacts` bit positions).
+        public var missingByFact: [Int]
+
+        init(horizon: Int) {
+            byStatus = Array(repeating: 0, count: MechanismOutcome.Status.allCases.count)
+            eligibleBy = Array(repeating: 0, count: horizon)
+            missingByFact = Array(repeating: 0, count: 64)
+        }
+
+        public func count(_ status: MechanismOutcome.Status) -> Int {
+            byStatus[MechanismOutcome.Status.allCases.firstIndex(of: status)!]
+        }
+
+        /// The facts the undetermined lack, by name, with how many lack each.
+        public var missingFacts: [(fact: String, people: Int)] {
+            missingByFact.indices.filter { missingByFact[$0] > 0 }.map {
+                ($0 < MissingFacts.names.count ? MissingFacts.names[$0] : "unknown-fact", missingByFact[$0])
+            }.sorted { $0.fact < $1.fact }
+        }
+    }
+
+    /// How one mechanism's dates moved from the law to a reform scenario.
+    public struct Change: Sendable {
+        public var earlier = 0
+        public var later = 0
+        public var same = 0
+        /// Not available under the law, available under the reforms (and the reverse).
+        public var nowAvailable = 0
+        public var noLongerAvailable = 0
+        /// Release owed under the reforms and not under the law (and the reverse).
+        public var nowMandatory = 0
+        public var noLongerMandatory = 0
+        /// Days from the law's date to the reform's (negative: earlier) → people, for those available under both.
+        public var shift: [Int: Int] = [:]
+        /// Days of custody from the as-of date on that the earlier dates could save (release at the earliest date
+        /// assumed), summed over people.
+        public var daysSaved = 0
+
+        /// The shift below which `fraction` of the people fall (nil when nobody is available under both).
+        public func quantile(_ fraction: Double) -> Int? {
+            let total = shift.values.reduce(0, +)
+            guard total > 0 else { return nil }
+            let wanted = max(1, Int((Double(total) * fraction).rounded(.up)))
+            var seen = 0
+            for (days, people) in shift.sorted(by: { $0.key < $1.key }) {
+                seen += people
+                if seen >= wanted { return days }
+            }
+            return shift.keys.max()
+        }
+    }
+
+    public let mechanisms: [MechanismKey]
+    public let scenarios: Int
+    public let asOf: CalendarDate
+    public let horizonYears: Int
+    public private(set) var people = 0
+    /// `counts[scenario][mechanism]`.
+    public private(set) var counts: [[Counts]]
+    /// `changes[scenario - 1][mechanism]`: each reform scenario against the law (scenario 0).
+    public private(set) var changes: [[Change]]
+    private let horizonDates: [CalendarDate]
+    private let statusIndex: [MechanismOutcome.Status: Int]
+
+    public init(mechanisms: [MechanismKey], scenarios: Int, asOf: CalendarDate, horizonYears: Int) {
+        self.mechanisms = mechanisms
+        self.scenarios = scenarios
+        self.asOf = asOf
+        self.horizonYears = horizonYears
+        counts = Array(repeating: Array(repeating: Counts(horizon: horizonYears), count: mechanisms.count), count: scenarios)
+        changes = Array(repeating: Array(repeating: Change(), count: mechanisms.count), count: max(0, scenarios - 1))
+        horizonDates = (0..<horizonYears).map { asOf.adding(months: 12 * ($0 + 1)) }
+        statusIndex = Dictionary(uniqueKeysWithValues: MechanismOutcome.Status.allCases.enumerated().map { ($1, $0) })
+    }
+
+    /// Counts one person: `decisions[scenario]` holds one decision per mechanism, in `mechanisms` order.
+    public mutating func add(_ decisions: [[CohortDecision]], termEnd: CalendarDate?) {
+        people += 1
+        for s in 0..<scenarios {
+            for m in mechanisms.indices {
+                let d = decisions[s][m]
+                counts[s][m].byStatus[statusIndex[d.result.status]!] += 1
+                if d.result.available {
+                    if d.result.mandatory { counts[s][m].mandatory += 1 }
+                    if let date = d.result.earliestDate {
+                        if date <= asOf { counts[s][m].eligibleNow += 1 }
+                        for (k, limit) in horizonDates.enumerated() where date <= limit { counts[s][m].eligibleBy[k] += 1 }
+                    }
+                }
+                if d.result.status == .undetermined {
+                    var bits = d.missing.bits
+                    while bits != 0 {
+                        let bit = bits.trailingZeroBitCount
+                        counts[s][m].missingByFact[bit] += 1
+                        bits &= bits - 1
+                    }
+                }
+                if s > 0 { compare(decisions[0][m].result, d.result, scenario: s - 1, mechanism: m, termEnd: termEnd) }
+            }
+        }
+    }
+
+    private mutating func compare(_ law: EligibilityResult, _ reformed: EligibilityResult, scenario: Int, mechanism m: Int,
+                                  termEnd: CalendarDate?) {
+        var change = changes[scenario][m]
+        defer { changes[scenario][m] = change }
+        if law.mandatory != reformed.mandatory, law.available || reformed.available {
+            if reformed.mandatory { change.nowMandatory += 1 } else { change.noLongerMandatory += 1 }
+        }
+        switch (law.available, reformed.available) {
+        case (false, true): change.nowAvailable += 1
+        case (true, false): change.noLongerAvailable += 1
+        default: break
+        }
+        // When custody ends under each: the earliest date when available, else the end of the term.
+        let lawEnd = law.available ? law.earliestDate : termEnd
+        let reformEnd = reformed.available ? reformed.earliestDate : termEnd
+        if law.available, reformed.available, let a = law.earliestDate, let b = reformed.earliestDate {
+            let days = a.days(until: b)
+            change.shift[days, default: 0] += 1
+            if days < 0 { change.earlier += 1 } else if days > 0 { change.later += 1 } else { change.same += 1 }
+        }
+        if let lawEnd, let reformEnd {
+            let saved = max(asOf, reformEnd).days(until: max(asOf, lawEnd))
+            if saved > 0 { change.daysSaved += saved }
+        }
+    }
+
+    /// Adds another tally of the same mechanisms and scenarios (a slice counted on another core).
+    public mutating func merge(_ other: CohortTally) {
+        people += other.people
+        for s in 0..<scenarios {
+            for m in mechanisms.indices {
+                let o = other.counts[s][m]
+                for i in o.byStatus.indices { counts[s][m].byStatus[i] += o.byStatus[i] }
+                counts[s][m].eligibleNow += o.eligibleNow
+                for k in o.eligibleBy.indices { counts[s][m].eligibleBy[k] += o.eligibleBy[k] }
+                counts[s][m].mandatory += o.mandatory
+                for b in o.missingByFact.indices { counts[s][m].missingByFact[b] += o.missingByFact[b] }
+            }
+        }
+        for s in changes.indices {
+            for m in mechanisms.indices {
+                let o = other.changes[s][m]
+                changes[s][m].earlier += o.earlier
+                changes[s][m].later += o.later
+                changes[s][m].same += o.same
+                changes[s][m].nowAvailable += o.nowAvailable
+                changes[s][m].noLongerAvailable += o.noLongerAvailable
+                changes[s][m].nowMandatory += o.nowMandatory
+                changes[s][m].noLongerMandatory += o.noLongerMandatory
+                changes[s][m].daysSaved += o.daysSaved
+                for (days, n) in o.shift { changes[s][m].shift[days, default: 0] += n }
+            }
+        }
+    }
+}

@@ -1,0 +1,307 @@
+import ArgumentParser
+import AtlasEngine
+import AtlasInput
+import AtlasModel
+import AtlasOutput
+import AtlasReport
+import Foundation
+import Parallel
+
+extension Parole {
+    struct Cohort: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "cohort",
+            abstract: "Count a population's eligibility under the law and under reforms, now and over a horizon.",
+            usage: "parole cohort --input <file.csv> [--reform <id>]... [--as-of <date>] [--horizon <5y>] [<options>]",
+            discussion: """
+                Each person of the population file (docs/cohort-csv.md) is decided by the same engine as \
+                `simulate`, under the law and under each --reform (one scenario each; all --set changes together \
+                form one more), and counted, never kept: memory stays flat in the number of people. Per scenario \
+                and mechanism: how many are eligible by the as-of date and by each year of the horizon, how many \
+                would be owed release, how many depend on a fact the file does not give (and which). Per reform: \
+                how many get an earlier or later date, who becomes (or stops being) eligible, the median and spread \
+                of the change in days, and the person-years of custody the earlier dates could save, at the \
+                earliest date (an upper bound) and, with --grant-rate, at an assumed rate of grants.
+
+                Examples:
+                  parole cohort --input prisoners.csv
+                  parole cohort --input prisoners.csv --reform kz-rec-juvenile-one-third --reform kz-annex-3@1 --lang ru
+                  parole cohort --input prisoners.csv --as-of 2027-01-01 --horizon 3y --format json --output cohort.json
+                  parole cohort --input export.csv --columns "Срок=term,Категория=category,Начало=start" --keep-going
+                  parole cohort --input prisoners.csv --reform kz-annex-3@1 --grant-rate 0.5 --format csv
+                  parole cohort generate --size 100000 --seed 7 --output synthetic.csv
+                """,
+            subcommands: [CohortGenerate.self])
+
+        @Option(help: ArgumentHelp("The population file (CSV, docs/cohort-csv.md; - for standard input).", valueName: "file"))
+        var input: String?
+
+        @Option(name: .customLong("jurisdiction"), help: ArgumentHelp(
+            "Jurisdiction id (repeatable; default: the home jurisdiction).", valueName: "id"))
+        var jurisdictions: [String] = []
+
+        @Option(name: .customLong("as-of"), help: ArgumentHelp("Apply the law in force on this date (default: today).",
+                                                               valueName: "YYYY-MM-DD"))
+        var asOf: String?
+
+        @Option(help: ArgumentHelp("Years ahead to count eligibility for, one column each.", valueName: "5y"))
+        var horizon: String = "5y"
+
+        @Option(help: ArgumentHelp("The file's own column names mapped to case fields.", valueName: "name=field,…"))
+        var columns: String?
+
+        @Flag(help: "Report every bad row on standard error and count the others (exit 65 at the end).")
+        var keepGoing = false
+
+        @Option(help: ArgumentHelp("An assumed share of petitions granted (0 to 1), applied to the custody saved.",
+                                   valueName: "rate"))
+        var grantRate: Double?
+
+        @Option(help: ArgumentHelp("Also write each person's outcome per scenario and mechanism to this CSV file.",
+                                   valueName: "file"))
+        var dates: String?
+
+        @Option(help: "Output: table, csv, json or markdown.") var format: OutputFormat = .table
+        @OptionGroup var reform: ReformOptions
+        @OptionGroup var language: LanguageOptions
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var corpus: CorpusOptions
+
+        static let formats: [OutputFormat] = [.table, .csv, .json, .markdown]
+
+        func validate() throws {
+            try format.require(Self.formats, by: "cohort")
+            if let grantRate, !(0...1).contains(grantRate) {
+                throw ValidationError("--grant-rate \(grantRate): a share between 0 and 1, e.g. 0.45")
+            }
+            _ = try horizonYears
+            _ = try columnMap
+        }
+
+        var horizonYears: Int {
+            get throws {
+                let digits = horizon.hasSuffix("y") ? String(horizon.dropLast()) : horizon
+                guard let years = Int(digits), (0...50).contains(years) else {
+                    throw ValidationError("--horizon \(horizon): whole years from 0 to 50, e.g. 5y")
+                }
+                return years
+            }
+        }
+
+        var columnMap: [String: String] {
+            get throws {
+                guard let columns else { return [:] }
+                var map: [String: String] = [:]
+                for pair in columns.split(separator: ",") {
+                    let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                    guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                        throw ValidationError("--columns \"\(pair)\": write NAME=field, e.g. Срок=term")
+                    }
+                    map[parts[0]] = parts[1]
+                }
+                return map
+            }
+        }
+
+        func run() throws {
+            // Checked here, not in validate(): `cohort generate` validates this command's options too.
+            guard input != nil else { throw CLIFailure.usage("name the population file: --input FILE.csv (docs/cohort-csv.md)") }
+            let law = try corpus.load()
+            let asOf: CalendarDate
+            if let text = self.asOf {
+                guard let date = CalendarDate(iso: text) else {
+                    throw CLIFailure.usage("--as-of \(text): not a date; write YYYY-MM-DD")
+                }
+                asOf = date
+            } else {
+                asOf = .today
+            }
+            let selected = try jurisdictions.isEmpty
+                ? [try law.requireJurisdiction(law.home.jurisdiction)] : jurisdictions.map { try law.requireJurisdiction($0) }
+            let scenarios = try CohortScenarios(reform: reform, law: law, asOf: asOf, schemaFile: corpus.location.schemaFile,
+                                                jurisdictions: selected)
+            // Both outputs are opened before any work, so that one that cannot be written stops the run at once.
+            let channel = try output.open()
+            let datesChannel = try dates.map { try OutputChannel(path: $0) }
+            let columns = try columnMap
+            var file: PopulationFile
+            do { file = try PopulationFile(path: input ?? "-", columns: columns) } catch let error as CaseFileError {
+                throw error
+            } catch {
+                throw CLIFailure.data("\(error)")
+            }
+            let wording = Wording(language.language, vocabulary: law.vocabulary, factNaming: .labels)
+            if !file.ignoredColumns.isEmpty {
+                FileHandle.standardError.write(Data(("parole: " + wording.text(.cohortIgnoredColumns, [
+                    "columns": file.ignoredColumns.joined(separator: ", ")]) + "\n").utf8))
+            }
+            let run = CohortRun(scenarios: scenarios, asOf: asOf, horizonYears: try horizonYears,
+                                vocabulary: law.vocabulary, keepGoing: keepGoing, writesDates: datesChannel != nil)
+            let result = try run.count(&file, dates: datesChannel)
+            if let failure = file.failure { throw CLIFailure(message: "\(file.path): cannot read (\(failure))", status: .noInput) }
+            var report = CohortReport(tally: result.tally, scenarios: scenarios.names, grantRate: grantRate,
+                                      synthetic: result.synthetic)
+            report.grantRateOption = "--grant-rate"
+            let provenance = Provenance(corpus: law)
+            let text: String
+            switch format {
+            case .json:
+                text = report.json(wording, provenance: provenance, effective: scenarios.count > 1 ? scenarios.effective : nil,
+                                   ignoredColumns: file.ignoredColumns).serialized(pretty: true) + "\n"
+            case .csv: text = report.csv()
+            case .table, .markdown:
+                let words = Wording(language.language, vocabulary: law.vocabulary, factNaming: .flags)
+                text = report.text(words, markdown: format == .markdown) + "\n\n" + provenance.footer(language: language.language) + "\n"
+            case .html: throw format.refused(by: "cohort", writes: Self.formats)
+            }
+            try datesChannel?.finish()
+            try channel.write(text)
+            try channel.finish()
+            if result.rejected > 0 {
+                throw CLIFailure.data(wording.text(.cohortRejected, ["count": "\(result.rejected)", "people": "\(result.tally.people)"]))
+            }
+        }
+    }
+}
+
+/// The law and each reform scenario of a cohort run, compiled once.
+struct CohortScenarios {
+    var names: [String]
+    var laws: [CompiledLaw]
+    var effective: CalendarDate
+    var count: Int { laws.count }
+
+    init(reform: ReformOptions, law: Corpus, asOf: CalendarDate, schemaFile: String, jurisdictions: [Jurisdiction]) throws {
+        effective = try reform.effectiveDate(asOf: asOf)
+        var stacks: [(String, ReformStack)] = []
+        for name in reform.reforms {
+            do { stacks.append((name, try ReformStack(try ReformOptions.resolve(name, corpus: law, schemaFile: schemaFile)))) }
+            catch let error as ReformError { throw CLIFailure.usage(error.description) }
+        }
+        if !reform.sets.isEmpty {
+            var only = reform
+            only.reforms = []
+            stacks.append(("--set " + reform.sets.joined(separator: " --set "), try only.stack(corpus: law, schemaFile: schemaFile)))
+        }
+        names = ["law"] + stacks.map(\.0)
+        let compile = { (js: [Jurisdiction]) in CompiledLaw(jurisdictions: js, crosswalk: law.crosswalk, home: law.home) }
+        laws = [compile(jurisdictions)]
+        for (_, stack) in stacks {
+            do { laws.append(compile(try stack.apply(to: jurisdictions, effective: effective))) }
+            catch { throw CLIFailure.usage(error.description) }
+        }
+    }
+}
+
+/// Reads a population in chunks and counts each chunk on every core: one tally per slice, merged in order.
+struct CohortRun {
+    let scenarios: CohortScenarios
+    let asOf: CalendarDate
+    let horizonYears: Int
+    let vocabulary: Vocabulary
+    let keepGoing: Bool
+    let writesDates: Bool
+
+    struct Result {
+        var tally: CohortTally
+        var rejected: Int
+        var synthetic: Bool
+    }
+
+    /// What one slice of a chunk gives back.
+    struct Slice: Sendable {
+        var tally: CohortTally
+        var problems: [(line: Int, message: String)] = []
+        var dates = ""
+    }
+
+    func count(_ file: inout PopulationFile, dates: OutputChannel?) throws -> Result {
+        let keys = scenarios.laws[0].mechanismKeys
+        var total = CohortTally(mechanisms: keys, scenarios: scenarios.count, asOf: asOf, horizonYears: horizonYears)
+        var rejected = 0
+        var synthetic = false
+        let progress = isatty(STDERR_FILENO) == 1
+        let clock = ContinuousClock(), started = clock.now
+        var lastReport = started
+        if let dates {
+            let header = ["id"] + scenarios.names.enumerated().flatMap { s, name in
+                keys.map { "\(s == 0 ? "law" : name):\($0.mechanism)" }
+            }
+            try dates.write(TextTableData(header: header, rows: []).csv + "\n")
+        }
+        while true {
+            var chunk: [PopulationFile.Person] = []
+            while chunk.count < 4_096 {
+                do {
+                    guard let person = try file.next() else { break }
+                    chunk.append(person)
+                } catch let problem as PopulationFile.Problem {
+                    guard keepGoing else { throw CLIFailure.data(problem.description) }
+                    FileHandle.standardError.write(Data("parole: \(problem)\n".utf8))
+                    rejected += 1
+                }
+            }
+            if chunk.isEmpty { break }
+            if !synthetic, chunk.first?.id.hasPrefix("synthetic-") == true { synthetic = true }
+            let slices = decide(chunk, keys: keys, file: file)
+            for slice in slices {
+                if let first = slice.problems.first, !keepGoing { throw CLIFailure.data(first.message) }
+                for problem in slice.problems { FileHandle.standardError.write(Data("parole: \(problem.message)\n".utf8)) }
+                rejected += slice.problems.count
+                total.merge(slice.tally)
+                if let dates, !slice.dates.isEmpty { try dates.write(slice.dates) }
+            }
+            if progress, clock.now - lastReport > .seconds(1) {
+                lastReport = clock.now
+                let seconds = Double((clock.now - started).components.seconds) + 1e-9
+                FileHandle.standardError.write(Data("\rparole cohort: \(total.people) people, \(Int(Double(total.people) / seconds)) a second   ".utf8))
+            }
+        }
+        if progress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        return Result(tally: total, rejected: rejected, synthetic: synthetic)
+    }
+
+    private func decide(_ chunk: [PopulationFile.Person], keys: [CohortTally.MechanismKey],
+                        file: PopulationFile) -> [Slice] {
+        let count = min(chunk.count, max(1, ProcessInfo.processInfo.activeProcessorCount) * 2)
+        let per = (chunk.count + count - 1) / count
+        let laws = scenarios.laws
+        let asOfText = asOf.description
+        let (asOf, horizonYears, vocabulary, writesDates) = (asOf, horizonYears, vocabulary, writesDates)
+        let columnOf = Dictionary(uniqueKeysWithValues: CaseFactCatalogue.all.map { ($0.name, file.column(for: $0.jsonKey)) })
+        let path = file.path
+        return ParallelSlots<Slice>.compute(count: count) { index in
+            var slice = Slice(tally: CohortTally(mechanisms: keys, scenarios: laws.count, asOf: asOf, horizonYears: horizonYears))
+            var decisions = Array(repeating: [CohortDecision](), count: laws.count)
+            var lines: [[String]] = []
+            for person in chunk[min(chunk.count, index * per)..<min(chunk.count, (index + 1) * per)] {
+                var draft = person.draft
+                draft["as-of"] = .text(asOfText)
+                let facts: Case
+                do { facts = try draft.build(vocabulary: vocabulary, today: asOf) } catch let error as CaseInputError {
+                    let column = columnOf[error.field] ?? error.field
+                    slice.problems.append((person.line, "\(path):\(person.line) (column \(column)): \(error.message)"))
+                    continue
+                } catch {
+                    slice.problems.append((person.line, "\(path):\(person.line): \(error)"))
+                    continue
+                }
+                for s in laws.indices {
+                    decisions[s].removeAll(keepingCapacity: true)
+                    laws[s].decide(facts, into: &decisions[s])
+                }
+                slice.tally.add(decisions, termEnd: facts.termEnd)
+                if writesDates {
+                    lines.append([person.id] + decisions.flatMap { $0.map { d in
+                        d.result.available ? d.result.earliestDate?.description ?? d.result.status.rawValue : d.result.status.rawValue
+                    } })
+                }
+            }
+            if writesDates, !lines.isEmpty {
+                let csv = TextTableData(header: [], rows: lines).csv
+                slice.dates = String(csv.drop { $0 == "\n" }) + "\n"
+            }
+            return slice
+        }
+    }
+}

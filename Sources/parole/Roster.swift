@@ -1,0 +1,138 @@
+import ArgumentParser
+import AtlasEngine
+import AtlasInput
+import AtlasModel
+import AtlasReport
+import Foundation
+
+extension Parole {
+    struct Roster: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "roster",
+            abstract: "List when each person's right to parole and replacement begins (the report's automatic notification).",
+            discussion: """
+                For each person of a population file (docs/cohort-csv.md) and each mechanism: the date the right \
+                begins, those already past it first, then by date; the rule and citation the date rests on; and \
+                what is still to be shown at the hearing (the conditions the file leaves open). Something an \
+                institution could run every morning: the order is stable, each person's id is carried through, \
+                and an error names the row and column, never the person's data. --format ics gives one calendar \
+                event per person and date.
+
+                Examples:
+                  parole roster --input prisoners.csv
+                  parole roster --input prisoners.csv --within 90d --lang ru
+                  parole roster --input prisoners.csv --format ics --output parole-dates.ics
+                  parole roster --input prisoners.csv --reform kz-rec-juvenile-one-third --format csv
+                """)
+
+        @Option(help: ArgumentHelp("The population file (CSV, docs/cohort-csv.md; - for standard input).", valueName: "file"))
+        var input: String
+
+        @Option(name: .customLong("as-of"), help: ArgumentHelp("The day the roster is for (default: today).",
+                                                               valueName: "YYYY-MM-DD"))
+        var asOf: String?
+
+        @Option(help: ArgumentHelp("Only dates up to this many days ahead (and those already past), e.g. 90d.",
+                                   valueName: "days"))
+        var within: String?
+
+        @Option(name: .customLong("jurisdiction"), help: ArgumentHelp(
+            "Jurisdiction id (repeatable; default: the home jurisdiction).", valueName: "id"))
+        var jurisdictions: [String] = []
+
+        @Option(help: ArgumentHelp("The file's own column names mapped to case fields.", valueName: "name=field,…"))
+        var columns: String?
+
+        @Option(help: "Output: table, csv, json, markdown or ics.") var format: String = "table"
+        @OptionGroup var reform: ReformOptions
+        @OptionGroup var language: LanguageOptions
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var corpus: CorpusOptions
+
+        static let formats = ["table", "csv", "json", "markdown", "ics"]
+
+        func validate() throws {
+            guard Self.formats.contains(format) else {
+                throw ValidationError("--format \(format): roster writes \(Self.formats.joined(separator: ", "))")
+            }
+            _ = try withinDays
+        }
+
+        var withinDays: Int? {
+            get throws {
+                guard let within else { return nil }
+                let digits = within.hasSuffix("d") ? String(within.dropLast()) : within
+                guard let days = Int(digits), (0...3650).contains(days) else {
+                    throw ValidationError("--within \(within): a number of days from 0 to 3650, e.g. 90d")
+                }
+                return days
+            }
+        }
+
+        func run() throws {
+            let law = try corpus.load()
+            let asOf: CalendarDate
+            if let text = self.asOf {
+                guard let date = CalendarDate(iso: text) else { throw CLIFailure.usage("--as-of \(text): not a date; write YYYY-MM-DD") }
+                asOf = date
+            } else {
+                asOf = .today
+            }
+            var atlas = law
+            if !reform.isEmpty {
+                let stack = try reform.stack(corpus: law, schemaFile: corpus.location.schemaFile)
+                atlas = try ReformOptions.apply(stack, to: law, effective: try reform.effectiveDate(asOf: asOf))
+            }
+            let selected = try jurisdictions.isEmpty
+                ? [try atlas.requireJurisdiction(atlas.home.jurisdiction)] : jurisdictions.map { try atlas.requireJurisdiction($0) }
+            let channel = try output.open()
+            var map: [String: String] = [:]
+            for pair in (columns ?? "").split(separator: ",") {
+                let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                guard parts.count == 2 else { throw CLIFailure.usage("--columns \"\(pair)\": write NAME=field, e.g. Срок=term") }
+                map[parts[0]] = parts[1]
+            }
+            var file: PopulationFile
+            do { file = try PopulationFile(path: input, columns: map) } catch let error as CaseFileError { throw error } catch {
+                throw CLIFailure.data("\(error)")
+            }
+            let simulator = Simulator(corpus: atlas)
+            var roster = AtlasReport.Roster(asOf: asOf)
+            while true {
+                let person: PopulationFile.Person
+                do {
+                    guard let next = try file.next() else { break }
+                    person = next
+                } catch {
+                    throw CLIFailure.data("\(error)")
+                }
+                var draft = person.draft
+                draft["as-of"] = .text(asOf.description)
+                let facts: Case
+                do { facts = try draft.build(vocabulary: atlas.vocabulary, today: asOf) } catch {
+                    // The row and column, never the person's data.
+                    let column = CaseFactCatalogue.named(error.field).map { file.column(for: $0.jsonKey, columns: map) } ?? error.field
+                    throw CLIFailure.data("\(file.path):\(person.line) (column \(column)): \(error.message)")
+                }
+                roster.add(id: person.id, outcomes: simulator.simulate(facts, in: selected))
+            }
+            if let failure = file.failure { throw CLIFailure(message: "\(file.path): cannot read (\(failure))", status: .noInput) }
+            let limit = try withinDays.map { asOf.adding(days: $0) }
+            let provenance = Provenance(corpus: law)
+            let text: String
+            switch format {
+            case "json":
+                let wording = Wording(language.language, vocabulary: law.vocabulary, factNaming: .labels)
+                text = roster.json(within: limit, wording, provenance: provenance).serialized(pretty: true) + "\n"
+            case "csv": text = roster.csv(within: limit, Wording(language.language, vocabulary: law.vocabulary, factNaming: .labels))
+            case "ics": text = roster.iCalendar(within: limit, Wording(language.language, vocabulary: law.vocabulary, factNaming: .labels))
+            default:
+                let wording = Wording(language.language, vocabulary: law.vocabulary, factNaming: .flags)
+                text = roster.text(within: limit, wording, markdown: format == "markdown") + "\n\n"
+                    + provenance.footer(language: language.language) + "\n"
+            }
+            try channel.write(text)
+            try channel.finish()
+        }
+    }
+}
