@@ -44,11 +44,12 @@ public struct PopulationFile {
         let handle: FileHandle
         do { handle = try InputFile.open(path, what: "population file") } catch { throw error }
         records = CSVRecords(handle: handle)
-        guard let first = try records.next(file: path) else {
+        guard let raw = try records.nextRaw(file: path) else {
             throw Problem(file: path, line: 1, column: nil, message: "empty file; the first line names the columns "
                 + "(term,category,start,…; see docs/cohort-csv.md)")
         }
-        header = first.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        let first = (line: raw.line, fields: try CSVRecords.fields(of: raw.bytes, file: path, line: raw.line))
+        header = first.fields.map(Self.trimmed)
         let byKey = Dictionary(uniqueKeysWithValues: CaseFactCatalogue.all.enumerated().map { ($1.jsonKey, ($0, $1.inputShape)) })
         var seen = Set<String>()
         for (index, name) in header.enumerated() {
@@ -72,44 +73,31 @@ public struct PopulationFile {
         }
     }
 
+    /// One record as read, not yet split into fields: what a reader hands to other cores to convert.
+    public struct Record: Sendable {
+        public var line: Int
+        var bytes: [UInt8]
+    }
+
     /// The next person, or `nil` at the end; a record that cannot be read as a case throws, naming its line and
     /// column, and the next call goes on with the following record.
     public mutating func next() throws -> Person? {
-        guard let record = try records.next(file: path) else { return nil }
-        guard record.fields.count == header.count else {
-            throw Problem(file: path, line: record.line, column: nil,
-                          message: "\(record.fields.count) fields where the header has \(header.count); "
-                            + "quote a field that holds a comma")
-        }
-        var draft = CaseDraft()
-        var id = String(record.line)
-        for (index, text) in record.fields.enumerated() {
-            if index == idColumn { if !text.isEmpty { id = text }; continue }
-            guard let slot = slots[index], !text.isEmpty else { continue }
-            let value: DraftValue
-            switch slot.shape {
-            case .text: value = .text(text)
-            case .number:
-                guard let number = Int(text.trimmingCharacters(in: .whitespaces)) else {
-                    throw Problem(file: path, line: record.line, column: header[index],
-                                  message: "\"\(text)\" is not a whole number")
-                }
-                value = .number(number)
-            case .list:
-                value = .list(text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
-            case .yes, .yesOrNo:
-                switch text.lowercased().trimmingCharacters(in: .whitespaces) {
-                case "true", "yes", "1": value = .yesNo(true)
-                case "false", "no", "0": value = .yesNo(false)
-                default:
-                    throw Problem(file: path, line: record.line, column: header[index],
-                                  message: "\"\(text)\" is not true or false (leave the cell empty when unknown)")
-                }
-            }
-            draft[position: slot.position] = value
-        }
-        return Person(id: id, line: record.line, draft: draft)
+        guard let record = try nextRecord() else { return nil }
+        return try person(record)
     }
+
+    /// The next record, or `nil` at the end: only the record's bounds are found here (quotes may hold line
+    /// breaks), so that this part, which cannot be shared between cores, stays small.
+    public mutating func nextRecord() throws -> Record? {
+        guard let raw = try records.nextRaw(file: path) else { return nil }
+        return Record(line: raw.line, bytes: raw.bytes)
+    }
+
+    /// The person a record states; safe to call on any core.
+    public func person(_ record: Record) throws -> Person { try layout.person(record) }
+
+    /// What converting a record needs, without the open file: shared with the cores that convert records.
+    public var layout: Layout { Layout(path: path, header: header, slots: slots, idColumn: idColumn) }
 
     /// The column of the file that holds the case field `key` (for errors the case reader names by field).
     public func column(for key: String, columns: [String: String] = [:]) -> String {
@@ -118,10 +106,67 @@ public struct PopulationFile {
 
     /// Why reading stopped early (an I/O error), if it did.
     public var failure: String? { records.failure }
+
+    /// The header's meaning: which case field each column fills.
+    public struct Layout: Sendable {
+        let path: String
+        let header: [String]
+        let slots: [(position: Int, shape: FactInputShape)?]
+        let idColumn: Int?
+
+        /// The person a record states.
+        public func person(_ record: PopulationFile.Record) throws -> PopulationFile.Person {
+            let fields = try CSVRecords.fields(of: record.bytes, file: path, line: record.line)
+            guard fields.count == header.count else {
+                throw PopulationFile.Problem(file: path, line: record.line, column: nil,
+                              message: "\(fields.count) fields where the header has \(header.count); "
+                                + "quote a field that holds a comma")
+            }
+            var draft = CaseDraft()
+            var id = String(record.line)
+            for (index, text) in fields.enumerated() {
+                if index == idColumn { if !text.isEmpty { id = text }; continue }
+                guard let slot = slots[index], !text.isEmpty else { continue }
+                let value: DraftValue
+                switch slot.shape {
+                case .text: value = .text(text)
+                case .number:
+                    guard let number = Int(PopulationFile.trimmed(text)) else {
+                        throw PopulationFile.Problem(file: path, line: record.line, column: header[index],
+                                      message: "\"\(text)\" is not a whole number")
+                    }
+                    value = .number(number)
+                case .list:
+                    value = .list(text.split(separator: ";").map { PopulationFile.trimmed(String($0)) }.filter { !$0.isEmpty })
+                case .yes, .yesOrNo:
+                    switch PopulationFile.trimmed(text).lowercased() {
+                    case "true", "yes", "1": value = .yesNo(true)
+                    case "false", "no", "0": value = .yesNo(false)
+                    default:
+                        throw PopulationFile.Problem(file: path, line: record.line, column: header[index],
+                                      message: "\"\(text)\" is not true or false (leave the cell empty when unknown)")
+                    }
+                }
+                draft[position: slot.position] = value
+            }
+            return PopulationFile.Person(id: id, line: record.line, draft: draft)
+        }
+
+    }
+}
+
+extension PopulationFile {
+    /// `text` without spaces and tabs around it; the common cell has none, and is returned as it is.
+    static func trimmed(_ text: String) -> String {
+        guard let first = text.utf8.first, let last = text.utf8.last,
+              first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 else { return text }
+        return String(text.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+    }
 }
 
 /// RFC 4180 records from a byte stream: fields separated by commas, a field in double quotes may hold commas,
 /// quotes (doubled) and line breaks; CRLF and LF both end a record; a byte-order mark at the start is skipped.
+/// Reading finds each record's bounds only; `fields(of:)` splits a record, on whichever core holds it.
 struct CSVRecords {
     private var reader: ChunkReader
     private let handle: FileHandle
@@ -151,64 +196,83 @@ struct CSVRecords {
         return true
     }
 
-    /// The next record and the line it starts on; blank lines are skipped.
-    mutating func next(file: String) throws -> (line: Int, fields: [String])? {
+    /// The next record's bytes (without its line end) and the line it starts on; blank lines are skipped.
+    mutating func nextRaw(file: String) throws -> (line: Int, bytes: [UInt8])? {
         while true {
             guard fill() else { return nil }
             let first = buffer[position]
-            if first == UInt8(ascii: "\n") { position += 1; line += 1; continue }
-            if first == UInt8(ascii: "\r") { position += 1; continue }
+            if first == 0x0A { position += 1; line += 1; continue }
+            if first == 0x0D { position += 1; continue }
             break
         }
         let start = line
-        var fields: [String] = []
-        var field: [UInt8] = []
+        var record: [UInt8] = []
         var quoted = false
-        var wasQuoted = false
-        func finish() {
-            fields.append(String(decoding: field, as: UTF8.self))
-            field.removeAll(keepingCapacity: true)
-            wasQuoted = false
-        }
         while fill() {
+            // Up to the next quote or line end in one step: most records hold neither inside a field.
+            let slice = buffer[position...]
+            let stop = slice.firstIndex { $0 == 0x22 || $0 == 0x0A } ?? buffer.endIndex
+            record.append(contentsOf: buffer[position..<stop])
+            position = stop
+            guard position < buffer.count else { continue }
             let byte = buffer[position]
             position += 1
+            if byte == 0x22 {
+                quoted.toggle()
+                record.append(byte)
+                continue
+            }
+            line += 1
             if quoted {
-                if byte == UInt8(ascii: "\"") {
-                    if fill(), buffer[position] == UInt8(ascii: "\"") {
-                        field.append(byte)
-                        position += 1
-                    } else {
-                        quoted = false
-                    }
+                record.append(byte)
+                continue
+            }
+            if record.last == 0x0D { record.removeLast() }
+            return (start, record)
+        }
+        if quoted {
+            throw PopulationFile.Problem(file: file, line: start, column: nil,
+                message: "a quoted field is not closed before the end of the file; add the closing quote")
+        }
+        if record.last == 0x0D { record.removeLast() }
+        return (start, record)
+    }
+
+    /// The fields of one record: commas outside quotes separate them; a quoted field loses its quotes and a
+    /// doubled quote inside it stands for one.
+    static func fields(of bytes: [UInt8], file: String, line: Int) throws -> [String] {
+        var fields: [String] = []
+        var field: [UInt8] = []
+        var quoted = false, wasQuoted = false
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            if quoted {
+                if byte == 0x22 {
+                    if index < bytes.count, bytes[index] == 0x22 { field.append(byte); index += 1 } else { quoted = false }
                 } else {
-                    if byte == UInt8(ascii: "\n") { line += 1 }
                     field.append(byte)
                 }
                 continue
             }
             switch byte {
-            case UInt8(ascii: ","): finish()
-            case UInt8(ascii: "\""):
+            case 0x2C:
+                fields.append(String(decoding: field, as: UTF8.self))
+                field.removeAll(keepingCapacity: true)
+                wasQuoted = false
+            case 0x22:
                 guard field.isEmpty, !wasQuoted else {
                     throw PopulationFile.Problem(file: file, line: line, column: nil,
                         message: "a quote inside an unquoted field; quote the whole field and double the quote")
                 }
                 quoted = true
                 wasQuoted = true
-            case UInt8(ascii: "\r"): continue
-            case UInt8(ascii: "\n"):
-                line += 1
-                finish()
-                return (start, fields)
+            case 0x0D: continue
             default: field.append(byte)
             }
         }
-        if quoted {
-            throw PopulationFile.Problem(file: file, line: start, column: nil,
-                message: "a quoted field is not closed before the end of the file; add the closing quote")
-        }
-        finish()
-        return (start, fields)
+        fields.append(String(decoding: field, as: UTF8.self))
+        return fields
     }
 }

@@ -213,6 +213,8 @@ struct CohortRun {
         var tally: CohortTally
         var problems: [(line: Int, message: String)] = []
         var dates = ""
+        /// Whether the slice's first person's id says the population is synthetic.
+        var synthetic = false
     }
 
     func count(_ file: inout PopulationFile, dates: OutputChannel?) throws -> Result {
@@ -230,11 +232,12 @@ struct CohortRun {
             try dates.write(TextTableData(header: header, rows: []).csv + "\n")
         }
         while true {
-            var chunk: [PopulationFile.Person] = []
-            while chunk.count < 4_096 {
+            // Only the records' bounds are found here; each core splits and reads its own records.
+            var chunk: [PopulationFile.Record] = []
+            while chunk.count < 8_192 {
                 do {
-                    guard let person = try file.next() else { break }
-                    chunk.append(person)
+                    guard let record = try file.nextRecord() else { break }
+                    chunk.append(record)
                 } catch let problem as PopulationFile.Problem {
                     guard keepGoing else { throw CLIFailure.data(problem.description) }
                     FileHandle.standardError.write(Data("parole: \(problem)\n".utf8))
@@ -242,8 +245,8 @@ struct CohortRun {
                 }
             }
             if chunk.isEmpty { break }
-            if !synthetic, chunk.first?.id.hasPrefix("synthetic-") == true { synthetic = true }
             let slices = decide(chunk, keys: keys, file: file)
+            if !synthetic, slices.first?.synthetic == true { synthetic = true }
             for slice in slices {
                 if let first = slice.problems.first, !keepGoing { throw CLIFailure.data(first.message) }
                 for problem in slice.problems { FileHandle.standardError.write(Data("parole: \(problem.message)\n".utf8)) }
@@ -261,7 +264,7 @@ struct CohortRun {
         return Result(tally: total, rejected: rejected, synthetic: synthetic)
     }
 
-    private func decide(_ chunk: [PopulationFile.Person], keys: [CohortTally.MechanismKey],
+    private func decide(_ chunk: [PopulationFile.Record], keys: [CohortTally.MechanismKey],
                         file: PopulationFile) -> [Slice] {
         let count = min(chunk.count, max(1, ProcessInfo.processInfo.activeProcessorCount) * 2)
         let per = (chunk.count + count - 1) / count
@@ -270,11 +273,18 @@ struct CohortRun {
         let (asOf, horizonYears, vocabulary, writesDates) = (asOf, horizonYears, vocabulary, writesDates)
         let columnOf = Dictionary(uniqueKeysWithValues: CaseFactCatalogue.all.map { ($0.name, file.column(for: $0.jsonKey)) })
         let path = file.path
+        let layout = file.layout
         return ParallelSlots<Slice>.compute(count: count) { index in
             var slice = Slice(tally: CohortTally(mechanisms: keys, scenarios: laws.count, asOf: asOf, horizonYears: horizonYears))
             var decisions = Array(repeating: [CohortDecision](), count: laws.count)
             var lines: [[String]] = []
-            for person in chunk[min(chunk.count, index * per)..<min(chunk.count, (index + 1) * per)] {
+            for record in chunk[min(chunk.count, index * per)..<min(chunk.count, (index + 1) * per)] {
+                let person: PopulationFile.Person
+                do { person = try layout.person(record) } catch {
+                    slice.problems.append((record.line, "\(error)"))
+                    continue
+                }
+                if index == 0, slice.tally.people == 0, person.id.hasPrefix("synthetic-") { slice.synthetic = true }
                 var draft = person.draft
                 draft["as-of"] = .text(asOfText)
                 let facts: Case

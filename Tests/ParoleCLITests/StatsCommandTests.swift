@@ -258,8 +258,13 @@ import Testing
         let r = try CLI.run(["validate", "--corpus", corpus.path])
         #expect(r.status == 65)
         let lines = r.stdout.split(separator: "\n")
-        #expect(lines.contains { $0.contains("stats/ch4-petitions.xml:") && $0.contains("\"11 337\"") && $0.contains("L4827") },
-                "\(r.stdout)")
+        // The printed numbers are checked against the seed only where the seed is present (as quotations are).
+        let seedPresent = !(ProcessInfo.processInfo.environment["PAROLE_SEED"] ?? "").isEmpty
+            || FileManager.default.fileExists(atPath: CLI.root.deletingLastPathComponent().appendingPathComponent("shared/seed").path)
+        if seedPresent {
+            #expect(lines.contains { $0.contains("stats/ch4-petitions.xml:") && $0.contains("\"11 337\"") && $0.contains("L4827") },
+                    "\(r.stdout)")
+        }
         #expect(lines.contains { $0.contains("stats/ch4-by-category-2024.xml:") && $0.contains("grantd") }, "\(r.stdout)")
         // The commands refuse the corpus as data (65), naming the file.
         let stats = try CLI.run(["stats", "--corpus", corpus.path])
