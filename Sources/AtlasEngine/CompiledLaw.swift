@@ -94,27 +94,56 @@ struct CompiledMechanism: Sendable {
     /// Every date on which some part of the mechanism's law begins or ceases to be in force (the day after a
     /// version or rule ends), in order: between two of them the law is the same.
     let changeDates: [CalendarDate]
+    /// Per change date, the exclusions whose start or end alone makes it (version, exclusion index); `nil` when
+    /// anything else changes that day too.
+    let exclusionsOnly: [[(version: Int, exclusion: Int)]?]
 
     init(source: ReleaseMechanism, versions: [CompiledVersion]) {
         self.source = source
         id = source.id
         self.versions = versions
-        var dates = Set<CalendarDate>()
-        func add(_ v: Validity) {
-            if let from = v.from { dates.insert(from) }
-            if let to = v.to { dates.insert(to.adding(days: 1)) }
+        // What starts or ends on each date: an exclusion (by position), or something else (nil).
+        var causes: [CalendarDate: [(version: Int, exclusion: Int)?]] = [:]
+        func add(_ v: Validity, _ cause: (version: Int, exclusion: Int)?) {
+            if let from = v.from { causes[from, default: []].append(cause) }
+            if let to = v.to { causes[to.adding(days: 1), default: []].append(cause) }
         }
-        for v in versions {
-            add(v.validity)
-            v.thresholds.forEach { add($0.validity) }
-            for x in v.exclusions {
-                add(x.validity)
-                x.exceptions.forEach { add($0.validity) }
+        for (n, v) in versions.enumerated() {
+            add(v.validity, nil)
+            v.thresholds.forEach { add($0.validity, nil) }
+            for (i, x) in v.exclusions.enumerated() {
+                add(x.validity, (n, i))
+                x.exceptions.forEach { add($0.validity, nil) }
             }
-            v.grantConditions.forEach { add($0.validity) }
-            v.mandatoryRelease.forEach { add($0.validity) }
+            v.grantConditions.forEach { add($0.validity, nil) }
+            v.mandatoryRelease.forEach { add($0.validity, nil) }
         }
-        changeDates = dates.sorted()
+        changeDates = causes.keys.sorted()
+        exclusionsOnly = changeDates.map { date in
+            let found = causes[date] ?? []
+            guard found.allSatisfy({ $0 != nil }) else { return nil }
+            // Only exclusions whose condition does not turn on the date it is judged on can be set aside by
+            // the case's facts alone (an age is one that does, and a named set may hold one).
+            guard found.allSatisfy({ c in
+                !versions[c!.version].exclusions[c!.exclusion].source.condition.containsLeaf(throughNegation: true) { leaf in
+                    switch leaf {
+                    case .age, .reference: true
+                    default: false
+                    }
+                }
+            }) else { return nil }
+            return found.map { $0! }
+        }
+    }
+
+    /// Whether the law can decide this case otherwise after the change at `changeDates[index]`: not when the
+    /// change is only exclusions whose condition the case surely fails (the law on both sides of the date is then
+    /// the same for it, so no walk is needed there).
+    func changeMatters(_ index: Int, _ f: CaseFacts, readable: Bool) -> Bool {
+        guard let exclusions = exclusionsOnly[index] else { return true }
+        return exclusions.contains { c in
+            versions[c.version].exclusions[c.exclusion].condition.truth(f, on: f.facts.asOf, readable: readable) != .no
+        }
     }
 }
 

@@ -67,7 +67,8 @@ struct LawInTime {
         let latest = min(f.facts.start, asOf)
         var ranges: [OffenceRange] = []
         var from: CalendarDate? = nil
-        for change in mechanism.changeDates where change <= latest {
+        for (index, change) in mechanism.changeDates.enumerated()
+        where change <= latest && mechanism.changeMatters(index, f, readable: readable) {
             let through = change.adding(days: -1)
             ranges.append(OffenceRange(from: from, through: through,
                                        choice: choose(rule, mechanism, f, offence: through, readable, &walked)))
@@ -98,7 +99,10 @@ struct LawInTime {
         let asOf = f.facts.asOf
         var dates = [offence]
         if rule == .milderRetroactive {
-            dates += m.changeDates.filter { offence < $0 && $0 <= asOf }
+            for (index, change) in m.changeDates.enumerated()
+            where offence < change && change <= asOf && m.changeMatters(index, f, readable: readable) {
+                dates.append(change)
+            }
         }
         let compared = dates.map { candidate(m, f, $0, readable, &walked) }
         var chosen = 0
