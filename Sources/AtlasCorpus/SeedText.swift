@@ -15,13 +15,7 @@ struct SeedText: Sendable {
 
     /// Whether `quote` occurs in lines `first...last` (1-based, inclusive).
     func contains(_ quote: String, first: Int, last: Int) -> Bool {
-        guard first >= 1, last <= lines.count, first <= last else { return false }
-        var text: [UInt8] = []
-        for line in lines[(first - 1)..<last] {
-            text.append(contentsOf: line)
-            text.append(0x0A)
-        }
-        let haystack = Self.normalise(text)
+        guard let haystack = normalisedText(first: first, last: last) else { return false }
         let needle = Self.normalise(Array(quote.utf8))
         guard !needle.isEmpty, haystack.count >= needle.count else { return needle.isEmpty }
         let firstByte = needle[0]
@@ -31,6 +25,17 @@ struct SeedText: Sendable {
             i += 1
         }
         return false
+    }
+
+    /// Lines `first...last` (1-based, inclusive) joined and normalised; `nil` when the range is not in the seed.
+    func normalisedText(first: Int, last: Int) -> [UInt8]? {
+        guard first >= 1, last <= lines.count, first <= last else { return nil }
+        var text: [UInt8] = []
+        for line in lines[(first - 1)..<last] {
+            text.append(contentsOf: line)
+            text.append(0x0A)
+        }
+        return Self.normalise(text)
     }
 
     static func normalise(_ bytes: [UInt8]) -> [UInt8] {

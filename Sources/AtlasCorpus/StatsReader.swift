@@ -244,13 +244,7 @@ extension SeedText {
     /// Whether `number` (as printed: "24 774", "45,7") occurs in lines `first...last` as a whole number: not preceded
     /// or followed by a digit, nor followed by a decimal comma and a digit ("36" is not found in "36,4").
     func containsNumber(_ number: String, first: Int, last: Int) -> Bool {
-        guard first >= 1, last <= lines.count, first <= last else { return false }
-        var text: [UInt8] = []
-        for line in lines[(first - 1)..<last] {
-            text.append(contentsOf: line)
-            text.append(0x0A)
-        }
-        let haystack = Self.normalise(text)
+        guard let haystack = normalisedText(first: first, last: last) else { return false }
         let needle = Self.normalise(Array(number.utf8))
         guard !needle.isEmpty, haystack.count >= needle.count else { return false }
         func isDigit(_ i: Int) -> Bool { i >= 0 && i < haystack.count && (0x30...0x39).contains(haystack[i]) }

@@ -33,6 +33,8 @@ public struct PopulationFile {
     private var slots: [(position: Int, shape: FactInputShape)?] = []
     private var idColumn: Int?
     private var header: [String] = []
+    /// Per column, the case field it names once `--columns` is applied (the header name when not mapped).
+    private var keys: [String] = []
 
     /// The key of the person's id column.
     public static let idKey = "id"
@@ -54,6 +56,7 @@ public struct PopulationFile {
         var seen = Set<String>()
         for (index, name) in header.enumerated() {
             let key = columns[name] ?? name
+            keys.append(key)
             guard seen.insert(key).inserted else {
                 throw Problem(file: path, line: first.line, column: name, message: "column \(key) is given twice; keep one")
             }
@@ -97,12 +100,7 @@ public struct PopulationFile {
     public func person(_ record: Record) throws -> Person { try layout.person(record) }
 
     /// What converting a record needs, without the open file: shared with the cores that convert records.
-    public var layout: Layout { Layout(path: path, header: header, slots: slots, idColumn: idColumn) }
-
-    /// The column of the file that holds the case field `key` (for errors the case reader names by field).
-    public func column(for key: String, columns: [String: String] = [:]) -> String {
-        header.first { (columns[$0] ?? $0) == key } ?? key
-    }
+    public var layout: Layout { Layout(path: path, header: header, keys: keys, slots: slots, idColumn: idColumn) }
 
     /// Why reading stopped early (an I/O error), if it did.
     public var failure: String? { records.failure }
@@ -111,8 +109,26 @@ public struct PopulationFile {
     public struct Layout: Sendable {
         let path: String
         let header: [String]
+        let keys: [String]
         let slots: [(position: Int, shape: FactInputShape)?]
         let idColumn: Int?
+
+        /// The case a person states, as of `asOf` (the run's date, which no file gives); a fact that cannot be used
+        /// is a problem naming the record's line and the file's own column, never the person's data.
+        public func facts(of person: PopulationFile.Person, asOf: CalendarDate, vocabulary: Vocabulary) throws -> Case {
+            var draft = person.draft
+            draft["as-of"] = .text(asOf.description)
+            do { return try draft.build(vocabulary: vocabulary, today: asOf) } catch {
+                throw PopulationFile.Problem(file: path, line: person.line, column: column(forFact: error.field),
+                                             message: error.message)
+            }
+        }
+
+        /// The column of the file that holds the fact `name`, as the file names it.
+        func column(forFact name: String) -> String {
+            guard let key = CaseFactCatalogue.named(name)?.jsonKey else { return name }
+            return keys.firstIndex(of: key).map { header[$0] } ?? key
+        }
 
         /// The person a record states.
         public func person(_ record: PopulationFile.Record) throws -> PopulationFile.Person {

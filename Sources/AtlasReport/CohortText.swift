@@ -21,8 +21,7 @@ public struct CohortReport: Sendable {
     }
 
     func mechanismName(_ key: CohortTally.MechanismKey, _ w: Wording) -> String {
-        let kind = w.language == .en ? key.kind : w.vocabulary.label(key.kind, in: "mechanism-kind", language: w.language.rawValue)
-        return "\(key.jurisdiction) \(kind)"
+        "\(key.jurisdiction) \(OutcomeText.kindName(key.kind, w))"
     }
 
     func scenarioName(_ index: Int, _ w: Wording) -> String { index == 0 ? w.text(.cohortScenarioLaw) : scenarios[index] }

@@ -66,8 +66,10 @@ public enum OutcomeText {
 
     /// A mechanism kind: its id in English tables (the ids are English words, and keep the tables narrow), its
     /// vocabulary label in the other languages.
-    static func kindName(_ m: MechanismOutcome, _ w: Wording) -> String {
-        w.language == .en ? m.mechanism.kind : w.vocabulary.label(m.mechanism.kind, in: "mechanism-kind", language: w.language.rawValue)
+    static func kindName(_ m: MechanismOutcome, _ w: Wording) -> String { kindName(m.mechanism.kind, w) }
+
+    static func kindName(_ kind: String, _ w: Wording) -> String {
+        w.language == .en ? kind : w.vocabulary.label(kind, in: "mechanism-kind", language: w.language.rawValue)
     }
 
     static func releaseWord(_ m: MechanismOutcome, _ w: Wording) -> String {

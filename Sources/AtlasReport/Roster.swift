@@ -53,14 +53,9 @@ public struct Roster: Sendable {
 
     // MARK: formats
 
-    static func mechanismName(_ e: Entry, _ w: Wording) -> String {
-        w.language == .en ? e.mechanism.mechanism.kind
-            : w.vocabulary.label(e.mechanism.mechanism.kind, in: "mechanism-kind", language: w.language.rawValue)
-    }
-
     func row(_ e: Entry, _ w: Wording) -> [String] {
         let days = e.date.map { asOf.days(until: $0) }
-        return [e.id, e.jurisdiction, Self.mechanismName(e, w), e.date?.description ?? "—",
+        return [e.id, e.jurisdiction, OutcomeText.kindName(e.mechanism, w), e.date?.description ?? "—",
                 days.map(String.init) ?? "—", OutcomeText.availability(e.mechanism, w), OutcomeText.releaseWord(e.mechanism, w),
                 (e.basis ?? "—") + OutcomeText.cites(e.citations),
                 e.pending.map { w.text($0) }.joined(separator: "; ")]
@@ -124,7 +119,7 @@ public struct Roster: Sendable {
                      "CALSCALE:GREGORIAN"]
         for e in sorted(within: limit) {
             guard let date = e.date else { continue }
-            let summary = w.text(.rosterEvent, ["id": e.id, "mechanism": Self.mechanismName(e, w)])
+            let summary = w.text(.rosterEvent, ["id": e.id, "mechanism": OutcomeText.kindName(e.mechanism, w)])
             let description = [(e.basis ?? "") + OutcomeText.cites(e.citations)] + e.pending.map { w.text($0) }
             lines += ["BEGIN:VEVENT", "UID:\(escaped(e.id))-\(e.mechanism.mechanism.id)@parole-atlas",
                       "DTSTAMP:\(compact(asOf))T000000Z", "DTSTART;VALUE=DATE:\(compact(date))",

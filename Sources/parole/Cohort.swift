@@ -33,22 +33,12 @@ extension Parole {
                 """,
             subcommands: [CohortGenerate.self])
 
-        @Option(help: ArgumentHelp("The population file (CSV, docs/cohort-csv.md; - for standard input).", valueName: "file"))
-        var input: String?
-
         @Option(name: .customLong("jurisdiction"), help: ArgumentHelp(
             "Jurisdiction id (repeatable; default: the home jurisdiction).", valueName: "id"))
         var jurisdictions: [String] = []
 
-        @Option(name: .customLong("as-of"), help: ArgumentHelp("Apply the law in force on this date (default: today).",
-                                                               valueName: "YYYY-MM-DD"))
-        var asOf: String?
-
         @Option(help: ArgumentHelp("Years ahead to count eligibility for, one column each.", valueName: "5y"))
         var horizon: String = "5y"
-
-        @Option(help: ArgumentHelp("The file's own column names mapped to case fields.", valueName: "name=field,…"))
-        var columns: String?
 
         @Flag(help: "Report every bad row on standard error and count the others (exit 65 at the end).")
         var keepGoing = false
@@ -62,6 +52,7 @@ extension Parole {
         var dates: String?
 
         @Option(help: "Output: table, csv, json or markdown.") var format: OutputFormat = .table
+        @OptionGroup var population: PopulationOptions
         @OptionGroup var reform: ReformOptions
         @OptionGroup var language: LanguageOptions
         @OptionGroup var output: OutputOptions
@@ -75,7 +66,6 @@ extension Parole {
                 throw ValidationError("--grant-rate \(grantRate): a share between 0 and 1, e.g. 0.45")
             }
             _ = try horizonYears
-            _ = try columnMap
         }
 
         var horizonYears: Int {
@@ -88,34 +78,9 @@ extension Parole {
             }
         }
 
-        var columnMap: [String: String] {
-            get throws {
-                guard let columns else { return [:] }
-                var map: [String: String] = [:]
-                for pair in columns.split(separator: ",") {
-                    let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-                    guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-                        throw ValidationError("--columns \"\(pair)\": write NAME=field, e.g. Срок=term")
-                    }
-                    map[parts[0]] = parts[1]
-                }
-                return map
-            }
-        }
-
         func run() throws {
-            // Checked here, not in validate(): `cohort generate` validates this command's options too.
-            guard input != nil else { throw CLIFailure.usage("name the population file: --input FILE.csv (docs/cohort-csv.md)") }
             let law = try corpus.load()
-            let asOf: CalendarDate
-            if let text = self.asOf {
-                guard let date = CalendarDate(iso: text) else {
-                    throw CLIFailure.usage("--as-of \(text): not a date; write YYYY-MM-DD")
-                }
-                asOf = date
-            } else {
-                asOf = .today
-            }
+            let asOf = try population.asOfDate()
             let selected = try jurisdictions.isEmpty
                 ? [try law.requireJurisdiction(law.home.jurisdiction)] : jurisdictions.map { try law.requireJurisdiction($0) }
             let scenarios = try CohortScenarios(reform: reform, law: law, asOf: asOf, schemaFile: corpus.location.schemaFile,
@@ -123,13 +88,7 @@ extension Parole {
             // Both outputs are opened before any work, so that one that cannot be written stops the run at once.
             let channel = try output.open()
             let datesChannel = try dates.map { try OutputChannel(path: $0) }
-            let columns = try columnMap
-            var file: PopulationFile
-            do { file = try PopulationFile(path: input ?? "-", columns: columns) } catch let error as CaseFileError {
-                throw error
-            } catch {
-                throw CLIFailure.data("\(error)")
-            }
+            var file = try population.open()
             let wording = Wording(language.language, vocabulary: law.vocabulary, factNaming: .labels)
             if !file.ignoredColumns.isEmpty {
                 FileHandle.standardError.write(Data(("parole: " + wording.text(.cohortIgnoredColumns, [
@@ -269,10 +228,7 @@ struct CohortRun {
         let count = min(chunk.count, max(1, ProcessInfo.processInfo.activeProcessorCount) * 2)
         let per = (chunk.count + count - 1) / count
         let laws = scenarios.laws
-        let asOfText = asOf.description
         let (asOf, horizonYears, vocabulary, writesDates) = (asOf, horizonYears, vocabulary, writesDates)
-        let columnOf = Dictionary(uniqueKeysWithValues: CaseFactCatalogue.all.map { ($0.name, file.column(for: $0.jsonKey)) })
-        let path = file.path
         let layout = file.layout
         return ParallelSlots<Slice>.compute(count: count) { index in
             var slice = Slice(tally: CohortTally(mechanisms: keys, scenarios: laws.count, asOf: asOf, horizonYears: horizonYears))
@@ -285,15 +241,9 @@ struct CohortRun {
                     continue
                 }
                 if index == 0, slice.tally.people == 0, person.id.hasPrefix("synthetic-") { slice.synthetic = true }
-                var draft = person.draft
-                draft["as-of"] = .text(asOfText)
                 let facts: Case
-                do { facts = try draft.build(vocabulary: vocabulary, today: asOf) } catch let error as CaseInputError {
-                    let column = columnOf[error.field] ?? error.field
-                    slice.problems.append((person.line, "\(path):\(person.line) (column \(column)): \(error.message)"))
-                    continue
-                } catch {
-                    slice.problems.append((person.line, "\(path):\(person.line): \(error)"))
+                do { facts = try layout.facts(of: person, asOf: asOf, vocabulary: vocabulary) } catch {
+                    slice.problems.append((person.line, "\(error)"))
                     continue
                 }
                 for s in laws.indices {

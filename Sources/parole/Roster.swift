@@ -25,13 +25,6 @@ extension Parole {
                   parole roster --input prisoners.csv --reform kz-rec-juvenile-one-third --format csv
                 """)
 
-        @Option(help: ArgumentHelp("The population file (CSV, docs/cohort-csv.md; - for standard input).", valueName: "file"))
-        var input: String
-
-        @Option(name: .customLong("as-of"), help: ArgumentHelp("The day the roster is for (default: today).",
-                                                               valueName: "YYYY-MM-DD"))
-        var asOf: String?
-
         @Option(help: ArgumentHelp("Only dates up to this many days ahead (and those already past), e.g. 90d.",
                                    valueName: "days"))
         var within: String?
@@ -40,10 +33,8 @@ extension Parole {
             "Jurisdiction id (repeatable; default: the home jurisdiction).", valueName: "id"))
         var jurisdictions: [String] = []
 
-        @Option(help: ArgumentHelp("The file's own column names mapped to case fields.", valueName: "name=field,…"))
-        var columns: String?
-
         @Option(help: "Output: table, csv, json, markdown or ics.") var format: String = "table"
+        @OptionGroup var population: PopulationOptions
         @OptionGroup var reform: ReformOptions
         @OptionGroup var language: LanguageOptions
         @OptionGroup var output: OutputOptions
@@ -71,13 +62,7 @@ extension Parole {
 
         func run() throws {
             let law = try corpus.load()
-            let asOf: CalendarDate
-            if let text = self.asOf {
-                guard let date = CalendarDate(iso: text) else { throw CLIFailure.usage("--as-of \(text): not a date; write YYYY-MM-DD") }
-                asOf = date
-            } else {
-                asOf = .today
-            }
+            let asOf = try population.asOfDate()
             var atlas = law
             if !reform.isEmpty {
                 let stack = try reform.stack(corpus: law, schemaFile: corpus.location.schemaFile)
@@ -86,16 +71,8 @@ extension Parole {
             let selected = try jurisdictions.isEmpty
                 ? [try atlas.requireJurisdiction(atlas.home.jurisdiction)] : jurisdictions.map { try atlas.requireJurisdiction($0) }
             let channel = try output.open()
-            var map: [String: String] = [:]
-            for pair in (columns ?? "").split(separator: ",") {
-                let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-                guard parts.count == 2 else { throw CLIFailure.usage("--columns \"\(pair)\": write NAME=field, e.g. Срок=term") }
-                map[parts[0]] = parts[1]
-            }
-            var file: PopulationFile
-            do { file = try PopulationFile(path: input, columns: map) } catch let error as CaseFileError { throw error } catch {
-                throw CLIFailure.data("\(error)")
-            }
+            var file = try population.open()
+            let layout = file.layout
             let simulator = Simulator(corpus: atlas)
             var roster = AtlasReport.Roster(asOf: asOf)
             while true {
@@ -106,13 +83,10 @@ extension Parole {
                 } catch {
                     throw CLIFailure.data("\(error)")
                 }
-                var draft = person.draft
-                draft["as-of"] = .text(asOf.description)
+                // A bad fact names the row and column, never the person's data.
                 let facts: Case
-                do { facts = try draft.build(vocabulary: atlas.vocabulary, today: asOf) } catch {
-                    // The row and column, never the person's data.
-                    let column = CaseFactCatalogue.named(error.field).map { file.column(for: $0.jsonKey, columns: map) } ?? error.field
-                    throw CLIFailure.data("\(file.path):\(person.line) (column \(column)): \(error.message)")
+                do { facts = try layout.facts(of: person, asOf: asOf, vocabulary: atlas.vocabulary) } catch {
+                    throw CLIFailure.data("\(error)")
                 }
                 roster.add(id: person.id, outcomes: simulator.simulate(facts, in: selected))
             }
