@@ -1,14 +1,37 @@
 import AtlasModel
 import Foundation
 
-/// Reads a `--case FILE.json` or one batch line: the same fields as the flags, in camelCase (see
-/// docs/simulate-json.md).
+/// Reads a `--case FILE.json` or one batch line: the same fields as the flags, in camelCase or spelled as the
+/// flags are (see docs/simulate-json.md).
 public enum CaseFile {
     /// The key that selects jurisdictions: a choice of the run, not a fact of the case.
     static let jurisdictionsKey = "jurisdictions"
 
     /// Every key a case object may have: the catalogue's facts and the jurisdictions.
     static let keys: [String] = (CaseFactCatalogue.all.map(\.jsonKey) + [jurisdictionsKey]).sorted()
+
+    /// The flag spelling of each key that has another one (`young-child` for `youngChild`, `offence` for
+    /// `offences`): a file may be written as the flags are, so that what works on the command line works in a file.
+    static let flagSpellings: [String: String] = Dictionary(uniqueKeysWithValues:
+        (CaseFactCatalogue.all.map { ($0.name, $0.jsonKey) } + [("jurisdiction", jurisdictionsKey)])
+            .filter { $0.0 != $0.1 })
+
+    /// `fields` under their JSON keys; the same fact given in both spellings is refused, since one would silently
+    /// win.
+    static func canonical(_ fields: [String: JSONField], place: String) throws(CaseFileError) -> [String: JSONField] {
+        var result: [String: JSONField] = [:]
+        var written: [String: String] = [:]
+        for key in fields.keys.sorted() {
+            let name = flagSpellings[key] ?? key
+            if let other = written[name] {
+                throw CaseFileError(place: place, message: "fields \(InputText.quoted(other)) and "
+                    + "\(InputText.quoted(key)) are the same fact; give it once")
+            }
+            written[name] = key
+            result[name] = fields[key]
+        }
+        return result
+    }
 
     /// Sets the field `key` of a draft from `value`; `false` when the key is unknown or the value has the wrong
     /// JSON type (null leaves the field unset).
@@ -49,20 +72,21 @@ public enum CaseFile {
     /// Parses one case object; `place` names it in errors (a file, or a file and line).
     public static func parse(_ data: Data, place path: String) throws(CaseFileError) -> CaseDraft {
         if let draft = FlatJSONObject.draft(of: data) { return draft }
-        let fields: [String: JSONField]
+        let written: [String: JSONField]
         if let flat = FlatJSONObject.fields(of: data) {
-            fields = flat
+            written = flat
         } else {
-            do { fields = try StrictJSON.caseFields(data) } catch {
+            do { written = try StrictJSON.caseFields(data) } catch {
                 throw CaseFileError(place: path, message: "not a JSON object of case fields (\(error.message) at "
                     + "\(error.position)); fix the file")
             }
         }
+        let fields = try canonical(written, place: path)
         if let unknown = fields.keys.sorted().first(where: { !keys.contains($0) }) {
             let known = keys
             let hint = Suggestion.nearest(to: unknown, among: known).map { "did you mean \"\($0)\"? " } ?? ""
             throw CaseFileError(place: path, message: "unknown field \(InputText.quoted(unknown)); \(hint)known: "
-                + known.joined(separator: ", "))
+                + known.joined(separator: ", ") + " (or as the flags spell them: young-child, birth-date, …)")
         }
         var d = CaseDraft()
         for (key, value) in fields {

@@ -92,18 +92,20 @@ struct RegimeWords: Sendable {
     /// The vocabulary label of `term`.
     func label(_ term: String, in set: String) -> String { vocabulary.label(term, in: set, language: language.rawValue) }
 
-    /// A vocabulary term where a page names a kind of thing (a mechanism kind, an aspect, a feature): its id in
-    /// English, as English pages always have (the ids are English words, and the ones `--family`, `--aspect` and
-    /// the corpus spell); its label in Kazakh and Russian, whose readers cannot be given an English word.
-    func termName(_ term: String, in set: String) -> String { language == .en ? term : label(term, in: set) }
+    /// A vocabulary term where a page names a kind of thing (a mechanism kind, an aspect, a feature): its label in
+    /// every language. Ids are for flags, JSON and CSV; a reader is given words, not hyphenated ids.
+    func termName(_ term: String, in set: String) -> String { label(term, in: set) }
 
     /// A vocabulary term in a table cell, where it repeats on every line: like `termName`, but a label that ends
-    /// with its abbreviation in brackets ("условно-досрочное освобождение (УДО)") gives the abbreviation alone.
+    /// with its abbreviation in brackets ("условно-досрочное освобождение (УДО)") gives the abbreviation alone,
+    /// and one that ends with a gloss in brackets ("parole (conditional early release)") gives the name before it.
     func shortTermName(_ term: String, in set: String) -> String {
         let name = termName(term, in: set)
-        guard language != .en, name.hasSuffix(")"), let open = name.lastIndex(of: "(") else { return name }
+        guard name.hasSuffix(")"), let open = name.lastIndex(of: "(") else { return name }
         let inside = name[name.index(after: open)..<name.index(before: name.endIndex)]
-        return !inside.isEmpty && inside.allSatisfy(\.isUppercase) ? String(inside) : name
+        if !inside.isEmpty && inside.allSatisfy(\.isUppercase) { return String(inside) }
+        let before = name[..<open].trimmingCharacters(in: .whitespaces)
+        return before.isEmpty ? name : before
     }
 
     /// Alternatives joined with the language's "or".

@@ -33,7 +33,7 @@ public enum ConformanceJSON {
         let header = [RegimePhrase.conformanceColumnInstrument, .conformanceColumnProvision, .conformanceColumnVerdict,
                       .conformanceColumnFeature, .conformanceColumnWhy].map { words.phrase($0) }
         return TextTableData(header: header, rows: verdicts.map { v in
-            [words.shortName(v.instrument), v.provision.number.map(words.provisionNumber) ?? v.provision.id,
+            [words.shortName(v.instrument), v.provision.number.map(words.provisionNumber) ?? words.phrase(.conformanceProvisionUnnumbered),
              result(v.result, words), words.termName(v.check.feature, in: "regime-feature"),
              wording.text(v.explanation) + OutcomeText.cites(v.provision.citations)]
         })

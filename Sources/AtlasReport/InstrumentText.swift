@@ -59,7 +59,7 @@ public enum InstrumentText {
             }
         }
         for n in notes(i.notes, language) { out.append(phrase(.instrumentNote, ["text": n])) }
-        return out.joined(separator: "\n") + "\n"
+        return TextLayout.wrapped(out.joined(separator: "\n")) + "\n"
     }
 
     static func binding(_ b: Instrument.Binding, _ words: RegimeWords) -> String {

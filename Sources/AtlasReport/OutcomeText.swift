@@ -11,7 +11,8 @@ public enum OutcomeText {
     /// those in `explain` (the home jurisdiction when `nil`).
     public static func render(_ facts: Case, _ outcomes: [JurisdictionOutcome], wording: Wording,
                               style: Style, home: String, explain: [String]? = nil,
-                              conformance: [String: [ConformanceVerdict]] = [:], explainOption: String? = nil) -> String {
+                              conformance: [String: [ConformanceVerdict]] = [:], explainOption: String? = nil,
+                              wide: Bool = false) -> String {
         let explain = explain ?? [home]
         let w = wording
         var out: [String] = []
@@ -20,7 +21,10 @@ public enum OutcomeText {
         out.append(caseSummary(facts, w))
         out.append("")
         let single = outcomes.count == 1
-        let table = single ? mechanismTable(outcomes[0], w) : summaryTable(outcomes, w, style, home: home)
+        // A terminal gets the compact table unless asked for every column; a document gets every column.
+        let table = single ? mechanismTable(outcomes[0], w)
+            : summaryTable(outcomes, w, style, home: home, wide: wide || style == .markdown)
+        let tableIndex = out.count
         out.append(style == .markdown ? table.markdown() : table.rendered())
         if table.rows.contains(where: { $0.contains { $0.contains("⚠") } }) {
             out.append("")
@@ -48,7 +52,9 @@ public enum OutcomeText {
         }
         out.append("")
         out += [w.text(.assumptionTerm), w.text(.assumptionLaw)].map { (style == .markdown ? "- " : w.text(.notePrefix) + " ") + $0 }
-        return out.joined(separator: "\n") + "\n"
+        // The table is already fitted; a line of it is never re-broken as prose.
+        let text = out.enumerated().map { $0 == tableIndex || style == .markdown ? $1 : TextLayout.wrapped($1) }
+        return text.joined(separator: "\n") + "\n"
     }
 
     /// An instrument's short name in the language (its id when it has none).
@@ -64,12 +70,22 @@ public enum OutcomeText {
         }
     }
 
-    /// A mechanism kind: its id in English tables (the ids are English words, and keep the tables narrow), its
-    /// vocabulary label in the other languages.
+    /// A mechanism kind by its vocabulary label in the language (ids are for JSON and CSV, not for readers).
     static func kindName(_ m: MechanismOutcome, _ w: Wording) -> String { kindName(m.mechanism.kind, w) }
 
+    /// A mechanism as a reader tells it apart from the jurisdiction's others: by its kind, or by its own label
+    /// where the jurisdiction has two of the same kind (Finland's fixed-term and life parole), so that no two rows
+    /// read alike.
+    static func mechanismName(_ m: MechanismOutcome, among all: [MechanismOutcome], _ w: Wording) -> String {
+        guard all.filter({ $0.mechanism.kind == m.mechanism.kind }).count > 1,
+              let own = m.mechanism.labels.text(in: w.language) else { return kindName(m, w) }
+        return own
+    }
+
+    /// In a table cell, where it repeats on every row, a label ending in its abbreviation gives the abbreviation
+    /// ("УДО", "ШМББ").
     static func kindName(_ kind: String, _ w: Wording) -> String {
-        w.language == .en ? kind : w.vocabulary.label(kind, in: "mechanism-kind", language: w.language.rawValue)
+        RegimeWords(vocabulary: w.vocabulary, language: w.language).shortTermName(kind, in: "mechanism-kind")
     }
 
     static func releaseWord(_ m: MechanismOutcome, _ w: Wording) -> String {
@@ -87,7 +103,7 @@ public enum OutcomeText {
                       w.text(.columnEarliest), w.text(.columnServed), w.text(.columnShare), w.text(.columnDecidedBy),
                       w.text(.columnRelease)]
         let rows = o.mechanisms.map { m in
-            [o.jurisdiction.id, kindName(m, w), availability(m, w), dateCell(m, w),
+            [o.jurisdiction.id, mechanismName(m, among: o.mechanisms, w), availability(m, w), dateCell(m, w),
              m.requiredServed.map(w.numbers.duration) ?? "—", shareCell(m, w), bodyName(m, w), releaseWord(m, w)]
         }
         // Labels in Kazakh and Russian run long: their columns wrap so that the table fits a terminal.
@@ -96,7 +112,7 @@ public enum OutcomeText {
 
     /// One row per jurisdiction: its earliest available mechanism, or why none is available.
     static func summaryTable(_ outcomes: [JurisdictionOutcome], _ w: Wording, _ style: Style,
-                             home: String) -> TextTable {
+                             home: String, wide: Bool = true) -> TextTable {
         let header = ["", w.text(.columnJurisdiction), w.text(.columnMechanism), w.text(.columnEarliest),
                       w.text(.columnServed), w.text(.columnShare), w.text(.columnDecidedBy), w.text(.columnRelease),
                       w.text(.columnOthers)]
@@ -124,18 +140,20 @@ public enum OutcomeText {
             let lead = lead(o)
             let mark = o.jurisdiction.id == home ? "▶" : ""
             let others = o.mechanisms.filter { $0.mechanism.id != lead?.mechanism.id }
-                .map { "\(kindName($0, w)) \(availability($0, w))" }.joined(separator: "; ")
+                .map { "\(mechanismName($0, among: o.mechanisms, w)) \(availability($0, w))" }.joined(separator: "; ")
             guard let m = lead else { return [mark, o.jurisdiction.id, "—", "—", "—", "—", "—", "—", ""] }
             let id = style == .markdown && mark == "▶" ? "**\(o.jurisdiction.id)**" : o.jurisdiction.id
             let disputed = m.disputedKind.map {
                 " (" + w.text(.disputedKind, ["kind": w.text(.term(set: "mechanism-kind", term: $0))]) + ")"
             } ?? ""
-            return [mark, id, kindName(m, w) + disputed + (m.available ? "" : " (\(availability(m, w)))"), dateCell(m, w),
+            return [mark, id, mechanismName(m, among: o.mechanisms, w) + disputed + (m.available ? "" : " (\(availability(m, w)))"), dateCell(m, w),
                     m.requiredServed.map(w.numbers.duration) ?? "—", shareCell(m, w), bodyName(m, w), releaseWord(m, w),
                     others]
         }
-        return TextTable(header: header, rows: rows,
-                         columnLimits: [1: 12, 2: 26, 3: 24, 4: 16, 5: 8, 6: 16, 7: 14, 8: 30])
+        let table = TextTable(header: header, rows: rows,
+                              columnLimits: [1: 12, 2: 26, 3: 24, 4: 16, 5: 8, 6: 16, 7: 14, 8: 30])
+        // Compact: who decides and the other mechanisms are in the explanation and in `--wide`.
+        return wide ? table : table.keeping(columns: [0, 1, 2, 3, 4, 5, 7])
     }
 
     static func bodyName(_ m: MechanismOutcome, _ w: Wording) -> String {
@@ -153,7 +171,7 @@ public enum OutcomeText {
         return answer + (disputed ? " ⚠" : "")
     }
 
-    /// A status in the language (English keeps the status names of the JSON contract).
+    /// A status in the language (the JSON contract keeps the status names).
     public static func statusWord(_ status: MechanismOutcome.Status, _ w: Wording) -> String {
         let phrase: OutcomePhrase = switch status {
         case .available: .statusAvailable
@@ -277,5 +295,21 @@ public enum OutcomeText {
 
     static func cites(_ cs: [Citation]) -> String {
         cs.isEmpty ? "" : " [" + cs.map(\.description).joined(separator: "; ") + "]"
+    }
+}
+
+extension OutcomeText {
+    /// A case warning as one line in the language; `option` names where the person gave the value (a flag, a
+    /// form field), which only the caller knows.
+    public static func warning(_ warning: CaseWarning, _ w: Wording, option: (CaseWarning) -> String) -> String {
+        let place = option(warning)
+        return switch warning {
+        case .startInFuture(let start, let today):
+            w.text(.warningStartInFuture, ["start": start.description, "today": today.description, "option": place])
+        case .asOfBeforeStart(let asOf, let start):
+            w.text(.warningAsOfBeforeStart, ["asOf": asOf.description, "start": start.description, "option": place])
+        case .termBeyondLifetime(let years):
+            w.text(.warningTermBeyondLifetime, ["years": String(years), "option": place])
+        }
     }
 }

@@ -35,12 +35,17 @@ public struct Provenance: Sendable, Equatable {
     /// The footer line of a human-readable output: "parole 0.2.0 · corpus sha256:…"; the word "corpus" is the
     /// language's, the rest is the same in every language.
     public func footer(language: Language = .en) -> String {
+        TextLayout.wrapped(line(language: language))
+    }
+
+    /// The footer on one line, whatever the terminal.
+    func line(language: Language) -> String {
         program + " · " + RegimePhrase.provenanceCorpus.text(language) + " " + (corpus ?? "—")
     }
 
     /// The footer as the last element of an HTML page's body.
     public func htmlFooter(language: Language = .en) -> String {
-        "<footer><p>" + HTMLText.escaped(footer(language: language)) + "</p></footer>\n"
+        "<footer><p>" + HTMLText.escaped(line(language: language)) + "</p></footer>\n"
     }
 }
 

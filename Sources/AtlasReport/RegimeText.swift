@@ -9,7 +9,7 @@ public enum RegimeText {
         var out = page.heading()
         for m in j.mechanisms { out += page.mechanism(m) }
         out += page.discrepancies() + page.notStated()
-        return out.joined(separator: "\n") + "\n"
+        return TextLayout.wrapped(out.joined(separator: "\n")) + "\n"
     }
 }
 

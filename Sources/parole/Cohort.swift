@@ -25,10 +25,14 @@ extension Parole {
 
                 Examples:
                   parole cohort --input prisoners.csv
-                  parole cohort --input prisoners.csv --reform kz-rec-juvenile-one-third --reform kz-annex-3@1 --lang ru
-                  parole cohort --input prisoners.csv --as-of 2027-01-01 --horizon 3y --format json --output cohort.json
-                  parole cohort --input export.csv --columns "Срок=term,Категория=category,Начало=start" --keep-going
-                  parole cohort --input prisoners.csv --reform kz-annex-3@1 --grant-rate 0.5 --format csv
+                  parole cohort --input prisoners.csv --reform kz-rec-juvenile-one-third \\
+                      --reform kz-annex-3@1 --lang ru
+                  parole cohort --input prisoners.csv --as-of 2027-01-01 --horizon 3y \\
+                      --format json --output cohort.json
+                  parole cohort --input export.csv \\
+                      --columns "Срок=term,Категория=category,Начало=start" --keep-going
+                  parole cohort --input prisoners.csv --reform kz-annex-3@1 --grant-rate 0.5 \\
+                      --format csv
                   parole cohort generate --size 100000 --seed 7 --output synthetic.csv
                 """,
             subcommands: [CohortGenerate.self])

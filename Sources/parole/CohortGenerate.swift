@@ -27,7 +27,8 @@ extension Parole {
                   parole cohort generate --size 1000 --seed 1 --output cohort.csv
                   parole cohort generate --size 1000000 --seed 42 --output million.csv
                   parole cohort generate --size 20 --seed 7 | head -5
-                  parole cohort generate --size 500 --seed 3 --mix my-prison-mix.json --output mine.csv
+                  parole cohort generate --size 500 --seed 3 --mix my-prison-mix.json \\
+                      --output mine.csv
                 """)
 
         @Option(help: ArgumentHelp("Number of people (rows).", valueName: "n"))

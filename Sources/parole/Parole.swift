@@ -42,7 +42,8 @@ struct Parole: ParsableCommand {
                  status: .usage)
         }
         do {
-            try command.run()
+            let width = (command as? WritesText)?.output.layoutWidth(environment: ProcessInfo.processInfo.environment)
+            try TextLayout.$width.withValue(width) { try command.run() }
         } catch let error as CLIFailure {
             fail(error.message, status: error.status)
         } catch let error as CorpusError {

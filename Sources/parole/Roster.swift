@@ -22,7 +22,8 @@ extension Parole {
                   parole roster --input prisoners.csv
                   parole roster --input prisoners.csv --within 90d --lang ru
                   parole roster --input prisoners.csv --format ics --output parole-dates.ics
-                  parole roster --input prisoners.csv --reform kz-rec-juvenile-one-third --format csv
+                  parole roster --input prisoners.csv --reform kz-rec-juvenile-one-third \\
+                      --format csv
                 """)
 
         @Option(help: ArgumentHelp("Only dates up to this many days ahead (and those already past), e.g. 90d.",

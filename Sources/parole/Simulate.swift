@@ -19,20 +19,25 @@ extension Parole {
 
                 Examples:
                   parole simulate --term 9y --category grave --start 2022-01-10
-                  parole simulate --term 7y6m --category especially-grave --start 2020-03-01 --cooperation
-                  parole simulate --term life --category especially-grave --start 2001-05-20 --format json
-                  parole simulate --term 6y --category grave --start 2021-01-01 --offence corruption \\
-                      --sex male --birth-date 1960-02-01
+                  parole simulate --term 7y6m --category especially-grave --start 2020-03-01 \\
+                      --cooperation
+                  parole simulate --term life --category especially-grave --start 2001-05-20 \\
+                      --format json
+                  parole simulate --term 6y --category grave --start 2021-01-01 \\
+                      --offence corruption --sex male --birth-date 1960-02-01
                   parole simulate --case case.json --as-of 2019-01-01 --format markdown
-                  parole simulate --term 9y --category grave --start 2022-01-10 --explain de --explain fr
+                  parole simulate --term 9y --category grave --start 2022-01-10 --explain de \\
+                      --explain fr
                   parole simulate --batch cases.jsonl > outcomes.jsonl
-                  parole simulate --term 9y --category grave --start 2022-01-10 --jurisdiction kz --lang kk
-                  parole simulate --term 6y --category grave --start 2023-01-10 --juvenile --jurisdiction kz \\
-                      --reform kz-rec-juvenile-one-third
-                  parole simulate --term 9y --category grave --start 2022-01-10 --set kz-cc-72-3-grave=1/3
+                  parole simulate --term 9y --category grave --start 2022-01-10 \\
+                      --jurisdiction kz --lang kk
+                  parole simulate --term 6y --category grave --start 2023-01-10 --juvenile \\
+                      --jurisdiction kz --reform kz-rec-juvenile-one-third
+                  parole simulate --term 9y --category grave --start 2022-01-10 \\
+                      --set kz-cc-72-3-grave=1/3
 
-                Case facts (each also a key of a --case file or batch line, in camelCase:
-                --young-child is "youngChild", --offence is "offences"):
+                Case facts (each also a key of a --case file or batch line, in camelCase or as the flag is
+                spelled: --young-child is "youngChild" or "young-child", --offence is "offences"):
                 """ + "\n" + FactFlags.help)
 
         @Option(name: .customLong("jurisdiction"), help: ArgumentHelp(
@@ -40,6 +45,9 @@ extension Parole {
         var jurisdictions: [String] = []
 
         @Option(help: "Output: table, json or markdown.") var format: OutputFormat = .table
+
+        @Flag(help: "Every column of the outcome table (who decides, the other mechanisms); the default is compact.")
+        var wide = false
 
         @Option(help: ArgumentHelp("Print the full reasoning for this jurisdiction (repeatable; default kz).",
                                    valueName: "id"))
@@ -107,6 +115,7 @@ extension Parole {
             do { facts = try draft.build(vocabulary: law.vocabulary, today: .today) } catch {
                 throw CLIFailure(message: error.description, status: caseFile == nil ? .usage : .data)
             }
+            CaseWarnings.report(facts, wording: Wording(language.language, vocabulary: law.vocabulary))
             // Under reforms the law is changed before anything is compiled; the rest of the run is the same.
             var atlas = law
             var applied: (stack: ReformStack, effective: CalendarDate)?
@@ -143,7 +152,7 @@ extension Parole {
                 text = (heading ?? "") + OutcomeText.render(facts, outcomes, wording: wording,
                                           style: format == .table ? .table : .markdown,
                                           home: atlas.home.jurisdiction, explain: explained.isEmpty ? nil : explained,
-                                          conformance: conformance, explainOption: "--explain")
+                                          conformance: conformance, explainOption: "--explain", wide: wide)
                     + "\n" + provenance.footer(language: language.language) + "\n"
             case .csv, .html: throw format.refused(by: "simulate", writes: Self.formats)
             }

@@ -20,14 +20,19 @@ extension Parole {
                 offences committed after it. `parole reforms` lists the reforms.
 
                 Examples:
-                  parole whatif --reform kz-rec-juvenile-one-third --term 6y --category grave --start 2023-01-10 --juvenile
-                  parole whatif --reform kz-a3-8-torture --effective 2027-01-01 --offence-date 2027-03-01 \\
-                      --term 8y --category grave --start 2027-06-01 --offence torture --as-of 2030-01-01
-                  parole whatif --reform kz-annex-3@1 --term 5y --category medium --start 2023-01-10 --format json
-                  parole whatif --set kz-cc-72-3-grave=1/3 --term 9y --category grave --start 2022-01-10 --lang ru
-                  parole whatif --reform my-reform.xml --term 9y --category grave --start 2022-01-10
+                  parole whatif --reform kz-rec-juvenile-one-third --term 6y \\
+                      --category grave --start 2023-01-10 --juvenile
+                  parole whatif --reform kz-a3-8-torture --effective 2027-01-01 \\
+                      --offence-date 2027-03-01 --term 8y --category grave \\
+                      --start 2027-06-01 --offence torture --as-of 2030-01-01
+                  parole whatif --reform kz-annex-3@1 --term 5y --category medium \\
+                      --start 2023-01-10 --format json
+                  parole whatif --set kz-cc-72-3-grave=1/3 --term 9y --category grave \\
+                      --start 2022-01-10 --lang ru
+                  parole whatif --reform my-reform.xml --term 9y --category grave \\
+                      --start 2022-01-10
 
-                Case facts (each also a key of a --case file, in camelCase):
+                Case facts (each also a key of a --case file, in camelCase or as the flag is spelled):
                 """ + "\n" + FactFlags.help)
 
         @Option(name: .customLong("jurisdiction"), help: ArgumentHelp(
@@ -70,6 +75,7 @@ extension Parole {
             do { facts = try draft.build(vocabulary: law.vocabulary, today: .today) } catch {
                 throw CLIFailure(message: error.description, status: caseFile == nil ? .usage : .data)
             }
+            CaseWarnings.report(facts, wording: Wording(language.language, vocabulary: law.vocabulary))
             let stack = try reform.stack(corpus: law, schemaFile: corpus.location.schemaFile)
             let effective = try reform.effectiveDate(asOf: facts.asOf)
             let reformed = try ReformOptions.apply(stack, to: law, effective: effective)

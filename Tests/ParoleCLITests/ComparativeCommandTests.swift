@@ -79,7 +79,9 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("Rec(2003)22"))
         #expect(r.stdout.contains("check "))
-        #expect(r.stdout.contains("category-excluded"))
+        // The feature a check looks at, in words (the id is for JSON).
+        #expect(r.stdout.contains("a category of convicts is excluded from parole"))
+        #expect(!r.stdout.contains("category-excluded"))
         #expect(r.stdout.contains("seed L"))
     }
 }

@@ -83,6 +83,9 @@ public enum OutcomePhrase: String, PhraseName {
     case kindNotStated = "kind.not-stated"
     case kindAssumption = "kind.assumption"
     case kindCrosswalk = "kind.crosswalk"
+    case warningStartInFuture = "warning.start-in-future"
+    case warningAsOfBeforeStart = "warning.as-of-before-start"
+    case warningTermBeyondLifetime = "warning.term-beyond-lifetime"
 }
 
 extension OutcomePhrase {

@@ -29,6 +29,7 @@ public enum RegimePhrase: String, PhraseName {
     case conformanceColumnFeature = "conformance.column-feature"
     case conformanceColumnInstrument = "conformance.column-instrument"
     case conformanceColumnProvision = "conformance.column-provision"
+    case conformanceProvisionUnnumbered = "conformance.provision-unnumbered"
     case conformanceColumnVerdict = "conformance.column-verdict"
     case conformanceColumnWhy = "conformance.column-why"
     case conformanceComplies = "conformance.complies"
