@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// The subset of JSON Schema that the schemas of docs/ use: type (with null), required, properties,
+/// The subset of JSON Schema that the schemas of docs/ use: type (with null and number), required, properties,
 /// additionalProperties (a schema), items, enum, pattern and local $ref. Returns every violation as "path: problem".
 struct MiniSchemaValidator {
     let root: [String: Any]
@@ -61,6 +61,7 @@ struct MiniSchemaValidator {
         case "array": return value is [Any]
         case "boolean": return (value as? NSNumber).map { isBoolean($0) } ?? (value is Bool)
         case "integer": return (value as? NSNumber).map { !isBoolean($0) && $0.doubleValue == Double($0.intValue) } ?? false
+        case "number": return (value as? NSNumber).map { !isBoolean($0) } ?? false
         default: return false
         }
     }
