@@ -116,27 +116,7 @@ public enum OutcomeText {
         let header = ["", w.text(.columnJurisdiction), w.text(.columnMechanism), w.text(.columnEarliest),
                       w.text(.columnServed), w.text(.columnShare), w.text(.columnDecidedBy), w.text(.columnRelease),
                       w.text(.columnOthers)]
-        // Each jurisdiction is led by its earliest available mechanism, else by one that depends on a missing fact.
-        // A mechanism a source says may not end custody (temporary leave) leads no row and sets no rank.
-        func lead(_ o: JurisdictionOutcome) -> MechanismOutcome? {
-            o.mechanisms.filter { $0.available && $0.endsCustody }.filter { $0.earliestDate != nil }
-                .min { $0.earliestDate! < $1.earliestDate! }
-                ?? o.mechanisms.first { $0.status == .undetermined && $0.endsCustody }
-                ?? o.mechanisms.first { $0.endsCustody } ?? o.mechanisms.first
-        }
-        func key(_ o: JurisdictionOutcome) -> CalendarDate? {
-            guard let m = lead(o), m.endsCustody else { return nil }
-            return m.earliestDate ?? m.branches.filter(\.isOpenFact).compactMap(\.earliestDate).min()
-        }
-        let sorted = outcomes.sorted { a, b in
-            switch (key(a), key(b)) {
-            case let (x?, y?): return x == y ? a.jurisdiction.id < b.jurisdiction.id : x < y
-            case (_?, nil): return true
-            case (nil, _?): return false
-            default: return a.jurisdiction.id < b.jurisdiction.id
-            }
-        }
-        let rows = sorted.map { o -> [String] in
+        let rows = ranked(outcomes).map { o -> [String] in
             let lead = lead(o)
             let mark = o.jurisdiction.id == home ? "▶" : ""
             let others = o.mechanisms.filter { $0.mechanism.id != lead?.mechanism.id }
@@ -154,6 +134,33 @@ public enum OutcomeText {
                               columnLimits: [1: 12, 2: 26, 3: 24, 4: 16, 5: 8, 6: 16, 7: 14, 8: 30])
         // Compact: who decides and the other mechanisms are in the explanation and in `--wide`.
         return wide ? table : table.keeping(columns: [0, 1, 2, 3, 4, 5, 7])
+    }
+
+    /// The mechanism that leads a jurisdiction's row: its earliest available one, else one that depends on a
+    /// missing fact. A mechanism a source says may not end custody (temporary leave) leads no row and sets no rank.
+    static func lead(_ o: JurisdictionOutcome) -> MechanismOutcome? {
+        o.mechanisms.filter { $0.available && $0.endsCustody }.filter { $0.earliestDate != nil }
+            .min { $0.earliestDate! < $1.earliestDate! }
+            ?? o.mechanisms.first { $0.status == .undetermined && $0.endsCustody }
+            ?? o.mechanisms.first { $0.endsCustody } ?? o.mechanisms.first
+    }
+
+    /// The date a jurisdiction ranks by: its lead's earliest date, or the earliest a missing fact could give.
+    static func rankDate(_ o: JurisdictionOutcome) -> CalendarDate? {
+        guard let m = lead(o), m.endsCustody else { return nil }
+        return m.earliestDate ?? m.branches.filter(\.isOpenFact).compactMap(\.earliestDate).min()
+    }
+
+    /// The jurisdictions by earliest release (those without a date last, each group by id).
+    static func ranked(_ outcomes: [JurisdictionOutcome]) -> [JurisdictionOutcome] {
+        outcomes.sorted { a, b in
+            switch (rankDate(a), rankDate(b)) {
+            case let (x?, y?): return x == y ? a.jurisdiction.id < b.jurisdiction.id : x < y
+            case (_?, nil): return true
+            case (nil, _?): return false
+            default: return a.jurisdiction.id < b.jurisdiction.id
+            }
+        }
     }
 
     static func bodyName(_ m: MechanismOutcome, _ w: Wording) -> String {

@@ -2,6 +2,7 @@ import ArgumentParser
 import AtlasEngine
 import AtlasInput
 import AtlasModel
+import AtlasOutput
 import AtlasReport
 import Foundation
 
@@ -35,6 +36,8 @@ extension Parole {
                       --jurisdiction kz --reform kz-rec-juvenile-one-third
                   parole simulate --term 9y --category grave --start 2022-01-10 \\
                       --set kz-cc-72-3-grave=1/3
+                  parole simulate --term 9y --category grave --start 2022-01-10 \\
+                      --chart /tmp/timeline.svg --lang ru
 
                 Case facts (each also a key of a --case file or batch line, in camelCase or as the flag is
                 spelled: --young-child is "youngChild" or "young-child", --offence is "offences"):
@@ -48,6 +51,12 @@ extension Parole {
 
         @Flag(help: "Every column of the outcome table (who decides, the other mechanisms); the default is compact.")
         var wide = false
+
+        @Option(name: .customLong("chart"), help: ArgumentHelp(
+            "Also draw the outcome as an SVG timeline into this file: one bar per jurisdiction from the start to the "
+                + "earliest release, disputed spans shaded, the term's end and the as-of date marked.",
+            valueName: "file.svg"))
+        var chart: String?
 
         @Option(help: ArgumentHelp("Print the full reasoning for this jurisdiction (repeatable; default kz).",
                                    valueName: "id"))
@@ -80,11 +89,16 @@ extension Parole {
 
         func validate() throws {
             try format.require(Self.formats, by: "simulate")
+            if chart != nil, batch != nil {
+                throw ValidationError("--chart draws one case; a batch has many (run the case alone with --chart)")
+            }
             _ = try flags
         }
 
         func run() throws {
             let channel = try output.open()
+            // Opened before any work, so that a chart that cannot be written stops the command with nothing written.
+            let chartChannel = try chart.map { try OutputChannel(path: $0) }
             if let batch {
                 var atlas = try corpus.load()
                 if !reform.isEmpty {
@@ -129,6 +143,12 @@ extension Parole {
                 ? atlas.jurisdictions : draft.jurisdictions.map { try atlas.requireJurisdiction($0) }
             let simulator = Simulator(corpus: atlas)
             let outcomes = simulator.simulate(facts, in: selected)
+            if let chartChannel {
+                try chartChannel.write(OutcomeTimeline(facts: facts, outcomes: outcomes,
+                                                       wording: Wording(language.language, vocabulary: atlas.vocabulary),
+                                                       home: atlas.home.jurisdiction, provenance: Provenance(corpus: atlas)).svg)
+                try chartChannel.finish()
+            }
             let evaluator = ConformanceEvaluator(corpus: atlas)
             let conformance = Dictionary(uniqueKeysWithValues: outcomes.map {
                 ($0.jurisdiction.id, evaluator.verdicts(for: $0, facts: facts))

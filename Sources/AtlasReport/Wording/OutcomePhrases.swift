@@ -86,6 +86,14 @@ public enum OutcomePhrase: String, PhraseName {
     case warningStartInFuture = "warning.start-in-future"
     case warningAsOfBeforeStart = "warning.as-of-before-start"
     case warningTermBeyondLifetime = "warning.term-beyond-lifetime"
+    case timelineTitle = "timeline.title"
+    case timelineSubtitle = "timeline.subtitle"
+    case timelineLegendRelease = "timeline.legend-release"
+    case timelineLegendDisputed = "timeline.legend-disputed"
+    case timelineLegendTermEnd = "timeline.legend-term-end"
+    case timelineLegendAsOf = "timeline.legend-as-of"
+    case timelineYears = "timeline.years"
+    case timelineAxis = "timeline.axis"
 }
 
 extension OutcomePhrase {
