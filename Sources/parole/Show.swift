@@ -2,6 +2,7 @@ import ArgumentParser
 import AtlasOutput
 import AtlasModel
 import AtlasReport
+import AtlasSearch
 
 extension Parole {
     struct Show: ParsableCommand {
@@ -14,9 +15,15 @@ extension Parole {
                   parole show kz --as-of 2016-01-01
                   parole show kz --lang kk
                   parole show coe-rec-2003-22
+                  parole show Germany
+                  parole show "Tokyo Rules"
+                  parole show Германия --lang ru
                 """)
 
-        @Argument(help: "Jurisdiction id (ISO 3166 code, e.g. kz).") var id: String
+        @Argument(help: ArgumentHelp(
+            "Jurisdiction or instrument: its id (kz, tokyo-rules), a name in kk, ru or en, or a short name.",
+            valueName: "id-or-name"))
+        var id: String
 
         @Option(name: .customLong("as-of"), help: ArgumentHelp("Only the law in force on this date.",
                                                                valueName: "YYYY-MM-DD"))
@@ -33,13 +40,14 @@ extension Parole {
             }
             let atlas = try corpus.load()
             let lang = language.language
-            if atlas.jurisdiction(id.lowercased()) == nil, let instrument = atlas.instrument(id.lowercased()) {
+            let record = try atlas.requireRecord(id)
+            if case .instrument(let instrument) = record {
                 try output.write(InstrumentText.render(instrument, cases: atlas.cases, vocabulary: atlas.vocabulary,
                                                       language: lang)
                     + "\n" + Provenance(corpus: atlas).footer(language: lang) + "\n")
                 return
             }
-            let j = try atlas.requireJurisdiction(id)
+            guard case .jurisdiction(let j) = record else { return }
             try output.write(RegimeText.render(j, vocabulary: atlas.vocabulary, asOf: date, language: lang)
                 + "\n" + Provenance(corpus: atlas).footer(language: lang) + "\n")
         }
