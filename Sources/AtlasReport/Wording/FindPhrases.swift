@@ -28,6 +28,7 @@ public enum FindPhrase: String, PhraseName {
     case instrumentsBasisNotStated = "instruments.basis.not-stated"
     case instrumentsUnknown = "instruments.unknown"
     case citeNone = "cite.none"
+    case countriesUnclassifiedNote = "countries.unclassified-note"
     case showQuote = "show.quote"
     case showQuotesHeading = "show.quotes-heading"
 }
