@@ -59,7 +59,6 @@ public struct ReferenceExport: Sendable {
             let s = e.source
             let type = s.kind == "report" ? "techreport" : "misc"
             var fields: [(String, String)] = [("title", title(s))]
-            if s.kind == "report" { fields.append(("institution", title(s))) }
             if let date = s.date {
                 fields.append(("year", String(date.year)))
                 fields.append(("date", date.description))

@@ -4,12 +4,15 @@ import AtlasModel
 /// inside it, a rule's, provision's, discrepancy's, reform's or case's its own. What `cite` turns into references.
 public struct RecordCitations: Sendable {
     var byID: [String: [Citation]] = [:]
+    /// A jurisdiction's or instrument's id → the ids of the records inside it, in corpus order.
+    var members: [String: [String]] = [:]
     /// Ids in the order first met, for suggestions.
     public private(set) var ids: [String] = []
 
     /// The citations of every record of `corpus`.
     public init(corpus: Corpus) {
         for j in corpus.jurisdictions {
+            owner = j.id
             var all = j.legalFamilyCitations + j.conditionSets.flatMap(\.citations) + j.notStated.flatMap(\.citations)
             for set in j.conditionSets { add(set.id, set.citations) }
             for m in j.mechanisms {
@@ -48,6 +51,7 @@ public struct RecordCitations: Sendable {
             add(j.id, all)
         }
         for i in corpus.instruments {
+            owner = i.id
             var all = i.citations + i.relations.flatMap(\.citations)
             for p in i.provisions {
                 let cited = p.citations + p.checks.flatMap(\.citations)
@@ -61,6 +65,7 @@ public struct RecordCitations: Sendable {
             }
             add(i.id, all)
         }
+        owner = nil
         for p in corpus.reformPackages {
             var all = p.citations
             for r in p.reforms {
@@ -73,9 +78,22 @@ public struct RecordCitations: Sendable {
         for c in corpus.cases { add(c.id, c.citations + c.footnoteErrors.flatMap(\.citations)) }
     }
 
+    /// The jurisdiction or instrument whose records are being added.
+    private var owner: String?
+
     mutating func add(_ id: String, _ citations: [Citation]) {
         if byID[id] == nil { ids.append(id) }
+        if let owner, owner != id, members[owner]?.contains(id) != true { members[owner, default: []].append(id) }
         byID[id, default: []] += citations
+    }
+
+    /// The records inside the jurisdiction or instrument `owner` with their own citations, in corpus order, the
+    /// owner's own citations (those on no record inside it) first.
+    public func records(in owner: String) -> [(id: String, citations: [Citation])] {
+        let inner = members[owner] ?? []
+        let innerCitations = Set(inner.flatMap { byID[$0] ?? [] })
+        let own = (citations(of: owner) ?? []).filter { !innerCitations.contains($0) }
+        return [(owner, own)] + inner.map { ($0, citations(of: $0) ?? []) }
     }
 
     /// The citations of the record `id`, each once, in corpus order; `nil` when no record has that id.

@@ -18,6 +18,7 @@ extension Parole {
                   parole show Germany
                   parole show "Tokyo Rules"
                   parole show Германия --lang ru
+                  parole show kz --quotes
                 """)
 
         @Argument(help: ArgumentHelp(
@@ -29,9 +30,18 @@ extension Parole {
                                                                valueName: "YYYY-MM-DD"))
         var asOf: String?
 
+        @Flag(name: .customLong("quotes"), help: "Also print each figure's verbatim quotation beside its citation.")
+        var quotes = false
+
         @OptionGroup var language: LanguageOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var corpus: CorpusOptions
+
+        /// With `--quotes`, the quotations behind the records of `id`, after a blank line; else nothing.
+        func quotations(_ id: String, _ atlas: Corpus) -> String {
+            guard quotes else { return "" }
+            return "\n" + QuotationText.render(RecordCitations(corpus: atlas).records(in: id), language: language.language)
+        }
 
         func run() throws {
             let date: CalendarDate?
@@ -44,12 +54,12 @@ extension Parole {
             if case .instrument(let instrument) = record {
                 try output.write(InstrumentText.render(instrument, cases: atlas.cases, vocabulary: atlas.vocabulary,
                                                       language: lang)
-                    + "\n" + Provenance(corpus: atlas).footer(language: lang) + "\n")
+                    + quotations(instrument.id, atlas) + "\n" + Provenance(corpus: atlas).footer(language: lang) + "\n")
                 return
             }
             guard case .jurisdiction(let j) = record else { return }
             try output.write(RegimeText.render(j, vocabulary: atlas.vocabulary, asOf: date, language: lang)
-                + "\n" + Provenance(corpus: atlas).footer(language: lang) + "\n")
+                + quotations(j.id, atlas) + "\n" + Provenance(corpus: atlas).footer(language: lang) + "\n")
         }
     }
 }
