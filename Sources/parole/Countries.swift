@@ -15,7 +15,7 @@ extension Parole {
                   parole countries --format csv > countries.csv
                   parole countries --lang ru
                   parole countries --mechanism replacement
-                  parole countries --min-share 1/2 --format json
+                  parole countries --min-share 1/2 --format json --typed
                   parole countries --life-review-within 15y
                 """)
 
@@ -42,6 +42,12 @@ extension Parole {
             valueName: "duration"))
         var lifeReviewWithin: String?
 
+        @Flag(name: .customLong("typed"), help: ArgumentHelp(
+            "With --format json, add typed fields to each row (lists and numbers: mechanismKinds, shares, "
+                + "lowestShare, lowestShareValue, earliestLifeReview, discrepancyCount, legalFamilyTerm); without it "
+                + "every value stays a string, as docs/countries.schema.json promises."))
+        var typed = false
+
         @Option(help: "Output: table, json, markdown or csv.") var format: OutputFormat = .table
 
         @OptionGroup var language: LanguageOptions
@@ -65,6 +71,7 @@ extension Parole {
             guard !ids.isEmpty else { return "" }
             return FindPhrase.countriesUnclassifiedNote.text(language, [
                 "count": String(ids.count), "ids": ids.joined(separator: ", "),
+                "command": "`parole countries --family unclassified`",
             ]) + "\n"
         }
 
@@ -114,7 +121,9 @@ extension Parole {
             case .markdown: text = table.markdown + "\n\n" + unclassifiedNote(atlas, lang) + provenance.footer(language: lang)
             // A CSV file is records only: a provenance row would be read as one more country.
             case .csv: text = table.csv
-            case .json: text = overview.countriesJSON(chosen, rows: rows, provenance: provenance).serialized(pretty: true)
+            case .json: text = (typed
+                ? overview.countriesJSON(chosen, rows: rows, provenance: provenance)
+                : CorpusOverview.countriesJSON(rows, provenance: provenance)).serialized(pretty: true)
             case .html: throw format.refused(by: "countries", writes: Self.formats)
             }
             try output.write(text + "\n")

@@ -109,7 +109,7 @@ import Testing
     }
 
     @Test func countriesFiltersByMechanismShareAndLifeReview() throws {
-        let r = try CLI.run(["countries", "--mechanism", "replacement", "--format", "json"])
+        let r = try CLI.run(["countries", "--mechanism", "replacement", "--format", "json", "--typed"])
         #expect(r.status == 0, "\(r.stderr)")
         let rows = try #require(try json(r.stdout) as? [[String: Any]])
         #expect(Set(rows.compactMap { $0["id"] as? String }).isSuperset(of: ["kz", "ru", "by"]))
@@ -118,7 +118,7 @@ import Testing
             #expect(row["discrepancyCount"] is Int)
             #expect(row["discrepancies"] is String)
         }
-        let half = try #require(try json(try CLI.run(["countries", "--min-share", "1/2", "--format", "json"]).stdout) as? [[String: Any]])
+        let half = try #require(try json(try CLI.run(["countries", "--min-share", "1/2", "--format", "json", "--typed"]).stdout) as? [[String: Any]])
         #expect(!half.isEmpty)
         #expect(half.allSatisfy { ($0["lowestShareValue"] as? Double ?? 0) >= 0.5 })
         #expect(!half.contains { $0["id"] as? String == "kz" })
@@ -126,6 +126,13 @@ import Testing
         let ids = life.stdout.split(separator: "\n").dropFirst().map { String($0.prefix { $0 != "," }) }
         #expect(ids.contains("kz") && ids.contains("de"))
         #expect(!ids.contains("by"))
+    }
+
+    @Test func countriesJSONStaysStringsWithoutTyped() throws {
+        let r = try CLI.run(["countries", "--mechanism", "replacement", "--format", "json"])
+        let rows = try #require(try json(r.stdout) as? [[String: String]])
+        #expect(rows.contains { $0["id"] == "kz" })
+        #expect(rows.allSatisfy { $0["mechanismKinds"] == nil })
     }
 
     @Test func postSovietListNamesTheUnclassifiedJurisdictions() throws {
