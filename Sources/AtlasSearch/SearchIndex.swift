@@ -12,12 +12,16 @@ public struct SearchQuery: Sendable {
     public var jurisdiction: String?
     /// At most this many records.
     public var limit: Int
+    /// Only texts in this language (kk, ru, en), and names written the same in all; `nil` means every language.
+    public var language: String?
 
-    public init(text: String, kinds: Set<SearchKind> = [], jurisdiction: String? = nil, limit: Int = 20) {
+    public init(text: String, kinds: Set<SearchKind> = [], jurisdiction: String? = nil, limit: Int = 20,
+                language: String? = nil) {
         self.text = text
         self.kinds = kinds
         self.jurisdiction = jurisdiction
         self.limit = limit
+        self.language = language
     }
 
     /// The folded words typed.
@@ -128,6 +132,10 @@ public struct SearchIndex: Sendable {
         if let jurisdiction = query.jurisdiction {
             sql += " AND jurisdiction = ?"
             _ = arguments.append(contentsOf: [jurisdiction])
+        }
+        if let language = query.language {
+            sql += " AND (language = ? OR language = '')"
+            _ = arguments.append(contentsOf: [language])
         }
         // Enough texts that the best of every record is among them, bounded so a one-letter query stays quick.
         sql += " ORDER BY rank LIMIT 2000"

@@ -26,6 +26,7 @@ extension Parole {
                   parole search ҚАЗАҚСТАН --kind jurisdiction
                   parole search "life imprisonment" --kind rule --format json
                   parole search pardon --kind discrepancy --lang ru
+                  parole search парламент --text-lang ru
                 """)
 
         @Argument(help: ArgumentHelp("Words to find, in any language.", valueName: "query")) var query: String
@@ -39,6 +40,10 @@ extension Parole {
         var jurisdiction: String?
 
         @Option(help: ArgumentHelp("At most this many records.", valueName: "n")) var limit: Int = 20
+
+        @Option(name: .customLong("text-lang"), help: ArgumentHelp(
+            "Only texts written in this language (the output's language is --lang).", valueName: "kk|ru|en"))
+        var textLanguage: String?
 
         @Option(name: .customLong("index-dir"), help: ArgumentHelp(
             "Folder of the search index (default: the cache folder; off: in memory).", valueName: "dir"))
@@ -58,6 +63,9 @@ extension Parole {
                 throw ValidationError("search: \"\(query)\" has no word to find; give at least one letter or digit")
             }
             guard (1...1000).contains(limit) else { throw ValidationError("--limit \(limit): give 1 to 1000") }
+            if let textLanguage, Language(code: textLanguage) == nil {
+                throw ValidationError("--text-lang: \"\(textLanguage)\" is not kk, ru or en")
+            }
         }
 
         func run() throws {
@@ -65,7 +73,8 @@ extension Parole {
             let lang = language.language
             let place = try jurisdiction.map { try atlas.requireJurisdiction($0).id }
             let index = try SearchIndexStore.standard(explicit: indexDirectory).index(for: atlas)
-            let hits = try index.search(SearchQuery(text: query, kinds: Set(kind), jurisdiction: place, limit: limit))
+            let hits = try index.search(SearchQuery(text: query, kinds: Set(kind), jurisdiction: place, limit: limit,
+                                                       language: textLanguage.flatMap(Language.init(code:))?.rawValue))
             let provenance = Provenance(corpus: atlas)
             let text: String
             switch format {

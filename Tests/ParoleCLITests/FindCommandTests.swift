@@ -46,6 +46,14 @@ import Testing
         #expect(off.stdout == first.stdout)
     }
 
+    @Test func textLanguageKeepsTextsOfThatLanguage() throws {
+        let r = try CLI.run(["search", "Tokyo", "--text-lang", "en", "--format", "json"])
+        let object = try #require(try json(r.stdout) as? [String: Any])
+        let results = try #require(object["results"] as? [[String: Any]])
+        #expect(!results.isEmpty)
+        #expect(results.allSatisfy { ["en", ""].contains($0["language"] as? String ?? "?") })
+    }
+
     @Test func searchWithNothingFoundSaysSo() throws {
         let r = try CLI.run(["search", "xyzzyplugh", "--lang", "ru"])
         #expect(r.status == 0)
@@ -56,6 +64,7 @@ import Testing
         (["search", "--", "---"], "no word"),
         (["search", "parole", "--kind", "statute"], "statute"),
         (["search", "parole", "--limit", "0"], "--limit"),
+        (["search", "parole", "--text-lang", "de"], "--text-lang"),
         (["search", "parole", "--jurisdiction", "gb"], "did you mean gb-eaw, gb-nir or gb-sct?"),
         (["show", "gb"], "did you mean gb-eaw, gb-nir or gb-sct?"),
         (["compare", "kz", "tokyo-rules"], "is an international instrument (tokyo-rules), not a jurisdiction"),
