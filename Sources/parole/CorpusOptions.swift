@@ -69,8 +69,10 @@ extension Corpus {
     }
 
     /// "gb-eaw (England and Wales (United Kingdom)), …": ids with their English names.
-    static func listed(_ records: [NamedRecord]) -> String {
-        records.map { "\($0.id) (\($0.name(in: "en")))" }.joined(separator: ", ")
+    /// At most `shown` of them, then how many more, so that a common word ("Republic") stays one readable line.
+    static func listed(_ records: [NamedRecord], shown: Int = 6) -> String {
+        let listed = records.prefix(shown).map { "\($0.id) (\($0.name(in: "en")))" }.joined(separator: ", ")
+        return records.count > shown ? listed + " and \(records.count - shown) more" : listed
     }
 
     /// `text` as one shell word, quoted when it has spaces or quotes.
