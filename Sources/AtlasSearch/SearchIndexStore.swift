@@ -6,7 +6,7 @@ import GRDB
 /// use, one file per corpus digest (`search-<format>-<digest>.sqlite`), so that a changed corpus gets a new index
 /// and an unchanged one is opened, not rebuilt. A file is written whole under a temporary name and renamed into
 /// place, so a reader never opens a half-written index; two runs building at once both succeed, the later rename
-/// winning with an identical file.
+/// winning with an identical file. Writing an index removes the user's indexes of other corpora.
 public struct SearchIndexStore: Sendable {
     /// The cache folder; `nil` keeps the index in memory for this run only.
     public var directory: String?
@@ -87,6 +87,29 @@ public struct SearchIndexStore: Sendable {
         guard chmod(temporary, 0o600) == 0, rename(temporary, path) == 0 else {
             throw CocoaError(.fileWriteUnknown)
         }
+        Self.removeStale(in: folder, keeping: (path as NSString).lastPathComponent)
         return path
+    }
+
+    /// Removes this user's indexes of other corpora (or formats) from `folder`: an index is some megabytes and a
+    /// corpus that is being edited gets a new digest on every change. A corpus used again is simply indexed again.
+    static func removeStale(in folder: String, keeping current: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where name != current && isIndexName(name) {
+            let path = (folder as NSString).appendingPathComponent(name)
+            var info = stat()
+            guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_uid == geteuid() else { continue }
+            unlink(path)
+        }
+    }
+
+    /// Whether `name` is an index file's name: `search-<format>-<64 hex digits>.sqlite`.
+    static func isIndexName(_ name: String) -> Bool {
+        let parts = name.split(separator: "-")
+        guard parts.count == 3, parts[0] == "search", Int(parts[1]) != nil, parts[2].hasSuffix(".sqlite") else {
+            return false
+        }
+        let digest = parts[2].dropLast(".sqlite".count)
+        return digest.count == 64 && digest.allSatisfy(\.isHexDigit)
     }
 }

@@ -179,9 +179,13 @@ enum Bundled {
         var changed = Bundled.corpus
         changed.digest = String(repeating: "0", count: 64)
         changed.jurisdictions = Array(changed.jurisdictions.prefix(1))
+        // A file of someone else's naming is left alone.
+        _ = FileManager.default.createFile(atPath: dir + "/notes.txt", contents: Data("mine".utf8))
         let index = try store.index(for: changed)
         #expect(try index.documentCount() < SearchCorpusReader.documents(of: Bundled.corpus).count)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).count == 2)
+        // The index of the old corpus is gone: only the new one and the other file are left.
+        #expect(try Set(FileManager.default.contentsOfDirectory(atPath: dir))
+            == ["notes.txt", "search-\(SearchIndex.format)-\(String(repeating: "0", count: 64)).sqlite"])
     }
 
     @Test func anIndexOthersCanWriteIsRebuiltNotTrusted() throws {

@@ -3,6 +3,16 @@ import Testing
 
 /// Issue 15, "Find": search, names wherever an id is taken, instruments, cite, countries filters, show --quotes.
 @Suite struct FindCommandTests {
+    /// One index folder for the searches of this test process: the index is built once (several tests may race
+    /// to build it, which the store allows) instead of once per run into a folder of its own.
+    static let searchCache = FileManager.default.temporaryDirectory
+        .appendingPathComponent("parole-find-\(ProcessInfo.processInfo.processIdentifier)").path
+
+    /// `parole` with the shared index folder for `search`.
+    func run(_ arguments: [String]) throws -> CLIResult {
+        try CLI.run(arguments, environment: arguments.first == "search" ? ["PAROLE_CACHE": Self.searchCache] : [:])
+    }
+
     func json(_ text: String) throws -> Any { try JSONSerialization.jsonObject(with: Data(text.utf8)) }
 
     @Test(arguments: [
@@ -14,13 +24,13 @@ import Testing
         (["search", "условно-досрочного", "--jurisdiction", "Казахстан", "--kind", "rule"], "kz-parole"),
     ])
     func searchFindsRealWordsInAllThreeLanguages(_ c: ([String], String)) throws {
-        let r = try CLI.run(c.0)
+        let r = try run(c.0)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains(c.1), "\(r.stdout)")
     }
 
     @Test func searchJSONNamesTheRecordAndTheWordsFound() throws {
-        let r = try CLI.run(["search", "ережелері", "--kind", "instrument", "--format", "json"])
+        let r = try run(["search", "ережелері", "--kind", "instrument", "--format", "json"])
         #expect(r.status == 0, "\(r.stderr)")
         let object = try #require(try json(r.stdout) as? [String: Any])
         let results = try #require(object["results"] as? [[String: Any]])
@@ -42,12 +52,12 @@ import Testing
         #expect(files.count == 1)
         let second = try CLI.run(["search", "parole"], environment: ["PAROLE_CACHE": cache.path])
         #expect(second.stdout == first.stdout)
-        let off = try CLI.run(["search", "parole", "--index-dir", "off"])
+        let off = try run(["search", "parole", "--index-dir", "off"])
         #expect(off.stdout == first.stdout)
     }
 
     @Test func textLanguageKeepsTextsOfThatLanguage() throws {
-        let r = try CLI.run(["search", "Tokyo", "--text-lang", "en", "--format", "json"])
+        let r = try run(["search", "Tokyo", "--text-lang", "en", "--format", "json"])
         let object = try #require(try json(r.stdout) as? [String: Any])
         let results = try #require(object["results"] as? [[String: Any]])
         #expect(!results.isEmpty)
@@ -55,7 +65,7 @@ import Testing
     }
 
     @Test func searchWithNothingFoundSaysSo() throws {
-        let r = try CLI.run(["search", "xyzzyplugh", "--lang", "ru"])
+        let r = try run(["search", "xyzzyplugh", "--lang", "ru"])
         #expect(r.status == 0)
         #expect(r.stdout.contains("ничего не найдено"))
     }
@@ -75,7 +85,7 @@ import Testing
         (["cite", "no-such-record"], "no record"),
     ])
     func badInputGetsOneClearLine(_ c: ([String], String)) throws {
-        let r = try CLI.run(c.0)
+        let r = try run(c.0)
         #expect(r.status == 64, "\(r.stdout)\(r.stderr)")
         #expect(r.stderr.contains(c.1), "\(r.stderr)")
         #expect(r.stderr.split(separator: "\n").count == 1)
@@ -89,7 +99,7 @@ import Testing
         (["show", "tokyo"], "[tokyo-rules]"), (["conformance", "Kazakhstan"], "kz"),
     ])
     func namesAreAcceptedWhereIdsAre(_ c: ([String], String)) throws {
-        let r = try CLI.run(c.0)
+        let r = try run(c.0)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains(c.1))
     }
