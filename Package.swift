@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "AtlasInput", targets: ["AtlasInput"]),
         .library(name: "AtlasCorpus", targets: ["AtlasCorpus"]),
         .library(name: "AtlasModel", targets: ["AtlasModel"]),
+        .library(name: "AtlasSearch", targets: ["AtlasSearch"]),
         .library(name: "SafeXML", targets: ["SafeXML"]),
     ],
     dependencies: [
@@ -19,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         // Property-based tests with shrinking (test targets only).
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        // SQLite FTS5 for `parole search` (the system libsqlite3).
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The only module that sees libxml2's C API.
@@ -44,11 +47,14 @@ let package = Package(
                 // The phrase tables: data, embedded so that no resource bundle has to be found at run time.
                 resources: [.embedInCode("Wording/outcome-phrases.json"), .embedInCode("Wording/regime-phrases.json"),
                             .embedInCode("Wording/reform-phrases.json"), .embedInCode("Wording/cohort-phrases.json"),
-                            .embedInCode("Wording/stats-phrases.json")]),
+                            .embedInCode("Wording/stats-phrases.json"), .embedInCode("Wording/find-phrases.json")]),
+        // Finding records: name resolution (ids, names, short names in any language) and the full-text index.
+        .target(name: "AtlasSearch", dependencies: ["AtlasModel", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(
             name: "parole",
             dependencies: [
                 "AtlasModel", "AtlasCorpus", "AtlasEngine", "AtlasReport", "AtlasInput", "AtlasOutput", "Parallel",
+                "AtlasSearch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -66,6 +72,7 @@ let package = Package(
             ],
             exclude: ["Golden", "AnnexFixtures"]
         ),
+        .testTarget(name: "AtlasSearchTests", dependencies: ["AtlasSearch", "AtlasCorpus", "AtlasModel"]),
         .testTarget(name: "AtlasCorpusTests", dependencies: ["AtlasCorpus", "AtlasModel", "SafeXML"]),
         .testTarget(name: "ParoleCLITests", dependencies: ["parole"], exclude: ["Cohort"]),
         .testTarget(name: "AtlasIOTests", dependencies: ["AtlasInput", "AtlasOutput", "AtlasModel"]),

@@ -35,7 +35,17 @@ public struct CorpusOverview: Sendable {
 
     /// One line per jurisdiction: id, name, family, mechanisms, headline threshold.
     public func countryRows(family: String?) -> [[String]] {
-        corpus.jurisdictions.filter { family == nil || $0.legalFamily == family }.sorted { $0.id < $1.id }.map { j in
+        countryRows(CountryFilter(family: family))
+    }
+
+    /// The jurisdictions `filter` admits, sorted by id.
+    public func countries(_ filter: CountryFilter) -> [Jurisdiction] {
+        corpus.jurisdictions.filter { filter.admits($0, in: self) }.sorted { $0.id < $1.id }
+    }
+
+    /// One line per jurisdiction `filter` admits, as `countryRows(family:)`.
+    public func countryRows(_ filter: CountryFilter) -> [[String]] {
+        countries(filter).map { j in
             [j.id, words.text(j.names, j.id),
              words.label(j.legalFamily, in: "legal-family"),
              versions(j).map { kind($0.0) }.joined(separator: ", "),
@@ -59,6 +69,15 @@ public struct CorpusOverview: Sendable {
     public static func countriesJSON(_ rows: [[String]], provenance: Provenance?) -> JSONValue {
         .array(rows.map { row in
             .object(zip(countryKeys, row).map { ($0, .string($1)) } + (provenance?.fields ?? []))
+        })
+    }
+
+    /// `countriesJSON` with each row's typed values (`CountryFacts.jsonFields`: kinds and shares as lists, counts
+    /// as numbers) after the string columns, which keep their names and meaning.
+    public func countriesJSON(_ jurisdictions: [Jurisdiction], rows: [[String]], provenance: Provenance?) -> JSONValue {
+        .array(zip(jurisdictions, rows).map { j, row in
+            .object(zip(Self.countryKeys, row).map { ($0, .string($1)) } + CountryFacts(j, self).jsonFields
+                + (provenance?.fields ?? []))
         })
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import ArgumentParser
 import AtlasCorpus
 import AtlasModel
+import AtlasSearch
 
 /// Where to find the corpus; shared by every subcommand.
 struct CorpusOptions: ParsableArguments {
@@ -25,13 +26,58 @@ struct CorpusOptions: ParsableArguments {
 }
 
 extension Corpus {
-    /// The jurisdiction with `id`, or a usage error suggesting the nearest id.
-    func requireJurisdiction(_ id: String) throws -> Jurisdiction {
-        let wanted = id.lowercased()
-        if let j = jurisdiction(wanted) { return j }
-        let ids = (jurisdictions.map(\.id) + instruments.map(\.id)).sorted()
-        let hint = Suggestion.nearest(to: wanted, among: ids).map { "; did you mean \($0)?" } ?? ""
-        throw CLIFailure.usage("unknown jurisdiction or instrument \"\(id)\"\(hint) (known: \(ids.joined(separator: ", ")))")
+    /// The jurisdiction `name` names (an id, a name or short name in any language, or words only its names start
+    /// with; see `RecordDirectory`), or a usage error: an instrument named where a jurisdiction is wanted says so,
+    /// several jurisdictions are listed to choose from, and an unknown name gets the ids actually close to it.
+    func requireJurisdiction(_ name: String) throws -> Jurisdiction {
+        let directory = RecordDirectory(records: jurisdictions.map(NamedRecord.jurisdiction))
+        switch directory.resolve(name) {
+        case .found(let record):
+            if case .jurisdiction(let j) = record { return j }
+        case .ambiguous(let records):
+            throw CLIFailure.usage("\"\(name)\" names several jurisdictions: " + Self.listed(records)
+                + "; give one of these ids")
+        case .unknown(let near):
+            if case .found(.instrument(let i)) = RecordDirectory(corpus: self).resolve(name) {
+                throw CLIFailure.usage("\"\(name)\" is an international instrument (\(i.id)), not a jurisdiction; "
+                    + "`parole show \(i.id)` shows it")
+            }
+            throw CLIFailure.usage("unknown jurisdiction \"\(name)\"" + Self.hint(near)
+                + " (known: \(jurisdictions.map(\.id).sorted().joined(separator: ", ")))")
+        }
+        throw CLIFailure.usage("unknown jurisdiction \"\(name)\"")
+    }
+
+    /// The jurisdiction or instrument `name` names, or a usage error as `requireJurisdiction` gives.
+    func requireRecord(_ name: String) throws -> NamedRecord {
+        switch RecordDirectory(corpus: self).resolve(name) {
+        case .found(let record): return record
+        case .ambiguous(let records):
+            throw CLIFailure.usage("\"\(name)\" names several records: " + Self.listed(records) + "; give one of these ids")
+        case .unknown(let near):
+            let ids = (jurisdictions.map(\.id) + instruments.map(\.id)).sorted()
+            throw CLIFailure.usage("unknown jurisdiction or instrument \"\(name)\"" + Self.hint(near)
+                + " (known: \(ids.joined(separator: ", ")); `parole search \(Self.shellWord(name))` finds texts that mention it)")
+        }
+    }
+
+    /// "; did you mean fr?" or "; did you mean gb-eaw, gb-nir or gb-sct?", or nothing.
+    static func hint(_ near: [NamedRecord]) -> String {
+        let ids = near.map(\.id)
+        guard let last = ids.last else { return "" }
+        return "; did you mean " + (ids.count == 1 ? last : ids.dropLast().joined(separator: ", ") + " or " + last) + "?"
+    }
+
+    /// "gb-eaw (England and Wales (United Kingdom)), …": ids with their English names.
+    /// At most `shown` of them, then how many more, so that a common word ("Republic") stays one readable line.
+    static func listed(_ records: [NamedRecord], shown: Int = 6) -> String {
+        let listed = records.prefix(shown).map { "\($0.id) (\($0.name(in: "en")))" }.joined(separator: ", ")
+        return records.count > shown ? listed + " and \(records.count - shown) more" : listed
+    }
+
+    /// `text` as one shell word, quoted when it has spaces or quotes.
+    static func shellWord(_ text: String) -> String {
+        text.contains(where: { $0 == " " || $0 == "\"" || $0 == "'" }) ? "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" : text
     }
 }
 

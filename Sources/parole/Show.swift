@@ -2,6 +2,7 @@ import ArgumentParser
 import AtlasOutput
 import AtlasModel
 import AtlasReport
+import AtlasSearch
 
 extension Parole {
     struct Show: ParsableCommand {
@@ -14,17 +15,33 @@ extension Parole {
                   parole show kz --as-of 2016-01-01
                   parole show kz --lang kk
                   parole show coe-rec-2003-22
+                  parole show Germany
+                  parole show "Tokyo Rules"
+                  parole show Германия --lang ru
+                  parole show kz --quotes
                 """)
 
-        @Argument(help: "Jurisdiction id (ISO 3166 code, e.g. kz).") var id: String
+        @Argument(help: ArgumentHelp(
+            "Jurisdiction or instrument: its id (kz, tokyo-rules), a name in kk, ru or en, or a short name.",
+            valueName: "id-or-name"))
+        var id: String
 
         @Option(name: .customLong("as-of"), help: ArgumentHelp("Only the law in force on this date.",
                                                                valueName: "YYYY-MM-DD"))
         var asOf: String?
 
+        @Flag(name: .customLong("quotes"), help: "Also print each figure's verbatim quotation beside its citation.")
+        var quotes = false
+
         @OptionGroup var language: LanguageOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var corpus: CorpusOptions
+
+        /// With `--quotes`, the quotations behind the records of `id`, after a blank line; else nothing.
+        func quotations(_ id: String, _ atlas: Corpus) -> String {
+            guard quotes else { return "" }
+            return "\n" + QuotationText.render(RecordCitations(corpus: atlas).records(in: id), language: language.language)
+        }
 
         func run() throws {
             let date: CalendarDate?
@@ -33,15 +50,16 @@ extension Parole {
             }
             let atlas = try corpus.load()
             let lang = language.language
-            if atlas.jurisdiction(id.lowercased()) == nil, let instrument = atlas.instrument(id.lowercased()) {
+            let record = try atlas.requireRecord(id)
+            if case .instrument(let instrument) = record {
                 try output.write(InstrumentText.render(instrument, cases: atlas.cases, vocabulary: atlas.vocabulary,
                                                       language: lang)
-                    + "\n" + Provenance(corpus: atlas).footer(language: lang) + "\n")
+                    + quotations(instrument.id, atlas) + "\n" + Provenance(corpus: atlas).footer(language: lang) + "\n")
                 return
             }
-            let j = try atlas.requireJurisdiction(id)
+            guard case .jurisdiction(let j) = record else { return }
             try output.write(RegimeText.render(j, vocabulary: atlas.vocabulary, asOf: date, language: lang)
-                + "\n" + Provenance(corpus: atlas).footer(language: lang) + "\n")
+                + quotations(j.id, atlas) + "\n" + Provenance(corpus: atlas).footer(language: lang) + "\n")
         }
     }
 }

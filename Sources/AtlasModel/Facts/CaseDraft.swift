@@ -123,7 +123,7 @@ public enum Suggestion {
         guard word.utf8.count <= 64 else { return nil }
         let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
         guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
-        return best.1 <= max(2, word.count / 3) ? best.0 : nil
+        return best.1 <= closeEnough(word) && best.1 < best.0.count ? best.0 : nil
     }
 
     /// Up to `count` candidates nearest to `word`, nearest first: the plausible typos, or else the closest ones
@@ -132,9 +132,13 @@ public enum Suggestion {
         guard word.utf8.count <= 200 else { return Array(candidates.prefix(count)) }
         let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
             .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
-        let close = scored.filter { $0.1 <= max(2, word.count / 3) }
+        let close = scored.filter { $0.1 <= closeEnough(word) && $0.1 < $0.0.count }
         return (close.isEmpty ? scored : close).prefix(count).map(\.0)
     }
+
+    /// The most edits a typo of `word` may hold: one in a word of up to three letters (two edits turn any
+    /// two-letter code into any other, so `gb` is no typo of `ae`), else two or a third of its length.
+    static func closeEnough(_ word: String) -> Int { word.count <= 3 ? 1 : max(2, word.count / 3) }
 
     static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
