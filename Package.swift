@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         // Property-based tests with shrinking (test targets only).
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        // The ZIP container of DOCX and XLSX exports.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The only module that sees libxml2's C API.
@@ -40,16 +42,18 @@ let package = Package(
         // Turns a case into per-jurisdiction outcomes with a cited trace.
         .target(name: "AtlasEngine", dependencies: ["AtlasModel"]),
         // Renders outcomes and regimes as JSON, text tables and Markdown (no terminal I/O).
-        .target(name: "AtlasReport", dependencies: ["AtlasModel", "AtlasEngine"],
+        // Tables as files: Markdown, CSV, HTML, DOCX, XLSX, JSON, from one language-free document model.
+        .target(name: "AtlasExport", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "AtlasReport", dependencies: ["AtlasModel", "AtlasEngine", "AtlasExport"],
                 // The phrase tables: data, embedded so that no resource bundle has to be found at run time.
                 resources: [.embedInCode("Wording/outcome-phrases.json"), .embedInCode("Wording/regime-phrases.json"),
                             .embedInCode("Wording/reform-phrases.json"), .embedInCode("Wording/cohort-phrases.json"),
-                            .embedInCode("Wording/stats-phrases.json")]),
+                            .embedInCode("Wording/stats-phrases.json"), .embedInCode("Wording/export-phrases.json")]),
         .executableTarget(
             name: "parole",
             dependencies: [
-                "AtlasModel", "AtlasCorpus", "AtlasEngine", "AtlasReport", "AtlasInput", "AtlasOutput", "Parallel",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "AtlasModel", "AtlasCorpus", "AtlasEngine", "AtlasReport", "AtlasInput", "AtlasOutput", "AtlasExport",
+                "Parallel", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // In-process timings; not run by the tests (see Benchmarks/run.sh).
@@ -68,6 +72,10 @@ let package = Package(
         ),
         .testTarget(name: "AtlasCorpusTests", dependencies: ["AtlasCorpus", "AtlasModel", "SafeXML"]),
         .testTarget(name: "ParoleCLITests", dependencies: ["parole"], exclude: ["Cohort"]),
+        // Reads every export back: the ZIP parts through ZIPFoundation, their XML through SafeXML.
+        .testTarget(name: "AtlasExportTests", dependencies: [
+            "AtlasExport", "SafeXML", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .testTarget(name: "AtlasIOTests", dependencies: ["AtlasInput", "AtlasOutput", "AtlasModel"]),
         // Replays every fuzz seed and saved crash (Fuzz/Seeds, Fuzz/Regressions) through the fuzz targets' own entry
         // code, without the fuzzer runtime; the fuzzers themselves are a package of their own (Fuzz/README.md).
