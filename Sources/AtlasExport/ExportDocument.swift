@@ -135,6 +135,17 @@ public struct ExportLabels: Sendable, Hashable {
     }
 }
 
+/// What a document was made with, so that it can be cited and reproduced: the program and the corpus digest.
+public struct ExportProvenance: Sendable, Hashable {
+    public var program: String
+    public var corpus: String?
+
+    public init(program: String, corpus: String?) {
+        self.program = program
+        self.corpus = corpus
+    }
+}
+
 /// A document to export: a title, one or more tables, the sources they stand on, in one language.
 public struct ExportDocument: Sendable, Hashable {
     public var title: String
@@ -144,13 +155,17 @@ public struct ExportDocument: Sendable, Hashable {
     /// Citations and the provenance line, already worded; listed in a sources section or sheet.
     public var sources: [String]
     public var labels: ExportLabels
+    /// JSON carries it as an object; the other formats show it as the last source, worded by the caller.
+    public var provenance: ExportProvenance?
 
-    public init(title: String, language: String, tables: [ExportTable], sources: [String], labels: ExportLabels) {
+    public init(title: String, language: String, tables: [ExportTable], sources: [String], labels: ExportLabels,
+                provenance: ExportProvenance? = nil) {
         self.title = title
         self.language = language
         self.tables = tables
         self.sources = sources
         self.labels = labels
+        self.provenance = provenance
     }
 
     /// The document in `format`. `byteOrderMark` puts a UTF-8 BOM before CSV (Excel reads UTF-8 only with one);

@@ -1,11 +1,15 @@
-/// A document as JSON, the shape of docs/export.schema.json: title, language, tables (name, caption, typed
-/// columns, rows of cells with their text and, for numbers and dates, their value), sources. Keys in a fixed order,
-/// so the same document gives the same bytes.
+/// A document as JSON, the shape of docs/export.schema.json: title, language, provenance, tables (name, caption,
+/// typed columns, rows of cells with their text and, for numbers and dates, their value, notes), sources. Keys in
+/// a fixed order, so the same document gives the same bytes.
 struct JSONExport {
     let document: ExportDocument
 
     var text: String {
         var out = "{\n  \"title\": \(Self.string(document.title)),\n  \"language\": \(Self.string(document.language)),\n"
+        out += "  \"provenance\": " + (document.provenance.map { provenance in
+            "{\"program\": \(Self.string(provenance.program)), \"corpus\": "
+                + (provenance.corpus.map(Self.string) ?? "null") + "}"
+        } ?? "null") + ",\n"
         out += "  \"tables\": [" + document.tables.map(table).joined(separator: ",") + (document.tables.isEmpty ? "],\n" : "\n  ],\n")
         out += "  \"sources\": [" + document.sources.map { "\n    " + Self.string($0) }.joined(separator: ",")
             + (document.sources.isEmpty ? "]\n" : "\n  ]\n")

@@ -54,6 +54,9 @@ extension StatsText {
         return tables
     }
 
+    /// The table's title in the language.
+    public var exportTitle: String { words.title }
+
     /// The table's source: its id and seed lines.
     public var exportSource: String { table.id + " · " + words.phrase(.source, ["lines": words.sources]) }
 

@@ -16,7 +16,8 @@ public enum TableExport {
         ExportDocument(title: title, language: language.rawValue, tables: tables,
                        sources: sources + (provenance.map { [$0.footer(language: language)] } ?? []),
                        labels: ExportLabels(sources: ExportPhrase.sources.text(language),
-                                            notes: ExportPhrase.notes.text(language)))
+                                            notes: ExportPhrase.notes.text(language)),
+                       provenance: provenance.map { ExportProvenance(program: $0.program, corpus: $0.corpus) })
     }
 
     /// A one-table document: the usual shape of a command's export.

@@ -3,6 +3,7 @@
 public enum ExportPhrase: String, PhraseName {
     case notes = "export.notes"
     case sources = "export.sources"
+    case titleAnnexFour = "export.title.annex-4"
     case titleCohort = "export.title.cohort"
     case titleCompare = "export.title.compare"
     case titleConformance = "export.title.conformance"
@@ -10,6 +11,5 @@ public enum ExportPhrase: String, PhraseName {
     case titleReforms = "export.title.reforms"
     case titleRoster = "export.title.roster"
     case titleSimulate = "export.title.simulate"
-    case titleStats = "export.title.stats"
     case titleWhatIf = "export.title.whatif"
 }
