@@ -71,7 +71,9 @@ let package = Package(
             exclude: ["Golden", "AnnexFixtures"]
         ),
         .testTarget(name: "AtlasCorpusTests", dependencies: ["AtlasCorpus", "AtlasModel", "SafeXML"]),
-        .testTarget(name: "ParoleCLITests", dependencies: ["parole"], exclude: ["Cohort"]),
+        .testTarget(name: "ParoleCLITests", dependencies: [
+            "parole", "SafeXML", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ], exclude: ["Cohort"]),
         // Reads every export back: the ZIP parts through ZIPFoundation, their XML through SafeXML.
         .testTarget(name: "AtlasExportTests", dependencies: [
             "AtlasExport", "SafeXML", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
