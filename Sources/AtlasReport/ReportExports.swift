@@ -6,10 +6,14 @@ import AtlasModel
 // XLSX or HTML file says what the terminal says, in the same language. A command exports with one call.
 
 extension AnnexTable {
-    /// Annex 1 as one table under its title.
+    /// Annex 1 as one table under its title; the annex's citations, then each row's, as sources.
     public func exportDocument(provenance: Provenance?) -> ExportDocument {
-        TableExport.document(title: title, table: TextTableData(header: header, rows: rows), provenance: provenance,
-                             language: language)
+        let sources = (annex.citations.isEmpty ? [] : [annex.citations.map(\.description).joined(separator: ", ")])
+            + annex.rows.filter { !$0.citations.isEmpty }.map { row in
+                "\(row.number). \(row.jurisdictionID): " + row.citations.map(\.description).joined(separator: ", ")
+            }
+        return TableExport.document(title: title, table: TextTableData(header: header, rows: rows), sources: sources,
+                                    provenance: provenance, language: language)
     }
 }
 
@@ -122,9 +126,16 @@ extension OutcomeText {
         var notes = [caseSummary(facts, w)]
         if table.rows.contains(where: { $0.contains { $0.contains("⚠") } }) { notes.append("⚠ " + w.text(.discrepancyLegend)) }
         notes += [w.text(.assumptionTerm), w.text(.assumptionLaw)]
+        // Per jurisdiction, every citation of the reasoning, in the order the reasoning first cites it.
+        func cited(_ steps: [TraceStep]) -> [Citation] { steps.flatMap { $0.citations + cited($0.children) } }
+        let sources = outcomes.compactMap { o -> String? in
+            var seen = Set<String>()
+            let citations = o.mechanisms.flatMap { cited($0.trace) }.map(\.description).filter { seen.insert($0).inserted }
+            return citations.isEmpty ? nil : o.jurisdiction.id + ": " + citations.joined(separator: ", ")
+        }
         return TableExport.document(title: ExportPhrase.titleSimulate.text(w.language),
                                     table: TextTableData(header: table.header, rows: table.rows), notes: notes,
-                                    provenance: provenance, language: w.language)
+                                    sources: sources, provenance: provenance, language: w.language)
     }
 }
 
@@ -160,5 +171,22 @@ extension CohortReport {
         }
         return TableExport.document(title: ExportPhrase.titleCohort.text(w.language), tables: tables,
                                     provenance: provenance, language: w.language)
+    }
+}
+
+extension ConformanceJSON {
+    /// `parole conformance ID`: the verdicts, and each provision's citations as sources.
+    public static func exportDocument(_ verdicts: [ConformanceVerdict], title: String, wording: Wording,
+                                      provenance: Provenance?) -> ExportDocument {
+        let words = RegimeWords(vocabulary: wording.vocabulary, language: wording.language)
+        var seen = Set<String>()
+        let sources = verdicts.compactMap { v -> String? in
+            let provision = v.provision.number.map(words.provisionNumber) ?? v.provision.id
+            let line = words.shortName(v.instrument) + " " + provision + ": "
+                + v.provision.citations.map(\.description).joined(separator: ", ")
+            return v.provision.citations.isEmpty || !seen.insert(line).inserted ? nil : line
+        }
+        return TableExport.document(title: title, table: table(verdicts, wording: wording), sources: sources,
+                                    provenance: provenance, language: wording.language)
     }
 }

@@ -65,10 +65,9 @@ extension Parole {
             case .table: text = ConformanceJSON.table(verdicts, wording: wording).text + footer
             case .markdown: text = ConformanceJSON.table(verdicts, wording: wording).markdown + footer
             case .csv, .html, .docx, .xlsx:
-                return try export.write(TableExport.document(
-                    title: ExportPhrase.titleConformance.text(language.language, ["id": j.id]),
-                    table: ConformanceJSON.table(verdicts, wording: wording), provenance: provenance,
-                    language: language.language), as: format, to: output, language: language.language)
+                return try export.write(ConformanceJSON.exportDocument(
+                    verdicts, title: ExportPhrase.titleConformance.text(language.language, ["id": j.id]),
+                    wording: wording, provenance: provenance), as: format, to: output, language: language.language)
             }
             try output.write(text + "\n")
         }
