@@ -23,25 +23,25 @@ struct HTMLExport {
         """
 
     var text: String {
-        let e = MarkupText.escaped
+        let escape = MarkupText.escaped
         var out = """
             <!DOCTYPE html>
-            <html lang="\(e(document.language))">
+            <html lang="\(escape(document.language))">
             <head>
             <meta charset="utf-8">
-            <title>\(e(document.title))</title>
+            <title>\(escape(document.title))</title>
             <style>
             \(Self.style)
             </style>
             </head>
             <body>
-            <h1>\(e(document.title))</h1>
+            <h1>\(escape(document.title))</h1>
 
             """
         for table in document.tables {
             let wide = PageLayout(table: table).landscape ? " class=\"wide\"" : ""
-            out += "<table\(wide)>\n<caption>\(e(table.caption))</caption>\n<thead><tr>"
-            out += table.columns.map { "<th scope=\"col\">\(e($0.header))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+            out += "<table\(wide)>\n<caption>\(escape(table.caption))</caption>\n<thead><tr>"
+            out += table.columns.map { "<th scope=\"col\">\(escape($0.header))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
             for row in table.rows {
                 out += "<tr>" + table.columns.indices.map { index in
                     let cell = table.cell(row, index)
@@ -55,7 +55,7 @@ struct HTMLExport {
             }
         }
         if !document.sources.isEmpty {
-            out += "<section class=\"sources\">\n<h2>\(e(document.labels.sources))</h2>\n<ol>"
+            out += "<section class=\"sources\">\n<h2>\(escape(document.labels.sources))</h2>\n<ol>"
                 + document.sources.map { "<li>\(lines($0))</li>" }.joined() + "</ol>\n</section>\n"
         }
         return out + "</body>\n</html>\n"
