@@ -180,6 +180,20 @@ import ZIPFoundation
         }
     }
 
+    /// The report's counts reach a spreadsheet as numbers, its dimension labels as text.
+    @Test func statsCountsAreNumbersInTheWorkbook() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("petitions.xlsx")
+        let r = try CLI.run(["stats", "--table", "ch4-petitions", "--lang", "ru", "--output", file.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let cells = descendants(try part("xl/worksheets/sheet1.xml", of: file).root, "c")
+        let considered = try #require(cells.first { $0.attribute("r") == "B2" })
+        #expect(considered.attribute("t") == "n")
+        #expect(considered.text == "24774")
+        #expect(cells.first { $0.attribute("r") == "A2" }?.attribute("t") == "inlineStr")
+    }
+
     /// The JSON of the export model (compare has no JSON of its own) against docs/export.schema.json.
     @Test(arguments: ["en", "kk"])
     func compareJSONValidatesAgainstTheExportSchema(_ language: String) throws {
