@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         // SQLite FTS5 for `parole search` (the system libsqlite3).
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // The ZIP container of DOCX and XLSX exports.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The only module that sees libxml2's C API.
@@ -43,19 +45,21 @@ let package = Package(
         // Turns a case into per-jurisdiction outcomes with a cited trace.
         .target(name: "AtlasEngine", dependencies: ["AtlasModel"]),
         // Renders outcomes and regimes as JSON, text tables and Markdown (no terminal I/O).
-        .target(name: "AtlasReport", dependencies: ["AtlasModel", "AtlasEngine"],
+        // Tables as files: Markdown, CSV, HTML, DOCX, XLSX, JSON, from one language-free document model.
+        .target(name: "AtlasExport", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "AtlasReport", dependencies: ["AtlasModel", "AtlasEngine", "AtlasExport"],
                 // The phrase tables: data, embedded so that no resource bundle has to be found at run time.
                 resources: [.embedInCode("Wording/outcome-phrases.json"), .embedInCode("Wording/regime-phrases.json"),
                             .embedInCode("Wording/reform-phrases.json"), .embedInCode("Wording/cohort-phrases.json"),
-                            .embedInCode("Wording/stats-phrases.json"), .embedInCode("Wording/find-phrases.json")]),
+                            .embedInCode("Wording/stats-phrases.json"), .embedInCode("Wording/find-phrases.json"),
+                            .embedInCode("Wording/export-phrases.json")]),
         // Finding records: name resolution (ids, names, short names in any language) and the full-text index.
         .target(name: "AtlasSearch", dependencies: ["AtlasModel", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(
             name: "parole",
             dependencies: [
-                "AtlasModel", "AtlasCorpus", "AtlasEngine", "AtlasReport", "AtlasInput", "AtlasOutput", "Parallel",
-                "AtlasSearch",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "AtlasModel", "AtlasCorpus", "AtlasEngine", "AtlasReport", "AtlasInput", "AtlasOutput", "AtlasExport",
+                "AtlasSearch", "Parallel", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // In-process timings; not run by the tests (see Benchmarks/run.sh).
@@ -74,7 +78,13 @@ let package = Package(
         ),
         .testTarget(name: "AtlasSearchTests", dependencies: ["AtlasSearch", "AtlasCorpus", "AtlasModel"]),
         .testTarget(name: "AtlasCorpusTests", dependencies: ["AtlasCorpus", "AtlasModel", "SafeXML"]),
-        .testTarget(name: "ParoleCLITests", dependencies: ["parole"], exclude: ["Cohort"]),
+        .testTarget(name: "ParoleCLITests", dependencies: [
+            "parole", "SafeXML", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ], exclude: ["Cohort"]),
+        // Reads every export back: the ZIP parts through ZIPFoundation, their XML through SafeXML.
+        .testTarget(name: "AtlasExportTests", dependencies: [
+            "AtlasExport", "SafeXML", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .testTarget(name: "AtlasIOTests", dependencies: ["AtlasInput", "AtlasOutput", "AtlasModel"]),
         // Replays every fuzz seed and saved crash (Fuzz/Seeds, Fuzz/Regressions) through the fuzz targets' own entry
         // code, without the fuzzer runtime; the fuzzers themselves are a package of their own (Fuzz/README.md).

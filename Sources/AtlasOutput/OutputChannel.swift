@@ -82,6 +82,24 @@ public final class OutputChannel: @unchecked Sendable {
         if let failure { throw failure }
     }
 
+    /// Writes `bytes` as they are (a DOCX or XLSX file, a CSV with its byte order mark), with the same guarantees
+    /// as text: a file target is complete or untouched.
+    public func write(_ bytes: [UInt8]) throws(OutputError) {
+        let failure: OutputError? = bytes.withUnsafeBytes { raw in
+            do throws(OutputError) { try write(bytes: raw) } catch { return error }
+            return nil
+        }
+        if let failure { throw failure }
+    }
+
+    /// Whether the output goes to a terminal, where a binary file would only scramble the screen.
+    public var isTerminal: Bool {
+        switch target {
+        case .standardOutput, .stream: isatty(descriptor) == 1
+        case .file: false
+        }
+    }
+
     /// Writes every byte, retrying short writes and interruptions.
     public func write(bytes: UnsafeRawBufferPointer) throws(OutputError) {
         var done = 0

@@ -83,13 +83,8 @@ public enum ReformText {
         if c.differences.isEmpty {
             out.append(w.text(.whatifNoDifference))
         } else {
-            let header = [w.text(.columnJurisdiction), w.text(.columnMechanism), w.text(.whatifColumnBefore),
-                          w.text(.whatifColumnAfter), w.text(.whatifColumnDifference), w.text(.whatifColumnChangedBy)]
-            let rows = c.differences.map { d in
-                [d.jurisdiction, OutcomeText.kindName(d.after, w), side(d.before, w), side(d.after, w),
-                 difference(d, w), d.reforms.joined(separator: ", ")]
-            }
-            let table = TextTable(header: header, rows: rows, columnLimits: [1: 20, 2: 30, 3: 30, 4: 24, 5: 34])
+            let data = whatIfTable(c, w)
+            let table = TextTable(header: data.header, rows: data.rows, columnLimits: [1: 20, 2: 30, 3: 30, 4: 24, 5: 34])
             out.append(md ? table.markdown() : table.rendered())
             out.append("")
             out.append(w.text(.whatifUnchanged, ["count": String(total - c.differences.count)]))
@@ -101,6 +96,17 @@ public enum ReformText {
                                           explain: reformed.map(\.jurisdiction.id)))
         }
         return out.joined(separator: "\n")
+    }
+
+    /// One row per mechanism whose outcome changes.
+    static func whatIfTable(_ c: ReformComparison, _ w: Wording) -> TextTableData {
+        let header = [w.text(.columnJurisdiction), w.text(.columnMechanism), w.text(.whatifColumnBefore),
+                      w.text(.whatifColumnAfter), w.text(.whatifColumnDifference), w.text(.whatifColumnChangedBy)]
+        let rows = c.differences.map { d in
+            [d.jurisdiction, OutcomeText.kindName(d.after, w), side(d.before, w), side(d.after, w),
+             difference(d, w), d.reforms.joined(separator: ", ")]
+        }
+        return TextTableData(header: header, rows: rows)
     }
 
     /// One side of a comparison in a cell: availability, date and whether release is owed.
@@ -133,6 +139,15 @@ extension ReformText {
     /// The standards verdicts a stack of reforms changes, one row each, with the direction it moves.
     public static func conformanceChanges(_ changes: [ConformanceChange], _ w: Wording, markdown: Bool) -> String {
         guard !changes.isEmpty else { return w.text(.conformanceReformNone) }
+        let data = conformanceChangesTable(changes, w)
+        let table = TextTable(header: data.header, rows: data.rows,
+                              columnLimits: [0: 16, 1: 12, 2: 28, 3: 14, 4: 14, 5: 40, 6: 42])
+        return (markdown ? "## " : "") + w.text(.conformanceReformHeading) + "\n\n"
+            + (markdown ? table.markdown() : table.rendered())
+    }
+
+    /// One row per verdict the reforms change.
+    static func conformanceChangesTable(_ changes: [ConformanceChange], _ w: Wording) -> TextTableData {
         let words = RegimeWords(vocabulary: w.vocabulary, language: w.language)
         let header = [words.phrase(.conformanceColumnInstrument), words.phrase(.conformanceColumnProvision),
                       words.phrase(.conformanceColumnFeature), w.text(.whatifColumnBefore), w.text(.whatifColumnAfter),
@@ -150,8 +165,6 @@ extension ReformText {
                     ConformanceJSON.result(c.before.result, words), ConformanceJSON.result(c.after.result, words),
                     w.text(direction) + (evidence.isEmpty ? "" : " (\(evidence))"), c.reforms.joined(separator: ", ")]
         }
-        let table = TextTable(header: header, rows: rows, columnLimits: [0: 16, 1: 12, 2: 28, 3: 14, 4: 14, 5: 40, 6: 42])
-        return (markdown ? "## " : "") + w.text(.conformanceReformHeading) + "\n\n"
-            + (markdown ? table.markdown() : table.rendered())
+        return TextTableData(header: header, rows: rows)
     }
 }

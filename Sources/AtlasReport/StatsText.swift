@@ -297,7 +297,10 @@ public struct StatsText: Sendable {
     /// The table as CSV: one record per row, its id, its dimension labels and printed numbers (a decimal point,
     /// no group separators, for spreadsheets and data frames), then per rate the computed percentage and the
     /// check. Nothing else: see `Provenance` on why CSV carries no footer.
-    public var csv: String {
+    public var csv: String { csvTable.csv + "\n" }
+
+    /// The records of `csv`, for the other export formats.
+    public var csvTable: TextTableData {
         let w = words
         var header = [w.phrase(.columnKey)] + table.columns.map { w.columnLabel($0.key) }
         for rate in table.rates {
@@ -321,7 +324,7 @@ public struct StatsText: Sendable {
             }
             return cells
         }
-        return TextTableData(header: header, rows: rows).csv + "\n"
+        return TextTableData(header: header, rows: rows)
     }
 
     // MARK: the index

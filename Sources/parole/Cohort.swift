@@ -33,6 +33,8 @@ extension Parole {
                       --columns "Срок=term,Категория=category,Начало=start" --keep-going
                   parole cohort --input prisoners.csv --reform kz-annex-3@1 --grant-rate 0.5 \\
                       --format csv
+                  parole cohort --input prisoners.csv --reform kz-annex-3@1 --lang ru \\
+                      --output /tmp/cohort.xlsx
                   parole cohort generate --size 100000 --seed 7 --output synthetic.csv
                 """,
             subcommands: [CohortGenerate.self])
@@ -55,17 +57,24 @@ extension Parole {
                                    valueName: "file"))
         var dates: String?
 
-        @Option(help: "Output: table, csv, json or markdown.") var format: OutputFormat = .table
+        @Option(name: .customLong("format"), help: ArgumentHelp(
+            "Output: table, csv, json, markdown, html, docx or xlsx (default: what --output's extension names, else "
+                + "table).", valueName: "format"))
+        var formatChoice: OutputFormat?
+        @OptionGroup var export: ExportOptions
         @OptionGroup var population: PopulationOptions
         @OptionGroup var reform: ReformOptions
         @OptionGroup var language: LanguageOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var corpus: CorpusOptions
 
-        static let formats: [OutputFormat] = [.table, .csv, .json, .markdown]
+        static let formats: [OutputFormat] = [.table, .csv, .json, .markdown, .html, .docx, .xlsx]
+
+        var format: OutputFormat { OutputFormat.chosen(formatChoice, output: output.path, fallback: .table) }
 
         func validate() throws {
-            try format.require(Self.formats, by: "cohort")
+            try OutputFormat.check(formatChoice, output: output.path, fallback: .table, writes: Self.formats, by: "cohort")
+            try export.check(format)
             if let grantRate, !(0...1).contains(grantRate) {
                 throw ValidationError("--grant-rate \(grantRate): a share between 0 and 1, e.g. 0.45")
             }
@@ -111,15 +120,24 @@ extension Parole {
             case .json:
                 text = report.json(wording, provenance: provenance, effective: scenarios.count > 1 ? scenarios.effective : nil,
                                    ignoredColumns: file.ignoredColumns).serialized(pretty: true) + "\n"
+            // Records with stable English keys (see `CohortReport.csv`); the worded tables are in the other formats.
             case .csv: text = report.csv()
             case .table, .markdown:
                 let words = Wording(language.language, vocabulary: law.vocabulary, factNaming: .flags)
                 text = report.text(words, markdown: format == .markdown) + "\n\n" + provenance.footer(language: language.language) + "\n"
-            case .html: throw format.refused(by: "cohort", writes: Self.formats)
+            case .html, .docx, .xlsx:
+                try datesChannel?.finish()
+                let words = Wording(language.language, vocabulary: law.vocabulary, factNaming: .flags)
+                try export.write(report.exportDocument(words, provenance: provenance), as: format, into: channel,
+                                 path: output.path, language: language.language)
+                text = ""
             }
-            try datesChannel?.finish()
-            try channel.write(text)
-            try channel.finish()
+            if format.export?.isBinary != true, format != .html {
+                try datesChannel?.finish()
+                try channel.write(format == .csv ? export.csvBytes(text, output: output.path, language: language.language)
+                                  : Array(text.utf8))
+                try channel.finish()
+            }
             if result.rejected > 0 {
                 throw CLIFailure.data(wording.text(.cohortRejected, ["count": "\(result.rejected)", "people": "\(result.tally.people)"]))
             }

@@ -14,6 +14,7 @@ extension Parole {
                   parole compare de fr fi --aspect thresholds
                   parole compare kz de --aspect all --format markdown
                   parole compare kz ru --lang ru
+                  parole compare kz ru by --lang ru --output /tmp/compare.docx
                 """)
 
         @Argument(help: "Two or more jurisdiction ids.") var ids: [String]
@@ -25,17 +26,24 @@ extension Parole {
                                                                valueName: "YYYY-MM-DD"))
         var asOf: String?
 
-        @Option(help: "Output: table, markdown or csv.") var format: OutputFormat = .table
+        @Option(name: .customLong("format"), help: ArgumentHelp(
+            "Output: table, markdown, csv, html, docx, xlsx or json (default: what --output's extension names, else table).",
+            valueName: "format"))
+        var formatChoice: OutputFormat?
+        @OptionGroup var export: ExportOptions
         @OptionGroup var language: LanguageOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var corpus: CorpusOptions
 
         /// The formats this command writes.
-        static let formats: [OutputFormat] = [.table, .markdown, .csv]
+        static let formats: [OutputFormat] = [.table, .markdown, .csv, .html, .docx, .xlsx, .json]
+
+        var format: OutputFormat { OutputFormat.chosen(formatChoice, output: output.path, fallback: .table) }
 
         func validate() throws {
             guard ids.count >= 2 else { throw ValidationError("give at least two jurisdiction ids, e.g. parole compare kz ru") }
-            try format.require(Self.formats, by: "compare")
+            try OutputFormat.check(formatChoice, output: output.path, fallback: .table, writes: Self.formats, by: "compare")
+            try export.check(format)
         }
 
         func run() throws {
@@ -50,12 +58,17 @@ extension Parole {
             let (header, rows) = CorpusOverview(corpus: atlas, asOf: date, language: language.language)
                 .compareRows(js, aspects: aspects)
             let table = TextTableData(header: header, rows: rows)
-            let footer = "\n\n" + Provenance(corpus: atlas).footer(language: language.language)
-            let text = switch format {
-            case .table: table.text + footer
-            case .markdown: table.markdown + footer
-            case .csv: table.csv
-            case .json, .html: throw format.refused(by: "compare", writes: Self.formats)
+            let provenance = Provenance(corpus: atlas)
+            let footer = "\n\n" + provenance.footer(language: language.language)
+            let text: String
+            switch format {
+            case .table: text = table.text + footer
+            case .markdown: text = table.markdown + footer
+            case .csv, .html, .docx, .xlsx, .json:
+                let lang = language.language
+                let title = ExportPhrase.titleCompare.text(lang, ["ids": js.map(\.id).joined(separator: ", ")])
+                let document = TableExport.document(title: title, table: table, provenance: provenance, language: lang)
+                return try export.write(document, as: format, to: output, language: lang)
             }
             try output.write(text + "\n")
         }

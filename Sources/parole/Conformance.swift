@@ -19,6 +19,7 @@ extension Parole {
                   parole conformance kz --lang kk
                   parole conformance kz --reform kz-a3-8-torture
                   parole conformance kz --reform kz-annex-3@1 --lang ru
+                  parole conformance kz --lang ru --output /tmp/conformance-kz.docx
 
                 With --reform or --set: the verdicts the reforms change, each compared on the law as it stands \
                 when they enter into force (--effective, default today) and on the reformed law, with whether \
@@ -26,16 +27,25 @@ extension Parole {
                 """)
 
         @Argument(help: "Jurisdiction id.") var id: String
-        @Option(help: "Output: table, json or markdown.") var format: OutputFormat = .table
+        @Option(name: .customLong("format"), help: ArgumentHelp(
+            "Output: table, json, markdown, csv, html, docx or xlsx (default: what --output's extension names, else table).",
+            valueName: "format"))
+        var formatChoice: OutputFormat?
+        @OptionGroup var export: ExportOptions
         @OptionGroup var reform: ReformOptions
         @OptionGroup var language: LanguageOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var corpus: CorpusOptions
 
         /// The formats this command writes.
-        static let formats: [OutputFormat] = [.table, .json, .markdown]
+        static let formats: [OutputFormat] = [.table, .json, .markdown, .csv, .html, .docx, .xlsx]
 
-        func validate() throws { try format.require(Self.formats, by: "conformance") }
+        var format: OutputFormat { OutputFormat.chosen(formatChoice, output: output.path, fallback: .table) }
+
+        func validate() throws {
+            try OutputFormat.check(formatChoice, output: output.path, fallback: .table, writes: Self.formats, by: "conformance")
+            try export.check(format)
+        }
 
         func run() throws {
             let atlas = try corpus.load()
@@ -47,13 +57,17 @@ extension Parole {
             // JSON names missing facts by their labels, as `simulate --format json` does; no fact is missing from
             // a regime's verdicts today, so the naming only matters once one can be.
             let wording = Wording(language.language, vocabulary: atlas.vocabulary, factNaming: .labels)
-            let text = switch format {
+            let text: String
+            switch format {
             // The output stays an array of verdicts, so each verdict carries the provenance.
-            case .json: JSONValue.array(verdicts.map { ConformanceJSON.verdict($0, provenance: provenance, wording: wording) })
+            case .json: text = JSONValue.array(verdicts.map { ConformanceJSON.verdict($0, provenance: provenance, wording: wording) })
                 .serialized(pretty: true)
-            case .table: ConformanceJSON.table(verdicts, wording: wording).text + footer
-            case .markdown: ConformanceJSON.table(verdicts, wording: wording).markdown + footer
-            case .csv, .html: throw format.refused(by: "conformance", writes: Self.formats)
+            case .table: text = ConformanceJSON.table(verdicts, wording: wording).text + footer
+            case .markdown: text = ConformanceJSON.table(verdicts, wording: wording).markdown + footer
+            case .csv, .html, .docx, .xlsx:
+                return try export.write(ConformanceJSON.exportDocument(
+                    verdicts, title: ExportPhrase.titleConformance.text(language.language, ["id": j.id]),
+                    wording: wording, provenance: provenance), as: format, to: output, language: language.language)
             }
             try output.write(text + "\n")
         }
@@ -81,7 +95,12 @@ extension Parole {
                     .joined(separator: "\n") + "\n\n"
                     + ReformText.conformanceChanges(changes, wording, markdown: format == .markdown)
                     + "\n\n" + provenance.footer(language: language.language)
-            case .csv, .html: throw format.refused(by: "conformance", writes: Self.formats)
+            case .csv, .html, .docx, .xlsx:
+                let wording = Wording(language.language, vocabulary: atlas.vocabulary)
+                let title = ExportPhrase.titleConformance.text(language.language, ["id": j.id])
+                return try export.write(ReformText.conformanceChangesExport(
+                    changes, title: title, stack: stack, effective: effective, corpus: atlas, wording,
+                    provenance: provenance), as: format, to: output, language: language.language)
             }
             try output.write(text + "\n")
         }

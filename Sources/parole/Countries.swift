@@ -17,6 +17,8 @@ extension Parole {
                   parole countries --mechanism replacement
                   parole countries --min-share 1/2 --format json --typed
                   parole countries --life-review-within 15y
+                  parole countries --lang ru --output /tmp/countries.xlsx
+                  parole countries --lang kk --output /tmp/countries.docx
                 """)
 
         @Option(help: ArgumentHelp("Only this legal family (e.g. romano-germanic, anglo-saxon, post-soviet).",
@@ -48,17 +50,24 @@ extension Parole {
                 + "every value stays a string, as docs/countries.schema.json promises."))
         var typed = false
 
-        @Option(help: "Output: table, json, markdown or csv.") var format: OutputFormat = .table
+        @Option(name: .customLong("format"), help: ArgumentHelp(
+            "Output: table, json, markdown, csv, html, docx or xlsx (default: what --output's extension names, else table).",
+            valueName: "format"))
+        var formatChoice: OutputFormat?
+        @OptionGroup var export: ExportOptions
 
         @OptionGroup var language: LanguageOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var corpus: CorpusOptions
 
         /// The formats this command writes.
-        static let formats: [OutputFormat] = [.table, .json, .markdown, .csv]
+        static let formats: [OutputFormat] = [.table, .json, .markdown, .csv, .html, .docx, .xlsx]
+
+        var format: OutputFormat { OutputFormat.chosen(formatChoice, output: output.path, fallback: .table) }
 
         func validate() throws {
-            try format.require(Self.formats, by: "countries")
+            try OutputFormat.check(formatChoice, output: output.path, fallback: .table, writes: Self.formats, by: "countries")
+            try export.check(format)
             _ = try shares()
             _ = try lifeReview()
         }
@@ -119,12 +128,14 @@ extension Parole {
             switch format {
             case .table: text = table.text + "\n\n" + unclassifiedNote(atlas, lang) + provenance.footer(language: lang)
             case .markdown: text = table.markdown + "\n\n" + unclassifiedNote(atlas, lang) + provenance.footer(language: lang)
-            // A CSV file is records only: a provenance row would be read as one more country.
-            case .csv: text = table.csv
             case .json: text = (typed
                 ? overview.countriesJSON(chosen, rows: rows, provenance: provenance)
                 : CorpusOverview.countriesJSON(rows, provenance: provenance)).serialized(pretty: true)
-            case .html: throw format.refused(by: "countries", writes: Self.formats)
+            // A CSV file is records only: a provenance row would be read as one more country.
+            case .csv, .html, .docx, .xlsx:
+                let document = TableExport.document(title: ExportPhrase.titleCountries.text(lang), table: table,
+                                                    provenance: provenance, language: lang)
+                return try export.write(document, as: format, to: output, language: lang)
             }
             try output.write(text + "\n")
         }

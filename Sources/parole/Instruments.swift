@@ -15,18 +15,28 @@ extension Parole {
                   parole instruments
                   parole instruments --lang kk
                   parole instruments --format csv > instruments.csv
+                  parole instruments --lang ru --output /tmp/instruments.docx
                   parole show tokyo-rules
                 """)
 
-        @Option(help: "Output: table, json, markdown or csv.") var format: OutputFormat = .table
+        @Option(name: .customLong("format"), help: ArgumentHelp(
+            "Output: table, json, markdown, csv, html, docx or xlsx (default: what --output's extension names, else table).",
+            valueName: "format"))
+        var formatChoice: OutputFormat?
+        @OptionGroup var export: ExportOptions
 
         @OptionGroup var language: LanguageOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var corpus: CorpusOptions
 
-        static let formats: [OutputFormat] = [.table, .json, .markdown, .csv]
+        static let formats: [OutputFormat] = [.table, .json, .markdown, .csv, .html, .docx, .xlsx]
 
-        func validate() throws { try format.require(Self.formats, by: "instruments") }
+        var format: OutputFormat { OutputFormat.chosen(formatChoice, output: output.path, fallback: .table) }
+
+        func validate() throws {
+            try OutputFormat.check(formatChoice, output: output.path, fallback: .table, writes: Self.formats, by: "instruments")
+            try export.check(format)
+        }
 
         func run() throws {
             let atlas = try corpus.load()
@@ -37,9 +47,11 @@ extension Parole {
             switch format {
             case .table: text = list.table.text + "\n\n" + provenance.footer(language: lang)
             case .markdown: text = list.table.markdown + "\n\n" + provenance.footer(language: lang)
-            case .csv: text = list.table.csv
             case .json: text = list.json(provenance: provenance).serialized(pretty: true)
-            case .html: throw format.refused(by: "instruments", writes: Self.formats)
+            case .csv, .html, .docx, .xlsx:
+                let document = TableExport.document(title: ExportPhrase.titleInstruments.text(lang), table: list.table,
+                                                    provenance: provenance, language: lang)
+                return try export.write(document, as: format, to: output, language: lang)
             }
             try output.write(text + "\n")
         }

@@ -17,19 +17,29 @@ extension Parole {
                   parole reforms
                   parole reforms --jurisdiction kz --lang kk
                   parole reforms --format json
+                  parole reforms --lang ru --output /tmp/reforms.xlsx
                 """)
 
         @Option(name: .customLong("jurisdiction"), help: ArgumentHelp("Only reforms of this jurisdiction.", valueName: "id"))
         var jurisdiction: String?
 
-        @Option(help: "Output: table, json or markdown.") var format: OutputFormat = .table
+        @Option(name: .customLong("format"), help: ArgumentHelp(
+            "Output: table, json, markdown, csv, html, docx or xlsx (default: what --output's extension names, else table).",
+            valueName: "format"))
+        var formatChoice: OutputFormat?
+        @OptionGroup var export: ExportOptions
         @OptionGroup var language: LanguageOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var corpus: CorpusOptions
 
-        static let formats: [OutputFormat] = [.table, .json, .markdown]
+        static let formats: [OutputFormat] = [.table, .json, .markdown, .csv, .html, .docx, .xlsx]
 
-        func validate() throws { try format.require(Self.formats, by: "reforms") }
+        var format: OutputFormat { OutputFormat.chosen(formatChoice, output: output.path, fallback: .table) }
+
+        func validate() throws {
+            try OutputFormat.check(formatChoice, output: output.path, fallback: .table, writes: Self.formats, by: "reforms")
+            try export.check(format)
+        }
 
         func run() throws {
             let atlas = try corpus.load()
@@ -45,7 +55,11 @@ extension Parole {
                 let wording = Wording(language.language, vocabulary: atlas.vocabulary)
                 text = ReformText.list(packages, corpus: atlas, wording, markdown: format == .markdown)
                     + "\n\n" + provenance.footer(language: language.language)
-            case .csv, .html: throw format.refused(by: "reforms", writes: Self.formats)
+            case .csv, .html, .docx, .xlsx:
+                let wording = Wording(language.language, vocabulary: atlas.vocabulary)
+                return try export.write(ReformText.listExport(packages, corpus: atlas, wording,
+                                                              provenance: format == .csv ? nil : provenance),
+                                        as: format, to: output, language: language.language)
             }
             try output.write(text + "\n")
         }

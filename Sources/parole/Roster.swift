@@ -24,6 +24,10 @@ extension Parole {
                   parole roster --input prisoners.csv --format ics --output parole-dates.ics
                   parole roster --input prisoners.csv --reform kz-rec-juvenile-one-third \\
                       --format csv
+                  parole roster --input prisoners.csv --within 90d --lang ru \\
+                      --output /tmp/roster.xlsx
+
+                CSV has stable English column keys (for scripts); html, docx and xlsx have the worded table.
                 """)
 
         @Option(help: ArgumentHelp("Only dates up to this many days ahead (and those already past), e.g. 90d.",
@@ -34,19 +38,37 @@ extension Parole {
             "Jurisdiction id (repeatable; default: the home jurisdiction).", valueName: "id"))
         var jurisdictions: [String] = []
 
-        @Option(help: "Output: table, csv, json, markdown or ics.") var format: String = "table"
+        @Option(name: .customLong("format"), help: ArgumentHelp(
+            "Output: table, csv, json, markdown, ics, html, docx or xlsx (default: what --output's extension names, "
+                + "else table).", valueName: "format"))
+        var formatChoice: String?
+        @OptionGroup var export: ExportOptions
         @OptionGroup var population: PopulationOptions
         @OptionGroup var reform: ReformOptions
         @OptionGroup var language: LanguageOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var corpus: CorpusOptions
 
-        static let formats = ["table", "csv", "json", "markdown", "ics"]
+        static let formats = ["table", "csv", "json", "markdown", "ics", "html", "docx", "xlsx"]
+
+        /// `--format`, else the format `--output`'s extension names (`.ics` too), else table.
+        var format: String {
+            formatChoice ?? output.path.flatMap(Self.named) ?? "table"
+        }
+
+        static func named(_ path: String) -> String? {
+            path.lowercased().hasSuffix(".ics") ? "ics" : OutputFormat(fileName: path)?.rawValue
+        }
 
         func validate() throws {
+            if let formatChoice, let path = output.path, let named = Self.named(path), named != formatChoice {
+                throw ValidationError("--format \(formatChoice) contradicts --output \(path), whose extension names "
+                    + "\(named): drop --format to write \(named), or name the file .\(formatChoice == "markdown" ? "md" : formatChoice)")
+            }
             guard Self.formats.contains(format) else {
                 throw ValidationError("--format \(format): roster writes \(Self.formats.joined(separator: ", "))")
             }
+            if export.excel, format != "csv" { throw ValidationError("--excel is for CSV; drop it, or use --format csv") }
             _ = try withinDays
         }
 
@@ -99,7 +121,15 @@ extension Parole {
             case "json":
                 let wording = Wording(language.language, vocabulary: law.vocabulary, factNaming: .labels)
                 text = roster.json(within: limit, wording, provenance: provenance).serialized(pretty: true) + "\n"
-            case "csv": text = roster.csv(within: limit, Wording(language.language, vocabulary: law.vocabulary, factNaming: .labels))
+            case "csv":
+                let csv = roster.csv(within: limit, Wording(language.language, vocabulary: law.vocabulary, factNaming: .labels))
+                try channel.write(export.csvBytes(csv, output: output.path, language: language.language))
+                return try channel.finish()
+            case "html", "docx", "xlsx":
+                let wording = Wording(language.language, vocabulary: law.vocabulary, factNaming: .flags)
+                return try export.write(roster.exportDocument(within: limit, wording, provenance: provenance),
+                                        as: OutputFormat(rawValue: format)!, into: channel, path: output.path,
+                                        language: language.language)
             case "ics": text = roster.iCalendar(within: limit, Wording(language.language, vocabulary: law.vocabulary, factNaming: .labels))
             default:
                 let wording = Wording(language.language, vocabulary: law.vocabulary, factNaming: .flags)

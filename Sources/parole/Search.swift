@@ -49,16 +49,23 @@ extension Parole {
             "Folder of the search index (default: the cache folder; off: in memory).", valueName: "dir"))
         var indexDirectory: String?
 
-        @Option(help: "Output: table, json, markdown or csv.") var format: OutputFormat = .table
+        @Option(name: .customLong("format"), help: ArgumentHelp(
+            "Output: table, json, markdown, csv, html, docx or xlsx (default: what --output's extension names, else table).",
+            valueName: "format"))
+        var formatChoice: OutputFormat?
+        @OptionGroup var export: ExportOptions
 
         @OptionGroup var language: LanguageOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var corpus: CorpusOptions
 
-        static let formats: [OutputFormat] = [.table, .json, .markdown, .csv]
+        static let formats: [OutputFormat] = [.table, .json, .markdown, .csv, .html, .docx, .xlsx]
+
+        var format: OutputFormat { OutputFormat.chosen(formatChoice, output: output.path, fallback: .table) }
 
         func validate() throws {
-            try format.require(Self.formats, by: "search")
+            try OutputFormat.check(formatChoice, output: output.path, fallback: .table, writes: Self.formats, by: "search")
+            try export.check(format)
             guard TextFolding.words(query).isEmpty == false else {
                 throw ValidationError("search: \"\(query)\" has no word to find; give at least one letter or digit")
             }
@@ -79,7 +86,11 @@ extension Parole {
             let text: String
             switch format {
             case .json: text = Self.json(hits, query: query, provenance: provenance).serialized(pretty: true)
-            case .csv: text = Self.table(hits, lang, marked: false).csv
+            case .csv, .html, .docx, .xlsx:
+                let document = TableExport.document(title: ExportPhrase.titleSearch.text(lang, ["query": "«\(query)»"]),
+                                                    table: Self.table(hits, lang, marked: false),
+                                                    provenance: provenance, language: lang)
+                return try export.write(document, as: format, to: output, language: lang)
             case .markdown, .table:
                 if hits.isEmpty {
                     text = FindPhrase.none.text(lang, ["query": "\"\(query)\""]) + "\n\n" + provenance.footer(language: lang)
@@ -88,7 +99,6 @@ extension Parole {
                     text = (format == .table ? table.text : table.markdown) + "\n\n" + FindPhrase.hint.text(lang)
                         + "\n" + provenance.footer(language: lang)
                 }
-            case .html: throw format.refused(by: "search", writes: Self.formats)
             }
             try output.write(text + "\n")
         }

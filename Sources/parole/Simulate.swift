@@ -38,6 +38,8 @@ extension Parole {
                       --set kz-cc-72-3-grave=1/3
                   parole simulate --term 9y --category grave --start 2022-01-10 \\
                       --chart /tmp/timeline.svg --lang ru
+                  parole simulate --term 9y --category grave --start 2022-01-10 --lang ru \\
+                      --output /tmp/outcomes.xlsx
 
                 Case facts (each also a key of a --case file or batch line, in camelCase or as the flag is
                 spelled: --young-child is "youngChild" or "young-child", --offence is "offences"):
@@ -47,7 +49,11 @@ extension Parole {
             "Jurisdiction id (repeatable; default: all in the corpus).", valueName: "id"))
         var jurisdictions: [String] = []
 
-        @Option(help: "Output: table, json or markdown.") var format: OutputFormat = .table
+        @Option(name: .customLong("format"), help: ArgumentHelp(
+            "Output: table, json, markdown, csv, html, docx or xlsx (default: what --output's extension names, else table).",
+            valueName: "format"))
+        var formatChoice: OutputFormat?
+        @OptionGroup var export: ExportOptions
 
         @Flag(help: "Every column of the outcome table (who decides, the other mechanisms); the default is compact.")
         var wide = false
@@ -81,14 +87,20 @@ extension Parole {
         @OptionGroup var corpus: CorpusOptions
 
         /// The formats this command writes.
-        static let formats: [OutputFormat] = [.table, .json, .markdown]
+        static let formats: [OutputFormat] = [.table, .json, .markdown, .csv, .html, .docx, .xlsx]
+
+        var format: OutputFormat { OutputFormat.chosen(formatChoice, output: output.path, fallback: .table) }
 
         /// The command's own long options, offered when a fact flag is mistyped.
-        static let ownOptions = ["jurisdiction", "format", "explain", "case", "batch", "output", "corpus", "lang"]
+        static let ownOptions = ["jurisdiction", "format", "explain", "case", "batch", "output", "corpus", "lang", "excel"]
             + ReformOptions.names
 
         func validate() throws {
-            try format.require(Self.formats, by: "simulate")
+            try OutputFormat.check(formatChoice, output: output.path, fallback: .table, writes: Self.formats, by: "simulate")
+            try export.check(format)
+            if batch != nil, format.export != nil, format != .json {
+                throw ValidationError("--batch writes JSON Lines; drop --format \(format.rawValue)")
+            }
             if chart != nil, batch != nil {
                 throw ValidationError("--chart draws one case; a batch has many (run the case alone with --chart)")
             }
@@ -174,7 +186,12 @@ extension Parole {
                                           home: atlas.home.jurisdiction, explain: explained.isEmpty ? nil : explained,
                                           conformance: conformance, explainOption: "--explain", wide: wide)
                     + "\n" + provenance.footer(language: language.language) + "\n"
-            case .csv, .html: throw format.refused(by: "simulate", writes: Self.formats)
+            case .csv, .html, .docx, .xlsx:
+                let wording = Wording(language.language, vocabulary: atlas.vocabulary, factNaming: .flags)
+                return try export.write(OutcomeText.exportDocument(facts, outcomes, wording: wording,
+                                                                   home: atlas.home.jurisdiction,
+                                                                   provenance: format == .csv ? nil : provenance),
+                                        as: format, into: channel, path: output.path, language: language.language)
             }
             try channel.write(text)
             try channel.finish()

@@ -29,13 +29,20 @@ extension Parole {
                   parole stats --table annex4-table4 --format csv --output regions.csv
                   parole stats --table ch4-petitions --chart petitions.svg --lang ru
                   parole stats --format json
+                  parole stats --lang ru --output /tmp/stats.xlsx
+                  parole stats --table annex4-table2 --lang kk \\
+                      --output /tmp/annex4-table2.docx
                 """)
 
         @Option(name: .customLong("table"), help: ArgumentHelp("Only this table (an id that `parole stats` lists).",
                                                                valueName: "id"))
         var table: String?
 
-        @Option(help: "Output: table, csv, json or markdown.") var format: OutputFormat = .table
+        @Option(name: .customLong("format"), help: ArgumentHelp(
+            "Output: table, csv, json, markdown, html, docx or xlsx (default: what --output's extension names, else table).",
+            valueName: "format"))
+        var formatChoice: OutputFormat?
+        @OptionGroup var export: ExportOptions
 
         @Option(name: .customLong("chart"), help: ArgumentHelp(
             "Also draw the table as an SVG chart into this file (needs --table): complete or absent.",
@@ -46,10 +53,13 @@ extension Parole {
         @OptionGroup var output: OutputOptions
         @OptionGroup var corpus: CorpusOptions
 
-        static let formats: [OutputFormat] = [.table, .csv, .json, .markdown]
+        static let formats: [OutputFormat] = [.table, .csv, .json, .markdown, .html, .docx, .xlsx]
+
+        var format: OutputFormat { OutputFormat.chosen(formatChoice, output: output.path, fallback: .table) }
 
         func validate() throws {
-            try format.require(Self.formats, by: "stats")
+            try OutputFormat.check(formatChoice, output: output.path, fallback: .table, writes: Self.formats, by: "stats")
+            try export.check(format)
             if chart != nil, table == nil {
                 throw ValidationError("--chart draws one table: name it with --table ID (`parole stats` lists them)")
             }
@@ -87,15 +97,18 @@ extension Parole {
             case .json:
                 text = StatsJSON.document(computations, language: lang, provenance: provenance)
                     .serialized(pretty: true) + "\n"
-            case .csv:
-                text = table == nil ? StatsText.indexCSV(computations, language: lang)
-                    : StatsText(computations[0], language: lang).csv
+            case .csv, .html, .docx, .xlsx:
+                // A CSV file is records only (see `Provenance`): no source or provenance line.
+                let shown = format == .csv ? nil : provenance
+                let document = table == nil ? StatsText.indexExportDocument(computations, language: lang, provenance: shown)
+                    : StatsText.exportDocument(computations, title: StatsText(computations[0], language: lang).exportTitle,
+                                               language: lang, provenance: shown, asRecords: format == .csv)
+                return try export.write(document, as: format, to: output, language: lang)
             case .table, .markdown:
                 let body = table == nil
                     ? StatsText.index(computations, language: lang, markdown: format == .markdown)
                     : StatsText(computations[0], language: lang).render(markdown: format == .markdown)
                 text = body + "\n\n" + provenance.footer(language: lang) + "\n"
-            case .html: throw format.refused(by: "stats", writes: Self.formats)
             }
             try output.write(text)
         }

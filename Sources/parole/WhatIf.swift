@@ -31,6 +31,8 @@ extension Parole {
                       --start 2022-01-10 --lang ru
                   parole whatif --reform my-reform.xml --term 9y --category grave \\
                       --start 2022-01-10
+                  parole whatif --reform kz-annex-3@1 --term 5y --category medium \\
+                      --start 2023-01-10 --lang kk --output /tmp/whatif.docx
 
                 Case facts (each also a key of a --case file, in camelCase or as the flag is spelled):
                 """ + "\n" + FactFlags.help)
@@ -39,7 +41,11 @@ extension Parole {
             "Jurisdiction id (repeatable; default: the jurisdictions the reforms change).", valueName: "id"))
         var jurisdictions: [String] = []
 
-        @Option(help: "Output: table, json or markdown.") var format: OutputFormat = .table
+        @Option(name: .customLong("format"), help: ArgumentHelp(
+            "Output: table, json, markdown, csv, html, docx or xlsx (default: what --output's extension names, else table).",
+            valueName: "format"))
+        var formatChoice: OutputFormat?
+        @OptionGroup var export: ExportOptions
 
         @Option(name: .customLong("case"), help: ArgumentHelp(
             "A JSON file with the case (flags given here override it).", valueName: "file"))
@@ -53,12 +59,15 @@ extension Parole {
         @OptionGroup var output: OutputOptions
         @OptionGroup var corpus: CorpusOptions
 
-        static let formats: [OutputFormat] = [.table, .json, .markdown]
+        static let formats: [OutputFormat] = [.table, .json, .markdown, .csv, .html, .docx, .xlsx]
 
-        static let ownOptions = ["jurisdiction", "format", "case", "output", "corpus", "lang"] + ReformOptions.names
+        var format: OutputFormat { OutputFormat.chosen(formatChoice, output: output.path, fallback: .table) }
+
+        static let ownOptions = ["jurisdiction", "format", "case", "output", "corpus", "lang", "excel"] + ReformOptions.names
 
         func validate() throws {
-            try format.require(Self.formats, by: "whatif")
+            try OutputFormat.check(formatChoice, output: output.path, fallback: .table, writes: Self.formats, by: "whatif")
+            try export.check(format)
             guard !reform.isEmpty else {
                 throw ValidationError("name a reform: --reform ID|FILE or --set RULE=VALUE (parole reforms lists them)")
             }
@@ -109,7 +118,12 @@ extension Parole {
                 text = ReformText.whatIf(comparison, facts: facts, stack: stack, effective: effective, corpus: law,
                                          wording, style: format == .table ? .table : .markdown, asOfOption: "--as-of")
                     + "\n\n" + provenance.footer(language: language.language) + "\n"
-            case .csv, .html: throw format.refused(by: "whatif", writes: Self.formats)
+            case .csv, .html, .docx, .xlsx:
+                let wording = Wording(language.language, vocabulary: law.vocabulary, factNaming: .flags)
+                return try export.write(ReformText.whatIfExport(comparison, facts: facts, stack: stack,
+                                                                effective: effective, corpus: law, wording,
+                                                                provenance: format == .csv ? nil : provenance),
+                                        as: format, into: channel, path: output.path, language: language.language)
             }
             try channel.write(text)
             try channel.finish()

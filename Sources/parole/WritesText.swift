@@ -16,3 +16,6 @@ extension Parole.Conformance: WritesText {}
 extension Parole.Annex: WritesText {}
 extension Parole.Stats: WritesText {}
 extension Parole.Validate: WritesText {}
+extension Parole.Instruments: WritesText {}
+extension Parole.Search: WritesText {}
+extension Parole.Cite: WritesText {}

@@ -43,7 +43,8 @@ import Testing
         let r = try CLI.run(["annex", "1", "--format", "csv", "--output", csv.path])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.isEmpty)
-        let lines = try String(contentsOf: csv, encoding: .utf8).split(separator: "\n")
+        // RFC 4180 records end in CRLF, which Swift reads as one line-break character.
+        let lines = try String(contentsOf: csv, encoding: .utf8).split(whereSeparator: \.isNewline)
         #expect(lines.count == 19)
         #expect(lines[1].hasPrefix("1,Republic of Kazakhstan"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["annex1.csv"])

@@ -124,7 +124,8 @@ import Testing
         let kk = try CLI.run(["instruments", "--lang", "kk"])
         #expect(kk.stdout.contains("Міндеттілігі"))
         let csv = try CLI.run(["instruments", "--format", "csv"])
-        #expect(csv.stdout.split(separator: "\n").count == 20)
+        // RFC 4180: records end with CRLF, which Swift counts as one newline character.
+        #expect(csv.stdout.split(whereSeparator: \.isNewline).count == 20)
     }
 
     @Test func countriesFiltersByMechanismShareAndLifeReview() throws {
@@ -142,7 +143,7 @@ import Testing
         #expect(half.allSatisfy { ($0["lowestShareValue"] as? Double ?? 0) >= 0.5 })
         #expect(!half.contains { $0["id"] as? String == "kz" })
         let life = try CLI.run(["countries", "--life-review-within", "15y", "--format", "csv"])
-        let ids = life.stdout.split(separator: "\n").dropFirst().map { String($0.prefix { $0 != "," }) }
+        let ids = life.stdout.split(whereSeparator: \.isNewline).dropFirst().map { String($0.prefix { $0 != "," }) }
         #expect(ids.contains("kz") && ids.contains("de"))
         #expect(!ids.contains("by"))
     }

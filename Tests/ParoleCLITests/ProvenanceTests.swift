@@ -163,14 +163,14 @@ import Testing
         #expect(records.allSatisfy { $0.count == records[0].count }, "\(records.map(\.count))")
     }
 
-    /// RFC 4180 records: fields split at commas outside quotes, records at newlines outside quotes.
+    /// RFC 4180 records: fields split at commas outside quotes, records at line breaks (CRLF or LF) outside quotes.
     static func csvRecords(_ text: String) -> [[String]] {
         var records: [[String]] = [], fields: [String] = [], field = "", quoted = false
         for character in text {
             switch (character, quoted) {
             case ("\"", _): quoted.toggle()
             case (",", false): fields.append(field); field = ""
-            case ("\n", false): records.append(fields + [field]); fields = []; field = ""
+            case ("\n", false), ("\r\n", false): records.append(fields + [field]); fields = []; field = ""
             default: field.append(character)
             }
         }

@@ -150,8 +150,8 @@ import Testing
         BadInput(arguments: ["simulate", "--term", "9y", "--category", "grave", "--start", "2022-01-10", "--disability", "4"], status: 64, mentions: "disability"),
         BadInput(arguments: ["simulate", "--case", "/nonexistent/case.json"], status: 66, mentions: "cannot read"),
         BadInput(arguments: ["show", "fra"], status: 64, mentions: "did you mean fr?"),
-        BadInput(arguments: ["compare", "kz", "ru", "--format", "json"], status: 64, mentions: "compare writes table, markdown, csv"),
-        BadInput(arguments: ["simulate", "--term", "9y", "--category", "grave", "--start", "2022-01-10", "--format", "html"], status: 64, mentions: "simulate writes table, json, markdown"),
+        BadInput(arguments: ["compare", "kz", "ru", "--format", "table", "--output", "x.docx"], status: 64, mentions: "--format table contradicts --output x.docx"),
+        BadInput(arguments: ["simulate", "--term", "9y", "--category", "grave", "--start", "2022-01-10", "--format", "json", "--excel"], status: 64, mentions: "--excel is for CSV"),
         BadInput(arguments: ["annex", "1", "--format", "table"], status: 64, mentions: "annex writes markdown, csv, html, json"),
         BadInput(arguments: ["frobnicate"], status: 64, mentions: "frobnicate"),
     ]

@@ -37,7 +37,7 @@ import Testing
         let line = try #require(r.stdout.split(separator: "\n").first { $0.hasPrefix("2024 ") && $0.contains("1,922 / 5,269") })
         #expect(line.contains("36.48") && line.contains("36.4") && line.contains("rounding gives 36.5"), "\(line)")
         let csv = try CLI.run(["stats", "--table", "ch4-petitions", "--format", "csv"])
-        let record = try #require(csv.stdout.split(separator: "\n").first { $0.hasPrefix("2024,") })
+        let record = try #require(csv.stdout.split(whereSeparator: \.isNewline).first { $0.hasPrefix("2024,") })
         #expect(record.contains(",5269,1922,36.4,") && record.contains(",36.48,"), "\(record)")
     }
 
@@ -209,7 +209,7 @@ import Testing
         for (args, says) in [
             (["stats", "--table", "annex4-table9"], "no stats table \"annex4-table9\""),
             (["stats", "--chart", "x.svg"], "--chart draws one table"),
-            (["stats", "--format", "html"], "stats writes table, csv, json, markdown"),
+            (["stats", "--format", "table", "--output", "x.xlsx"], "--format table contradicts --output x.xlsx"),
             (["stats", "--lang", "de"], "--lang"),
         ] {
             let r = try CLI.run(args)

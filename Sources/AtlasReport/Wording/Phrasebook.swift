@@ -16,6 +16,7 @@ public struct Phrasebook: Sendable {
         Data(PackageResources.outcome_phrases_json), Data(PackageResources.regime_phrases_json),
         Data(PackageResources.reform_phrases_json), Data(PackageResources.cohort_phrases_json),
         Data(PackageResources.stats_phrases_json), Data(PackageResources.find_phrases_json),
+        Data(PackageResources.export_phrases_json),
     ])
 
     let entries: [String: [String: String]]
@@ -48,7 +49,7 @@ public struct Phrasebook: Sendable {
     static let declared: [String] = OutcomePhrase.allCases.map(\.rawValue) + PhraseKind.allCases.map(\.rawValue)
         + RegimePhrase.allCases.map(\.rawValue) + ReformPhrase.allCases.map(\.rawValue)
         + CohortPhrase.allCases.map(\.rawValue) + StatsPhrase.allCases.map(\.rawValue)
-        + FindPhrase.allCases.map(\.rawValue)
+        + FindPhrase.allCases.map(\.rawValue) + ExportPhrase.allCases.map(\.rawValue)
 }
 
 /// A family of phrase keys (an enum whose raw values are the keys of a phrases file).
