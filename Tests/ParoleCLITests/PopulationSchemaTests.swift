@@ -57,3 +57,30 @@ import Testing
         #expect(((doc["entries"] as? [Any])?.count ?? 0) > 0)
     }
 }
+
+/// `search` and `instruments` JSON against docs/search.schema.json and docs/instruments.schema.json, in each language.
+@Suite struct FindSchemaTests {
+    func problems(_ output: String, _ schema: String) throws -> [String] {
+        let validator = try JSONSchemaTests.validator(schema)
+        return validator.validate(try JSONSerialization.jsonObject(with: Data(output.utf8)), against: validator.root)
+    }
+
+    @Test(arguments: [["Germany"], ["условно-досрочного", "--lang", "ru"], ["ҚАЗАҚСТАН", "--lang", "kk", "--kind", "jurisdiction"],
+                      ["nothing-matches-this-zz"]])
+    func searchValidates(_ args: [String]) throws {
+        let r = try CLI.run(["search"] + args + ["--format", "json", "--index-dir", "off"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let found = try problems(r.stdout, "search.schema.json")
+        #expect(found.isEmpty, "\(found.prefix(10))")
+    }
+
+    @Test(arguments: ["en", "ru", "kk"])
+    func instrumentsValidate(_ language: String) throws {
+        let r = try CLI.run(["instruments", "--format", "json", "--lang", language])
+        #expect(r.status == 0, "\(r.stderr)")
+        let found = try problems(r.stdout, "instruments.schema.json")
+        #expect(found.isEmpty, "\(found.prefix(10))")
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect((doc["instruments"] as? [Any])?.count == 19)
+    }
+}
