@@ -126,14 +126,14 @@ public struct RecordDirectory: Sendable {
         var scored: [(index: Int, score: Int)] = []
         for (index, record) in records.enumerated() {
             let id = TextFolding.fold(record.id)
-            let idDistance = EditDistance.between(folded, id)
+            let idDistance = Suggestion.distance(folded, id)
             if idDistance <= allowed(folded) && idDistance < id.count {
                 scored.append((index, idDistance))
             } else if id.hasPrefix(folded + "-") || (folded.count >= 2 && id.hasPrefix(folded)) {
                 scored.append((index, 1))
             } else {
                 let typed = TextFolding.words(text).filter { $0.count >= 3 }
-                let best = typed.flatMap { word in nameWords[index].map { EditDistance.between(word, String($0.prefix(word.count + 1))) } }.min()
+                let best = typed.flatMap { word in nameWords[index].map { Suggestion.distance(word, String($0.prefix(word.count + 1))) } }.min()
                 if let best, let shortest = typed.map(\.count).min(), best <= allowed(String(repeating: "x", count: shortest)) {
                     scored.append((index, best + 1))
                 }
@@ -141,23 +141,5 @@ public struct RecordDirectory: Sendable {
         }
         return scored.sorted { ($0.score, records[$0.index].id) < ($1.score, records[$1.index].id) }
             .prefix(count).map { records[$0.index] }
-    }
-}
-
-/// Levenshtein distance over characters.
-enum EditDistance {
-    static func between(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }

@@ -140,7 +140,8 @@ public enum Suggestion {
     /// two-letter code into any other, so `gb` is no typo of `ae`), else two or a third of its length.
     static func closeEnough(_ word: String) -> Int { word.count <= 3 ? 1 : max(2, word.count / 3) }
 
-    static func distance(_ a: String, _ b: String) -> Int {
+    /// Levenshtein distance over characters.
+    public static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
