@@ -3,7 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "ParoleAtlas",
-    platforms: [.macOS(.v13)],
+    // macOS 14: Hummingbird 2's availability (AtlasWeb); the Linux build is unaffected.
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "parole", targets: ["parole"]),
         .library(name: "AtlasEngine", targets: ["AtlasEngine"]),
@@ -19,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         // Property-based tests with shrinking (test targets only).
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        // The HTTP server of `parole serve` (AtlasWeb), and its in-process test client.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // The only module that sees libxml2's C API.
@@ -44,11 +47,18 @@ let package = Package(
                 // The phrase tables: data, embedded so that no resource bundle has to be found at run time.
                 resources: [.embedInCode("Wording/outcome-phrases.json"), .embedInCode("Wording/regime-phrases.json"),
                             .embedInCode("Wording/reform-phrases.json"), .embedInCode("Wording/cohort-phrases.json"),
-                            .embedInCode("Wording/stats-phrases.json")]),
+                            .embedInCode("Wording/stats-phrases.json"), .embedInCode("Wording/web-phrases.json")]),
+        // The read-only web UI and JSON API of `parole serve`: routes parse, call the library, render. HTTP
+        // statuses live here only.
+        .target(name: "AtlasWeb", dependencies: [
+            "AtlasModel", "AtlasCorpus", "AtlasEngine", "AtlasReport", "AtlasInput",
+            .product(name: "Hummingbird", package: "hummingbird"),
+        ]),
         .executableTarget(
             name: "parole",
             dependencies: [
                 "AtlasModel", "AtlasCorpus", "AtlasEngine", "AtlasReport", "AtlasInput", "AtlasOutput", "Parallel",
+                "AtlasWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -68,6 +78,10 @@ let package = Package(
         ),
         .testTarget(name: "AtlasCorpusTests", dependencies: ["AtlasCorpus", "AtlasModel", "SafeXML"]),
         .testTarget(name: "ParoleCLITests", dependencies: ["parole"], exclude: ["Cohort"]),
+        .testTarget(name: "AtlasWebTests", dependencies: [
+            "AtlasWeb", "AtlasCorpus", "AtlasEngine", "AtlasModel", "AtlasReport",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
         .testTarget(name: "AtlasIOTests", dependencies: ["AtlasInput", "AtlasOutput", "AtlasModel"]),
         // Replays every fuzz seed and saved crash (Fuzz/Seeds, Fuzz/Regressions) through the fuzz targets' own entry
         // code, without the fuzzer runtime; the fuzzers themselves are a package of their own (Fuzz/README.md).

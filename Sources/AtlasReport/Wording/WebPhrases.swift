@@ -1,0 +1,27 @@
+/// The fixed words of the web pages and of the web API's error messages (web-phrases.json): navigation, the
+/// simulation form, and the one-line messages for input a page or the API cannot use.
+public enum WebPhrase: String, PhraseName {
+    case answerNo = "web.answer.no"
+    case answerUnknown = "web.answer.unknown"
+    case answerYes = "web.answer.yes"
+    case errorBadLanguage = "web.error.bad-language"
+    case errorHeading = "web.error.heading"
+    case errorInvalidValue = "web.error.invalid-value"
+    case errorMissing = "web.error.missing"
+    case errorNotADate = "web.error.not-a-date"
+    case errorNotANumber = "web.error.not-a-number"
+    case errorNotATerm = "web.error.not-a-term"
+    case errorNotFound = "web.error.not-found"
+    case errorTooLarge = "web.error.too-large"
+    case errorUnknownId = "web.error.unknown-id"
+    case errorUnknownParameter = "web.error.unknown-parameter"
+    case formFacts = "web.form.facts"
+    case formJurisdictions = "web.form.jurisdictions"
+    case formSubmit = "web.form.submit"
+    case navCountries = "web.nav.countries"
+    case navLanguage = "web.nav.language"
+    case navSimulate = "web.nav.simulate"
+    case pageCountries = "web.page.countries"
+    case pageOutcome = "web.page.outcome"
+    case pageRegimeJSON = "web.page.regime-json"
+}

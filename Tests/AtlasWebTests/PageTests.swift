@@ -1,0 +1,76 @@
+import AtlasModel
+import Foundation
+import Hummingbird
+import Testing
+@testable import AtlasReport
+@testable import AtlasWeb
+
+@Suite struct PageTests {
+    static let pages = ["/", "/jurisdictions/kz", "/jurisdictions/fi", "/simulate",
+                        "/simulate?term=9y&category=grave&start=2022-01-10", "/no-such-page"]
+
+    @Test("Pages, API answers, the stylesheet and errors all carry the security headers",
+          arguments: pages + ["/api/v1/countries", "/api/v1/conformance/zz", "/static/atlas.css"])
+    func securityHeaders(uri: String) async throws {
+        let fetched = try await TestSite.get(uri)
+        let policy = try #require(fetched.headers[.contentSecurityPolicy])
+        #expect(policy.contains("default-src 'self'") && policy.contains("style-src 'self'")
+            && policy.contains("frame-ancestors 'none'"))
+        #expect(!policy.contains("unsafe-inline"))
+        #expect(fetched.headers[.xContentTypeOptions] == "nosniff")
+        #expect(fetched.headers[SecurityHeaders<BasicRequestContext>.referrerPolicy] == "no-referrer")
+    }
+
+    @Test("Every page in kk, ru and en is in that language, with no phrase key left untranslated",
+          arguments: pages, Language.allCases)
+    func translated(uri: String, language: Language) async throws {
+        let fetched = try await TestSite.get(uri + (uri.contains("?") ? "&" : "?") + "lang=" + language.rawValue)
+        #expect(fetched.body.contains("<html lang=\"\(language.rawValue)\">"))
+        let leftOver = Phrasebook.declared.filter { fetched.body.contains($0) }
+        #expect(leftOver.isEmpty, "\(uri) [\(language.rawValue)]: \(leftOver)")
+        // The switch links to the same state in every language.
+        for other in Language.allCases { #expect(fetched.body.contains("lang=\(other.rawValue)\"")) }
+    }
+
+    @Test("Markup in a query parameter comes back escaped, in the form and in the message")
+    func markupIsEscaped() async throws {
+        let fetched = try await TestSite.get(
+            "/simulate?term=%3Cscript%3Ealert(1)%3C/script%3E&category=grave&start=2022-01-10")
+        #expect(fetched.status == .badRequest)
+        #expect(!fetched.body.contains("<script"))
+        #expect(fetched.body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+    }
+
+    @Test("A malformed date on the page: 400, the reason in the page's language, the form kept as typed")
+    func formKeptFilled() async throws {
+        let fetched = try await TestSite.get("/simulate?term=9y&category=grave&start=2022-02-30&cooperation=yes&lang=ru")
+        #expect(fetched.status == .badRequest)
+        #expect(fetched.body.contains("не календарная дата"))
+        #expect(fetched.body.contains("name=\"start\" value=\"2022-02-30\""))
+        #expect(fetched.body.contains("name=\"term\" value=\"9y\""))
+    }
+
+    @Test("An unknown jurisdiction's page is a 404 in the page's language")
+    func unknownJurisdiction() async throws {
+        let fetched = try await TestSite.get("/jurisdictions/zz?lang=kk")
+        #expect(fetched.status == .notFound)
+        #expect(fetched.body.contains("юрисдикциясы немесе құжаты жоқ"))
+    }
+
+    @Test("The countries page groups jurisdictions by family and links each to its regime page")
+    func countries() async throws {
+        let fetched = try await TestSite.get("/")
+        #expect(fetched.status == .ok)
+        #expect(fetched.body.contains("<h2>"))
+        #expect(fetched.body.contains("href=\"/jurisdictions/kz?lang=en\""))
+        #expect(fetched.body.contains("<link rel=\"stylesheet\" href=\"/static/atlas.css\">"))
+    }
+
+    @Test("A stated case answers with the outcome and the home jurisdiction's reasoning under the form")
+    func simulation() async throws {
+        let fetched = try await TestSite.get("/simulate?term=9y&category=grave&start=2022-01-10&jurisdiction=kz")
+        #expect(fetched.status == .ok)
+        #expect(fetched.body.contains("<pre>"))
+        #expect(fetched.body.contains("<option value=\"kz\" selected>"))
+    }
+}
