@@ -7,6 +7,8 @@ import AtlasReport
 struct CaseForm {
     let query: QueryParameters
     let language: Language
+    /// The vocabulary whose terms a fact of a vocabulary set is chosen from.
+    let vocabulary: Vocabulary
     /// The jurisdictions offered, as (id, name).
     let jurisdictions: [(id: String, name: String)]
 
@@ -27,29 +29,49 @@ struct CaseForm {
         let label = "<label for=\"\(id)\">" + esc(fact.label.text(in: language.rawValue)) + "</label>"
         let value = query.first(fact.name) ?? ""
         let control: String
-        switch fact.inputShape {
-        case .text, .number:
-            control = "<input type=\"text\" id=\"\(id)\" name=\"\(fact.name)\" value=\"\(esc(value))\""
-                + (fact.valueName.map { " placeholder=\"\(esc($0))\"" } ?? "")
-                + (fact.required ? " required" : "") + ">"
-        case .list:
-            // The values given, comma-free as typed; one more can be added in the empty field.
-            let given = query.all(fact.name).filter { !$0.isEmpty }
-            control = (given + [""]).enumerated().map { index, item in
-                "<input type=\"text\" \(index == 0 ? "id=\"\(id)\" " : "")name=\"\(fact.name)\" value=\"\(esc(item))\""
-                    + (fact.valueName.map { " placeholder=\"\(esc($0))\"" } ?? "") + ">"
-            }.joined(separator: " ")
-        case .yes:
-            let checked = ["yes", "true", "on", "1"].contains(value.lowercased()) ? " checked" : ""
-            control = "<input type=\"checkbox\" id=\"\(id)\" name=\"\(fact.name)\" value=\"yes\"\(checked)>"
-        case .yesOrNo:
-            let options: [(String, WebPhrase)] = [("", .answerUnknown), ("yes", .answerYes), ("no", .answerNo)]
-            control = "<select id=\"\(id)\" name=\"\(fact.name)\">" + options.map { code, phrase in
-                let selected = code == value.lowercased() ? " selected" : ""
-                return "<option value=\"\(code)\"\(selected)>" + esc(phrase.text(language)) + "</option>"
-            }.joined() + "</select>"
+        if let set = fact.vocabularySet {
+            control = choice(fact, id: id, terms: vocabulary.terms(of: set).map {
+                ($0, vocabulary.label($0, in: set, language: language.rawValue))
+            })
+        } else {
+            switch fact.inputShape {
+            case .text, .number, .list:
+                control = "<input type=\"text\" id=\"\(id)\" name=\"\(fact.name)\" value=\"\(esc(value))\""
+                    + (placeholder(fact).map { " placeholder=\"\(esc($0))\"" } ?? "") + (fact.required ? " required" : "") + ">"
+            case .yes:
+                let checked = ["yes", "true", "on", "1"].contains(value.lowercased()) ? " checked" : ""
+                control = "<input type=\"checkbox\" id=\"\(id)\" name=\"\(fact.name)\" value=\"yes\"\(checked)>"
+            case .yesOrNo:
+                let answers: [(String, WebPhrase)] = [("yes", .answerYes), ("no", .answerNo)]
+                control = choice(fact, id: id, terms: answers.map { ($0, $1.text(language)) })
+            }
         }
         return "<div class=\"fact\">" + label + control + "</div>\n"
+    }
+
+    /// A select of `terms` (value, label), after a first "not stated" option; several may be chosen for a list.
+    private func choice(_ fact: CaseFactDeclaration, id: String, terms: [(value: String, label: String)]) -> String {
+        let esc = HTMLText.escaped
+        let chosen = Set(query.all(fact.name).map { $0.lowercased() })
+        let multiple = fact.inputShape == .list
+        let unstated = multiple ? [] : [("", WebPhrase.answerUnknown.text(language))]
+        return "<select id=\"\(id)\" name=\"\(fact.name)\"" + (multiple ? " multiple" : "")
+            + (fact.required ? " required" : "") + ">"
+            + (unstated + terms).map { value, label in
+                let selected = chosen.contains(value.lowercased()) || (value.isEmpty && chosen.isEmpty) ? " selected" : ""
+                return "<option value=\"\(esc(value))\"\(selected)>" + esc(label) + "</option>"
+            }.joined() + "</select>"
+    }
+
+    /// The shape of a typed value, in the page's language or as the value itself is written (codes, terms).
+    private func placeholder(_ fact: CaseFactDeclaration) -> String? {
+        if fact.takesDate { return WebPhrase.formDateFormat.text(language) }
+        switch fact.kind {
+        case .term: return "9y, 7y6m, life"
+        case .sex: return Sex.allCases.map(\.rawValue).joined(separator: " | ")
+        case .damage: return DamageStatus.allCases.map(\.rawValue).joined(separator: " | ")
+        default: return nil
+        }
     }
 
     private var jurisdictionField: String {
@@ -62,5 +84,16 @@ struct CaseForm {
         return "<div class=\"fact\"><label for=\"jurisdiction\">" + esc(WebPhrase.formJurisdictions.text(language))
             + "</label><select id=\"jurisdiction\" name=\"\(CaseQuery.jurisdictionParameter)\" multiple size=\"8\">"
             + options + "</select></div>\n"
+    }
+}
+
+extension CaseFactDeclaration {
+    /// The vocabulary set the fact's values are terms of, if any.
+    var vocabularySet: String? {
+        switch kind {
+        case .vocabularyTerm(_, let set), .defaultedTerm(_, let set), .vocabularyTerms(_, let set),
+             .disabilityGroup(_, let set): set
+        default: nil
+        }
     }
 }

@@ -10,7 +10,7 @@ extension AtlasSite {
             let query = try parameters(of: request)
             let language = try PageLanguage.of(query)
             let page = HTMLPage(language: language, path: "/simulate", query: query, provenance: provenance)
-            let form = CaseForm(query: query, language: language, jurisdictions: corpus.jurisdictions.map {
+            let form = CaseForm(query: query, language: language, vocabulary: corpus.vocabulary, jurisdictions: corpus.jurisdictions.map {
                 ($0.id, $0.names.text(in: language) ?? $0.id)
             }).html
             let title = WebPhrase.navSimulate.text(language)
