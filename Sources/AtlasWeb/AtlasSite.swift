@@ -32,7 +32,7 @@ public struct AtlasSite: Sendable {
     /// Every route, behind the edge that maps failures to HTTP and adds the security headers; usable in tests
     /// without binding a port (`Application(router:).test(.router)`).
     public func router() -> Router<BasicRequestContext> {
-        let router = Router(context: BasicRequestContext.self)
+        let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
         router.middlewares.add(SecurityHeaders<BasicRequestContext>())
         router.middlewares.add(SiteEdge<BasicRequestContext>(provenance: provenance))
         addStaticRoutes(to: router)
