@@ -15,11 +15,13 @@ extension AtlasSite {
             let run = try CaseRun(stated.facts, jurisdictions: stated.draft.jurisdictions, site: self, language: language)
             return Reply.json(run.document(site: self, language: language))
         }
-        // `parole countries --format json`.
+        // `parole countries [--family id] --format json`.
         api.get("countries") { request, _ in
             let query = try parameters(of: request)
             let language = try PageLanguage.of(query)
-            let rows = CorpusOverview(corpus: corpus, asOf: nil, language: language).countryRows(family: nil)
+            _ = try legalFamilies(query, language)  // refuses a family the corpus does not have
+            let family = query.first("family").flatMap { $0.isEmpty ? nil : $0 }
+            let rows = CorpusOverview(corpus: corpus, asOf: nil, language: language).countryRows(family: family)
             return Reply.json(CorpusOverview.countriesJSON(rows, provenance: provenance))
         }
         // `parole conformance {id} --format json`.

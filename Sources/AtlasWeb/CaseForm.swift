@@ -16,6 +16,10 @@ struct CaseForm {
         let esc = HTMLText.escaped
         var out = "<form method=\"get\" action=\"/simulate\">\n"
         out += "<input type=\"hidden\" name=\"\(PageLanguage.parameter)\" value=\"\(language.rawValue)\">\n"
+        // The reasoning asked for by address stays asked for when the form is sent again.
+        for id in query.all(CaseQuery.explainParameter) {
+            out += "<input type=\"hidden\" name=\"\(CaseQuery.explainParameter)\" value=\"\(esc(id))\">\n"
+        }
         out += "<fieldset><legend>" + esc(WebPhrase.formFacts.text(language)) + "</legend>\n"
         for fact in CaseFactCatalogue.all { out += field(fact) }
         out += "</fieldset>\n" + jurisdictionField

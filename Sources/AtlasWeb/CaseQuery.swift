@@ -7,8 +7,11 @@ import AtlasReport
 struct CaseQuery {
     /// The parameter naming a jurisdiction to simulate in (repeatable; none: all).
     static let jurisdictionParameter = "jurisdiction"
+    /// The parameter naming a jurisdiction whose reasoning the page shows in full (repeatable; none: the home
+    /// jurisdiction), as `--explain` does.
+    static let explainParameter = "explain"
     /// Parameters that are not facts.
-    static let otherParameters: Set<String> = [jurisdictionParameter, PageLanguage.parameter]
+    static let otherParameters: Set<String> = [jurisdictionParameter, explainParameter, PageLanguage.parameter]
 
     let query: QueryParameters
     let language: Language
@@ -87,6 +90,14 @@ struct CaseQuery {
             return SiteError(kind: .badInput, message: fact.label.en + ": " + error.message, field: fact.name)
         }
         return problem(.errorInvalidValue, fact, text)
+    }
+
+    /// The problem `phrase` names with the value of the fact called `name`, said in the page's language.
+    func problem(_ phrase: WebPhrase, _ name: String, _ value: String) -> SiteError {
+        guard let fact = CaseFactCatalogue.named(name) else {
+            preconditionFailure("\(name) is not a fact of CaseFactCatalogue")
+        }
+        return problem(phrase, fact, value)
     }
 
     private func problem(_ phrase: WebPhrase, _ fact: CaseFactDeclaration, _ value: String) -> SiteError {

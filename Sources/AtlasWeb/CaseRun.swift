@@ -26,10 +26,13 @@ struct CaseRun {
                                     provenance: site.provenance, reforms: nil)
     }
 
-    /// The outcome table and the home jurisdiction's reasoning, as `parole simulate` prints them.
-    func text(site: AtlasSite, language: Language) -> String {
+    /// The outcome table and the reasoning of the jurisdictions in `explain` (the home jurisdiction when empty),
+    /// as `parole simulate [--explain id]` prints them.
+    func text(site: AtlasSite, language: Language, explain: [String] = []) throws(SiteError) -> String {
+        var explained: [String] = []
+        for id in explain { explained.append(try site.jurisdiction(id, language).id) }
         let wording = Wording(language, vocabulary: site.corpus.vocabulary, factNaming: .labels)
-        return OutcomeText.render(facts, outcomes, wording: wording, style: .table,
-                                  home: site.corpus.home.jurisdiction, conformance: conformance)
+        return OutcomeText.render(facts, outcomes, wording: wording, style: .table, home: site.corpus.home.jurisdiction,
+                                  explain: explained.isEmpty ? nil : explained, conformance: conformance)
     }
 }

@@ -22,7 +22,8 @@ extension AtlasSite {
                                       language: language)
                 let apiLink = "/api/v1/simulate?" + query.encoded
                 let result = "<h2>" + HTMLText.escaped(WebPhrase.pageOutcome.text(language)) + "</h2>\n"
-                    + HTMLPage.preformatted(run.text(site: self, language: language))
+                    + HTMLPage.preformatted(try run.text(site: self, language: language,
+                                                         explain: query.all(CaseQuery.explainParameter)))
                     + "<p><a href=\"" + HTMLText.escaped(apiLink) + "\">JSON</a></p>\n"
                 return Reply.html(page.document(title: title, body: form + result))
             } catch {

@@ -1,6 +1,7 @@
 import AtlasModel
 import Foundation
 import Hummingbird
+import HummingbirdTesting
 import Testing
 @testable import AtlasReport
 @testable import AtlasWeb
@@ -72,5 +73,57 @@ import Testing
         #expect(fetched.status == .ok)
         #expect(fetched.body.contains("<pre>"))
         #expect(fetched.body.contains("<option value=\"kz\" selected>"))
+    }
+}
+
+/// The states a page can be in, each with its own address.
+@Suite struct PageStateTests {
+    @Test("family= lists one legal family, as --family does; an unknown family is a 400")
+    func familyFilter() async throws {
+        let filtered = try await TestSite.get("/?family=post-soviet")
+        #expect(filtered.status == .ok)
+        #expect(filtered.body.contains("href=\"/jurisdictions/kz?lang=en\""))
+        #expect(!filtered.body.contains("href=\"/jurisdictions/fi?lang=en\""))
+        let api = try await TestSite.get("/api/v1/countries?family=post-soviet")
+        let rows = try #require(try api.json as? [[String: Any]])
+        #expect(rows.allSatisfy { ($0["id"] as? String) != "fi" } && !rows.isEmpty)
+        #expect(try await TestSite.get("/?family=nowhere").status == .badRequest)
+    }
+
+    @Test("explain= shows the reasoning of the jurisdictions named, as --explain does")
+    func explain() async throws {
+        let fetched = try await TestSite.get("/simulate?term=9y&category=grave&start=2022-01-10&explain=fi")
+        #expect(fetched.status == .ok)
+        #expect(fetched.body.contains("\nfi · "))
+        #expect(fetched.body.contains("name=\"explain\" value=\"fi\""))
+        #expect(try await TestSite.get("/simulate?term=9y&category=grave&start=2022-01-10&explain=zz").status
+            == .notFound)
+    }
+
+    @Test("An instrument's id shows its provisions, as parole show does")
+    func instrument() async throws {
+        let fetched = try await TestSite.get("/jurisdictions/coe-rec-2003-22?lang=ru")
+        #expect(fetched.status == .ok)
+        #expect(fetched.body.contains("<pre>"))
+    }
+
+    @Test("as-of= shows the law in force on that date; a malformed one is a 400 in the page's language")
+    func regimeAsOf() async throws {
+        #expect(try await TestSite.get("/jurisdictions/kz?as-of=2016-01-01").status == .ok)
+        let bad = try await TestSite.get("/jurisdictions/kz?as-of=2016-02-30&lang=ru")
+        #expect(bad.status == .badRequest)
+        #expect(bad.body.contains("не календарная дата"))
+    }
+
+    @Test("HEAD is answered for every page, with the headers and no body")
+    func head() async throws {
+        let application = Application(router: TestSite.site.router())
+        try await application.test(.router) { client in
+            try await client.execute(uri: "/jurisdictions/kz", method: .head) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentSecurityPolicy] != nil)
+                #expect(response.body.readableBytes == 0)
+            }
+        }
     }
 }
