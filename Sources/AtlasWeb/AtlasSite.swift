@@ -60,7 +60,9 @@ public struct AtlasSite: Sendable {
 
     /// The jurisdiction with `id` (any case), or a not-found error naming it.
     func jurisdiction(_ id: String, _ language: Language) throws(SiteError) -> Jurisdiction {
-        guard let found = corpus.jurisdiction(id.lowercased()) else { throw SiteError.unknownId(id, language) }
+        guard let found = corpus.jurisdiction(id.lowercased()) else {
+            throw SiteError.unknownId(id, language, known: corpus.jurisdictions.map(\.id) + corpus.instruments.map(\.id))
+        }
         return found
     }
 }

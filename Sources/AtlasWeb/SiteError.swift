@@ -23,8 +23,14 @@ struct SiteError: Error, Sendable {
         SiteError(kind: .notFound, message: WebPhrase.errorNotFound.text(language))
     }
 
-    static func unknownId(_ id: String, _ language: Language) -> SiteError {
-        SiteError(kind: .notFound, message: WebPhrase.errorUnknownId.text(language, ["value": InputText.quoted(id)]))
+    /// An id that names nothing; `known` are the ids it may be a typo of.
+    static func unknownId(_ id: String, _ language: Language, known: [String] = []) -> SiteError {
+        let message = WebPhrase.errorUnknownId.text(language, ["value": InputText.quoted(id)])
+        guard let nearest = Suggestion.nearest(to: id, among: known) else {
+            return SiteError(kind: .notFound, message: message)
+        }
+        return SiteError(kind: .notFound, message: WebPhrase.errorDidYouMean.text(language, [
+            "message": message, "value": nearest]))
     }
 
     static func tooLarge(_ language: Language) -> SiteError {

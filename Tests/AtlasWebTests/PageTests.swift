@@ -127,3 +127,13 @@ import Testing
         }
     }
 }
+
+@Suite struct SuggestionTests {
+    @Test("A mistyped id is answered with the nearest one, in the page's language")
+    func didYouMean() async throws {
+        let fetched = try await TestSite.get("/api/v1/conformance/kzz?lang=ru")
+        #expect(fetched.status == .notFound)
+        let message = ((try fetched.json as? [String: Any])?["error"] as? [String: Any])?["message"] as? String
+        #expect(message?.contains("возможно, имелось в виду kz?") == true)
+    }
+}

@@ -5,6 +5,7 @@ public enum WebPhrase: String, PhraseName {
     case answerUnknown = "web.answer.unknown"
     case answerYes = "web.answer.yes"
     case errorBadLanguage = "web.error.bad-language"
+    case errorDidYouMean = "web.error.did-you-mean"
     case errorHeading = "web.error.heading"
     case errorInvalidValue = "web.error.invalid-value"
     case errorMissing = "web.error.missing"
