@@ -29,20 +29,45 @@ import Testing
         try process.run()
         defer { if process.isRunning { process.terminate() } }
 
-        let url = try #require(URL(string: "http://127.0.0.1:\(port)/api/v1/countries?lang=ru"))
-        var body: String?
-        // The corpus is loaded before the port is bound: wait for it, within a bound.
-        for _ in 0..<150 where body == nil {
-            if let (data, _) = try? await URLSession.shared.data(from: url) {
-                body = String(decoding: data, as: UTF8.self)
-            } else {
-                try await Task.sleep(for: .milliseconds(200))
-            }
+        // The corpus is loaded before the port is bound: wait for the first answer, within a bound.
+        var countries: Data?
+        for _ in 0..<150 where countries == nil {
+            countries = try await fetch(port, "/api/v1/countries?lang=ru")
+            if countries == nil { try await Task.sleep(for: .milliseconds(200)) }
         }
-        let answer = try #require(body)
-        #expect(answer.contains("\"corpus\": \"sha256:"))
+        let documents: [(path: String, schema: String, command: [String])] = [
+            ("/api/v1/countries?lang=ru", "countries.schema.json", ["countries", "--format", "json", "--lang", "ru"]),
+            ("/api/v1/simulate?term=9y&category=grave&start=2022-01-10&as-of=2026-01-01&offence=corruption",
+             "simulate.schema.json", ["simulate", "--format", "json", "--term", "9y", "--category", "grave",
+                                      "--start", "2022-01-10", "--as-of", "2026-01-01", "--offence", "corruption"]),
+            ("/api/v1/conformance/kz?lang=kk", "conformance.schema.json", ["conformance", "kz", "--format", "json",
+                                                                          "--lang", "kk"]),
+        ]
+        for (path, schema, command) in documents {
+            let data = try #require(try await fetch(port, path), "\(path)")
+            let served = try JSONSerialization.jsonObject(with: data)
+            let validator = try JSONSchemaTests.validator(schema)
+            let problems = validator.validate(served, against: validator.root)
+            #expect(problems.isEmpty, "\(path): \(problems.prefix(5))")
+            // The same document as the command's, compared after parsing.
+            let printed = try CLI.run(command)
+            let expected = try JSONSerialization.jsonObject(with: Data(printed.stdout.utf8))
+            #expect(try canonical(served) == canonical(expected),
+                    "\(path) differs from parole \(command.joined(separator: " "))")
+        }
         process.terminate()
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
+    }
+
+    /// `value` serialized with sorted keys: two parsed documents compare equal as their canonical forms do.
+    private func canonical(_ value: Any) throws -> Data {
+        try JSONSerialization.data(withJSONObject: value, options: [.sortedKeys])
+    }
+
+    /// The body of `path` on the local server, or nil while it does not answer.
+    private func fetch(_ port: Int, _ path: String) async throws -> Data? {
+        let url = try #require(URL(string: "http://127.0.0.1:\(port)" + path))
+        return try? await URLSession.shared.data(from: url).0
     }
 }
