@@ -45,12 +45,13 @@ struct SiteEdge<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
         async throws -> Response
     {
-        let query = QueryParameters(query: request.uri.query)
+        let oversized = (request.uri.query?.utf8.count ?? 0) > RequestLimits.queryBytes
+        // An oversized query is not read (its answer links to the page without it), so its language is not known.
+        let query = oversized ? QueryParameters() : QueryParameters(query: request.uri.query)
         let language = PageLanguage.lenient(query)
         do {
-            if (request.uri.query?.utf8.count ?? 0) > RequestLimits.queryBytes
-                || request.headers[.contentLength].flatMap(Int.init).map({ $0 > 0 }) == true
-            {
+            // Every route is a GET: a request with a body is refused before anything reads it.
+            if oversized || request.headers[.contentLength].flatMap(Int.init).map({ $0 > 0 }) == true {
                 throw SiteError.tooLarge(language)
             }
             return try await next(request, context)
