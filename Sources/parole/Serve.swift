@@ -41,7 +41,7 @@ extension Parole {
                     try await site.serve(host: host, port: port)
                     Foundation.exit(0)
                 } catch {
-                    Parole.fail("serve: \(error)", status: .software)
+                    Parole.fail("cannot serve on \(host):\(port): \(error)", status: .software)
                 }
             }
             dispatchMain()
