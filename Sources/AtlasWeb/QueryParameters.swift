@@ -3,12 +3,8 @@ import Foundation
 /// The parameters of a query string, in order, decoded as a browser's GET form encodes them (`+` for a space,
 /// `%XX` escapes). Hummingbird's own reading leaves keys encoded and `+` as is, which a form's values would not
 /// survive.
-struct QueryParameters: Sendable, Equatable {
+struct QueryParameters: Sendable {
     private(set) var pairs: [(name: String, value: String)]
-
-    static func == (lhs: QueryParameters, rhs: QueryParameters) -> Bool {
-        lhs.pairs.elementsEqual(rhs.pairs) { $0.name == $1.name && $0.value == $1.value }
-    }
 
     init(pairs: [(name: String, value: String)] = []) { self.pairs = pairs }
 

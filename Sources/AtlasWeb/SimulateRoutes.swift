@@ -25,11 +25,22 @@ extension AtlasSite {
                     + HTMLPage.preformatted(try run.text(site: self, language: language,
                                                          explain: query.all(CaseQuery.explainParameter)))
                     + "<p><a href=\"" + HTMLText.escaped(apiLink) + "\">JSON</a></p>\n"
+                    + regimeLinks(run, language)
                 return Reply.html(page.document(title: title, body: form + result))
             } catch {
                 return Reply.html(page.document(title: title, body: HTMLPage.errorLine(error.message) + form),
                                   status: error.status)
             }
         }
+    }
+
+    /// A link to the regime page of every jurisdiction in the answer, so that each rule can be read in full.
+    private func regimeLinks(_ run: CaseRun, _ language: Language) -> String {
+        "<ul class=\"regimes\">\n" + run.outcomes.map { outcome in
+            let shown = outcome.jurisdiction
+            let href = "/jurisdictions/" + shown.id + "?lang=" + language.rawValue
+            return "<li><a href=\"" + HTMLText.escaped(href) + "\">"
+                + HTMLText.escaped(shown.id + " — " + (shown.names.text(in: language) ?? shown.id)) + "</a></li>\n"
+        }.joined() + "</ul>\n"
     }
 }

@@ -73,6 +73,7 @@ import Testing
         #expect(fetched.status == .ok)
         #expect(fetched.body.contains("<pre>"))
         #expect(fetched.body.contains("<option value=\"kz\" selected>"))
+        #expect(fetched.body.contains("<li><a href=\"/jurisdictions/kz?lang=en\">"))
     }
 }
 
