@@ -3,7 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "ParoleAtlas",
-    platforms: [.macOS(.v13)],
+    // macOS 14: Hummingbird 2's availability (AtlasWeb); the Linux build is unaffected.
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "parole", targets: ["parole"]),
         .library(name: "AtlasEngine", targets: ["AtlasEngine"]),
@@ -24,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         // The ZIP container of DOCX and XLSX exports.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // The HTTP server of `parole serve` (AtlasWeb), and its in-process test client.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // The only module that sees libxml2's C API.
@@ -52,14 +55,20 @@ let package = Package(
                 resources: [.embedInCode("Wording/outcome-phrases.json"), .embedInCode("Wording/regime-phrases.json"),
                             .embedInCode("Wording/reform-phrases.json"), .embedInCode("Wording/cohort-phrases.json"),
                             .embedInCode("Wording/stats-phrases.json"), .embedInCode("Wording/find-phrases.json"),
-                            .embedInCode("Wording/export-phrases.json")]),
+                            .embedInCode("Wording/export-phrases.json"), .embedInCode("Wording/web-phrases.json")]),
         // Finding records: name resolution (ids, names, short names in any language) and the full-text index.
         .target(name: "AtlasSearch", dependencies: ["AtlasModel", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The read-only web UI and JSON API of `parole serve`: routes parse, call the library, render. HTTP
+        // statuses live here only.
+        .target(name: "AtlasWeb", dependencies: [
+            "AtlasModel", "AtlasCorpus", "AtlasEngine", "AtlasReport", "AtlasInput",
+            .product(name: "Hummingbird", package: "hummingbird"),
+        ]),
         .executableTarget(
             name: "parole",
             dependencies: [
                 "AtlasModel", "AtlasCorpus", "AtlasEngine", "AtlasReport", "AtlasInput", "AtlasOutput", "AtlasExport",
-                "AtlasSearch", "Parallel", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "AtlasSearch", "AtlasWeb", "Parallel", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // In-process timings; not run by the tests (see Benchmarks/run.sh).
@@ -84,6 +93,10 @@ let package = Package(
         // Reads every export back: the ZIP parts through ZIPFoundation, their XML through SafeXML.
         .testTarget(name: "AtlasExportTests", dependencies: [
             "AtlasExport", "SafeXML", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        .testTarget(name: "AtlasWebTests", dependencies: [
+            "AtlasWeb", "AtlasCorpus", "AtlasEngine", "AtlasModel", "AtlasReport",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
         .testTarget(name: "AtlasIOTests", dependencies: ["AtlasInput", "AtlasOutput", "AtlasModel"]),
         // Replays every fuzz seed and saved crash (Fuzz/Seeds, Fuzz/Regressions) through the fuzz targets' own entry

@@ -50,8 +50,9 @@ public struct Provenance: Sendable, Equatable {
 }
 
 /// Text made safe to place in HTML content or a quoted attribute value.
-enum HTMLText {
-    static func escaped(_ s: String) -> String {
+public enum HTMLText {
+    /// `s` with `&`, `<`, `>` and `"` replaced by character references.
+    public static func escaped(_ s: String) -> String {
         s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }

@@ -26,7 +26,7 @@ struct Parole: ParsableCommand {
             66 a file that cannot be read, 73 an output file that cannot be written.
             """,
         version: Provenance.programVersion,
-        subcommands: [Simulate.self, WhatIf.self, Reforms.self, Cohort.self, Roster.self, Show.self, Search.self, Instruments.self, Cite.self, Countries.self, Compare.self, Conformance.self, Annex.self, Stats.self, Validate.self]
+        subcommands: [Simulate.self, WhatIf.self, Reforms.self, Cohort.self, Roster.self, Show.self, Search.self, Instruments.self, Cite.self, Countries.self, Compare.self, Conformance.self, Annex.self, Stats.self, Validate.self, Serve.self]
     )
 
     /// Parses, runs, and maps every failure to one line on standard error and a sysexits status.

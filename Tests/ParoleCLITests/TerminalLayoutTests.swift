@@ -5,7 +5,7 @@ import Testing
 /// one line of its own so that it can be copied, and words rather than ids.
 @Suite struct TerminalLayoutTests {
     static let commands = ["simulate", "whatif", "reforms", "cohort", "cohort generate", "roster", "show", "countries",
-                           "compare", "conformance", "annex", "stats", "validate", "instruments", "search", "cite"]
+                           "compare", "conformance", "annex", "stats", "validate", "instruments", "search", "cite", "serve"]
 
     /// Lines longer than `width` characters (not bytes: Cyrillic and ⚠ count once).
     func overlong(_ text: String, width: Int) -> [String] {

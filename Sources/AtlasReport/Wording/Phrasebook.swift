@@ -16,7 +16,7 @@ public struct Phrasebook: Sendable {
         Data(PackageResources.outcome_phrases_json), Data(PackageResources.regime_phrases_json),
         Data(PackageResources.reform_phrases_json), Data(PackageResources.cohort_phrases_json),
         Data(PackageResources.stats_phrases_json), Data(PackageResources.find_phrases_json),
-        Data(PackageResources.export_phrases_json),
+        Data(PackageResources.export_phrases_json), Data(PackageResources.web_phrases_json),
     ])
 
     let entries: [String: [String: String]]
@@ -46,10 +46,14 @@ public struct Phrasebook: Sendable {
     func template(_ key: String, _ language: Language) -> String? { entries[key]?[language.rawValue] }
 
     /// Every phrase name the program declares.
-    static let declared: [String] = OutcomePhrase.allCases.map(\.rawValue) + PhraseKind.allCases.map(\.rawValue)
-        + RegimePhrase.allCases.map(\.rawValue) + ReformPhrase.allCases.map(\.rawValue)
-        + CohortPhrase.allCases.map(\.rawValue) + StatsPhrase.allCases.map(\.rawValue)
-        + FindPhrase.allCases.map(\.rawValue) + ExportPhrase.allCases.map(\.rawValue)
+    static let declared: [String] = {
+        // In parts: one expression of many sums is more than the type checker will take.
+        let reports: [String] = OutcomePhrase.allCases.map(\.rawValue) + PhraseKind.allCases.map(\.rawValue)
+            + RegimePhrase.allCases.map(\.rawValue) + ReformPhrase.allCases.map(\.rawValue)
+        let others: [String] = CohortPhrase.allCases.map(\.rawValue) + StatsPhrase.allCases.map(\.rawValue)
+            + FindPhrase.allCases.map(\.rawValue) + ExportPhrase.allCases.map(\.rawValue)
+        return reports + others + WebPhrase.allCases.map(\.rawValue)
+    }()
 }
 
 /// A family of phrase keys (an enum whose raw values are the keys of a phrases file).

@@ -1,0 +1,19 @@
+/// The site's one stylesheet, served as a file (`/static/atlas.css`) so that the Content-Security-Policy can forbid
+/// inline styles and scripts.
+enum Stylesheet {
+    static let path = "/static/atlas.css"
+
+    static let text = """
+        body { font-family: system-ui, sans-serif; margin: 0 auto; max-width: 72rem; padding: 0 1rem; color: #1b1b1b; }
+        header { display: flex; justify-content: space-between; align-items: baseline; border-bottom: 1px solid #ccc; }
+        nav a, .languages a { margin-right: 0.75rem; }
+        .languages a[aria-current] { font-weight: bold; text-decoration: none; }
+        table { border-collapse: collapse; margin: 1rem 0; }
+        th, td { border: 1px solid #ccc; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
+        pre { background: #f6f6f6; padding: 0.75rem; overflow-x: auto; white-space: pre-wrap; }
+        form .fact { display: grid; grid-template-columns: 22rem 1fr; gap: 0.5rem; margin: 0.25rem 0; }
+        .error { color: #a00000; font-weight: bold; }
+        footer { border-top: 1px solid #ccc; margin-top: 2rem; color: #555; font-size: 0.9rem; }
+
+        """
+}
