@@ -12,8 +12,22 @@ extension AtlasSite {
             let language = try PageLanguage.of(query)
             let stated = try CaseQuery(query: query, language: language)
                 .build(vocabulary: corpus.vocabulary, today: today())
-            let run = try CaseRun(stated.facts, jurisdictions: stated.draft.jurisdictions, site: self, language: language)
-            return Reply.json(run.document(site: self, language: language))
+            switch query.first(CaseQuery.detailParameter) ?? "full" {
+            case "full", "":
+                let run = try CaseRun(stated.facts, jurisdictions: stated.draft.jurisdictions, site: self,
+                                      language: language)
+                return Reply.json(run.document(site: self, language: language))
+            case "summary":
+                // Only the decisions: no trace is recorded, so the answer costs a fraction of the full one.
+                var selected: [Jurisdiction] = []
+                for id in stated.draft.jurisdictions { selected.append(try jurisdiction(id, language)) }
+                return Reply.jsonText(OutcomeSummary.json(of: stated.facts,
+                                                          in: selected.isEmpty ? corpus.jurisdictions : selected,
+                                                          corpus: corpus, provenance: provenance))
+            case let other:
+                throw SiteError(kind: .badInput, message: WebPhrase.errorUnknownDetail.text(language, [
+                    "value": InputText.quoted(other), "choices": "full, summary"]), field: CaseQuery.detailParameter)
+            }
         }
         // `parole countries [--family id] --format json`.
         api.get("countries") { request, _ in

@@ -10,8 +10,11 @@ struct CaseQuery {
     /// The parameter naming a jurisdiction whose reasoning the page shows in full (repeatable; none: the home
     /// jurisdiction), as `--explain` does.
     static let explainParameter = "explain"
+    /// The API's detail level: `full` (the default) or `summary` (the batch line's fields), as `--detail` does.
+    static let detailParameter = "detail"
     /// Parameters that are not facts.
-    static let otherParameters: Set<String> = [jurisdictionParameter, explainParameter, PageLanguage.parameter]
+    static let otherParameters: Set<String> = [jurisdictionParameter, explainParameter, detailParameter,
+                                               PageLanguage.parameter]
 
     let query: QueryParameters
     let language: Language

@@ -31,6 +31,11 @@ enum Reply {
         body(value.serialized(pretty: true) + "\n", type: "application/json; charset=utf-8", status: status)
     }
 
+    /// A JSON document already serialized (the summary is written straight as bytes, like a batch line).
+    static func jsonText(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
+        body(text + "\n", type: "application/json; charset=utf-8", status: status)
+    }
+
     static func body(_ text: String, type: String, status: HTTPResponse.Status = .ok) -> Response {
         Response(status: status, headers: [.contentType: type], body: .init(byteBuffer: ByteBuffer(string: text)))
     }

@@ -58,6 +58,15 @@ extension Parole {
         @Flag(help: "Every column of the outcome table (who decides, the other mechanisms); the default is compact.")
         var wide = false
 
+        @Option(help: ArgumentHelp(
+            "With --format json: full (the default: every trace, reason and citation) or summary (the batch line's "
+                + "fields: per jurisdiction and mechanism the status, dates and rule; docs/simulate.schema.json "
+                + "$defs/batchLine).", valueName: "full|summary"))
+        var detail: Detail = .full
+
+        /// How much of the reasoning the JSON carries.
+        enum Detail: String, ExpressibleByArgument, CaseIterable { case full, summary }
+
         @Option(name: .customLong("chart"), help: ArgumentHelp(
             "Also draw the outcome as an SVG timeline into this file: one bar per jurisdiction from the start to the "
                 + "earliest release, disputed spans shaded, the term's end and the as-of date marked.",
@@ -100,6 +109,9 @@ extension Parole {
             try export.check(format)
             if batch != nil, format.export != nil, format != .json {
                 throw ValidationError("--batch writes JSON Lines; drop --format \(format.rawValue)")
+            }
+            if detail == .summary, format != .json {
+                throw ValidationError("--detail summary is a JSON document; add --format json")
             }
             if chart != nil, batch != nil {
                 throw ValidationError("--chart draws one case; a batch has many (run the case alone with --chart)")
@@ -169,6 +181,8 @@ extension Parole {
             let text: String
             let provenance = Provenance(corpus: atlas)
             switch format {
+            case .json where detail == .summary:
+                text = OutcomeSummary.json(of: facts, in: selected, corpus: atlas, provenance: provenance) + "\n"
             case .json:
                 // JSON names missing facts by their labels; the names themselves are in the data.
                 let wording = Wording(language.language, vocabulary: atlas.vocabulary, factNaming: .labels)

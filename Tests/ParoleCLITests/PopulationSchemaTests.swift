@@ -84,3 +84,24 @@ import Testing
         #expect((doc["instruments"] as? [Any])?.count == 19)
     }
 }
+
+/// `simulate --format json --detail summary`: one batch line (docs/simulate.schema.json `$defs/batchLine`).
+@Suite struct SummaryDetailCommandTests {
+    @Test(arguments: [["--jurisdiction", "kz"], [], ["--cooperation", "--lang", "ru"]])
+    func summaryIsABatchLine(_ args: [String]) throws {
+        let r = try CLI.run(["simulate", "--term", "9y", "--category", "grave", "--start", "2022-01-10", "--as-of",
+                             "2026-01-01", "--format", "json", "--detail", "summary"] + args)
+        #expect(r.status == 0, "\(r.stderr)")
+        let validator = try JSONSchemaTests.validator()
+        let def = try #require((validator.root["$defs"] as? [String: Any])?["batchLine"] as? [String: Any])
+        let found = validator.validate(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)), against: def)
+        #expect(found.isEmpty, "\(found.prefix(10))")
+        #expect(r.stdout.split(separator: "\n").count == 1)
+    }
+
+    @Test func summaryNeedsJSON() throws {
+        let r = try CLI.run(["simulate", "--term", "9y", "--category", "grave", "--start", "2022-01-10", "--detail", "summary"])
+        #expect(r.status == 64)
+        #expect(r.stderr.contains("--format json"))
+    }
+}

@@ -16,6 +16,7 @@ public enum WebPhrase: String, PhraseName {
     case errorTooLarge = "web.error.too-large"
     case errorUnknownId = "web.error.unknown-id"
     case errorUnknownParameter = "web.error.unknown-parameter"
+    case errorUnknownDetail = "web.error.unknown-detail"
     case formDateFormat = "web.form.date-format"
     case formFacts = "web.form.facts"
     case formJurisdictions = "web.form.jurisdictions"
