@@ -48,10 +48,17 @@ public struct CorpusOverview: Sendable {
         countries(filter).map { j in
             [j.id, words.text(j.names, j.id),
              words.label(j.legalFamily, in: "legal-family"),
-             versions(j).map { kind($0.0) }.joined(separator: ", "),
+             Self.distinct(versions(j).map { kind($0.0) }).joined(separator: ", "),
              headline(j),
              j.discrepancies.isEmpty ? "" : "\(j.discrepancies.count) ⚠"]
         }
+    }
+
+    /// `names` without repeats, in their first order: two mechanisms of one kind (Canada's full and day parole)
+    /// are one kind in a list of kinds.
+    static func distinct(_ names: [String]) -> [String] {
+        var seen: Set<String> = []
+        return names.filter { seen.insert($0).inserted }
     }
 
     /// The column names of `countryRows` in `language`.

@@ -81,6 +81,18 @@ import Testing
         }
     }
 
+    @Test("A list of mechanism kinds names each kind once (Canada's two parole mechanisms are one kind)",
+          arguments: ["en", "ru", "kk"])
+    func kindsListedOnce(lang: String) throws {
+        let r = try CLI.run(["countries", "--format", "json", "--lang", lang])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.count >= 40)
+        for row in rows {
+            let kinds = ((row["mechanisms"] as? String) ?? "").components(separatedBy: ", ").filter { !$0.isEmpty }
+            #expect(Set(kinds).count == kinds.count, "\(row["id"] ?? "?"): \(kinds)")
+        }
+    }
+
     @Test("Every example in every command's help stays on one line at 80 columns", arguments: commands)
     func examplesCanBeCopied(command: String) throws {
         let help = try CLI.run(command.split(separator: " ").map(String.init) + ["--help"],
