@@ -48,14 +48,12 @@ extension Parole {
         /// The formats this command writes.
         static let formats: [OutputFormat] = [.markdown, .csv, .html, .json, .docx, .xlsx]
 
-        var format: OutputFormat { OutputFormat.chosen(formatChoice, output: output.path, fallback: .markdown) }
 
         /// The prefix of the ids of the stats tables that are the report's Annex 4.
         static let statsAnnexPrefix = "annex4-"
 
         func validate() throws {
-            try OutputFormat.check(formatChoice, output: output.path, fallback: .markdown, writes: Self.formats, by: "annex")
-            try export.check(format)
+            try checkFormat()
         }
 
         func run() throws {

@@ -70,11 +70,9 @@ extension Parole {
 
         static let formats: [OutputFormat] = [.table, .csv, .json, .markdown, .html, .docx, .xlsx]
 
-        var format: OutputFormat { OutputFormat.chosen(formatChoice, output: output.path, fallback: .table) }
 
         func validate() throws {
-            try OutputFormat.check(formatChoice, output: output.path, fallback: .table, writes: Self.formats, by: "cohort")
-            try export.check(format)
+            try checkFormat()
             if let grantRate, !(0...1).contains(grantRate) {
                 throw ValidationError("--grant-rate \(grantRate): a share between 0 and 1, e.g. 0.45")
             }

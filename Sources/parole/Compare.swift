@@ -38,12 +38,10 @@ extension Parole {
         /// The formats this command writes.
         static let formats: [OutputFormat] = [.table, .markdown, .csv, .html, .docx, .xlsx, .json]
 
-        var format: OutputFormat { OutputFormat.chosen(formatChoice, output: output.path, fallback: .table) }
 
         func validate() throws {
             guard ids.count >= 2 else { throw ValidationError("give at least two jurisdiction ids, e.g. parole compare kz ru") }
-            try OutputFormat.check(formatChoice, output: output.path, fallback: .table, writes: Self.formats, by: "compare")
-            try export.check(format)
+            try checkFormat()
         }
 
         func run() throws {

@@ -40,11 +40,9 @@ extension Parole {
         /// The formats this command writes.
         static let formats: [OutputFormat] = [.table, .json, .markdown, .csv, .html, .docx, .xlsx]
 
-        var format: OutputFormat { OutputFormat.chosen(formatChoice, output: output.path, fallback: .table) }
 
         func validate() throws {
-            try OutputFormat.check(formatChoice, output: output.path, fallback: .table, writes: Self.formats, by: "conformance")
-            try export.check(format)
+            try checkFormat()
         }
 
         func run() throws {

@@ -63,11 +63,9 @@ extension Parole {
         /// The formats this command writes.
         static let formats: [OutputFormat] = [.table, .json, .markdown, .csv, .html, .docx, .xlsx]
 
-        var format: OutputFormat { OutputFormat.chosen(formatChoice, output: output.path, fallback: .table) }
 
         func validate() throws {
-            try OutputFormat.check(formatChoice, output: output.path, fallback: .table, writes: Self.formats, by: "countries")
-            try export.check(format)
+            try checkFormat()
             _ = try shares()
             _ = try lifeReview()
         }

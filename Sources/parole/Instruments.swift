@@ -31,11 +31,9 @@ extension Parole {
 
         static let formats: [OutputFormat] = [.table, .json, .markdown, .csv, .html, .docx, .xlsx]
 
-        var format: OutputFormat { OutputFormat.chosen(formatChoice, output: output.path, fallback: .table) }
 
         func validate() throws {
-            try OutputFormat.check(formatChoice, output: output.path, fallback: .table, writes: Self.formats, by: "instruments")
-            try export.check(format)
+            try checkFormat()
         }
 
         func run() throws {

@@ -61,11 +61,9 @@ extension Parole {
 
         static let formats: [OutputFormat] = [.table, .json, .markdown, .csv, .html, .docx, .xlsx]
 
-        var format: OutputFormat { OutputFormat.chosen(formatChoice, output: output.path, fallback: .table) }
 
         func validate() throws {
-            try OutputFormat.check(formatChoice, output: output.path, fallback: .table, writes: Self.formats, by: "search")
-            try export.check(format)
+            try checkFormat()
             guard TextFolding.words(query).isEmpty == false else {
                 throw ValidationError("search: \"\(query)\" has no word to find; give at least one letter or digit")
             }

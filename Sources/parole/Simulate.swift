@@ -98,15 +98,13 @@ extension Parole {
         /// The formats this command writes.
         static let formats: [OutputFormat] = [.table, .json, .markdown, .csv, .html, .docx, .xlsx]
 
-        var format: OutputFormat { OutputFormat.chosen(formatChoice, output: output.path, fallback: .table) }
 
         /// The command's own long options, offered when a fact flag is mistyped.
         static let ownOptions = ["jurisdiction", "format", "explain", "case", "batch", "output", "corpus", "lang", "excel"]
             + ReformOptions.names
 
         func validate() throws {
-            try OutputFormat.check(formatChoice, output: output.path, fallback: .table, writes: Self.formats, by: "simulate")
-            try export.check(format)
+            try checkFormat()
             if batch != nil, format.export != nil, format != .json {
                 throw ValidationError("--batch writes JSON Lines; drop --format \(format.rawValue)")
             }

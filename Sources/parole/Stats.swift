@@ -55,11 +55,9 @@ extension Parole {
 
         static let formats: [OutputFormat] = [.table, .csv, .json, .markdown, .html, .docx, .xlsx]
 
-        var format: OutputFormat { OutputFormat.chosen(formatChoice, output: output.path, fallback: .table) }
 
         func validate() throws {
-            try OutputFormat.check(formatChoice, output: output.path, fallback: .table, writes: Self.formats, by: "stats")
-            try export.check(format)
+            try checkFormat()
             if chart != nil, table == nil {
                 throw ValidationError("--chart draws one table: name it with --table ID (`parole stats` lists them)")
             }

@@ -61,13 +61,11 @@ extension Parole {
 
         static let formats: [OutputFormat] = [.table, .json, .markdown, .csv, .html, .docx, .xlsx]
 
-        var format: OutputFormat { OutputFormat.chosen(formatChoice, output: output.path, fallback: .table) }
 
         static let ownOptions = ["jurisdiction", "format", "case", "output", "corpus", "lang", "excel"] + ReformOptions.names
 
         func validate() throws {
-            try OutputFormat.check(formatChoice, output: output.path, fallback: .table, writes: Self.formats, by: "whatif")
-            try export.check(format)
+            try checkFormat()
             guard !reform.isEmpty else {
                 throw ValidationError("name a reform: --reform ID|FILE or --set RULE=VALUE (parole reforms lists them)")
             }
