@@ -40,13 +40,13 @@ indirect enum CompiledCondition: Sendable {
                 guard readable else { return .unknown(.categoryCrosswalk) }
                 guard f.facts.category != nil else { return .unknown(.categoryMissing) }
             }
-            return Truth(f.terms[kind.rawValue] & mask != 0)
+            return Truth(f.terms(kind) & mask != 0)
         case .termsByName(let kind, let mask, let names):
             if kind == .category {
                 guard readable else { return .unknown(.categoryCrosswalk) }
                 guard f.facts.category != nil else { return .unknown(.categoryMissing) }
             }
-            return Truth(f.terms[kind.rawValue] & mask != 0 || f.names(of: kind).contains(where: names.contains))
+            return Truth(f.terms(kind) & mask != 0 || f.names(of: kind).contains(where: names.contains))
         case .life(let wanted): return Truth(f.facts.term.isLife == wanted)
         case .term(let cmp): return Self.term(cmp, of: f.facts)
         case .fact(let position, let wanted, let missing):
@@ -250,44 +250,62 @@ struct FractionSlots: Sendable {
     }
 }
 
-/// One case, read once for every rule of every jurisdiction.
+/// One case, read once for every rule of every jurisdiction. A value over one shared reference: the law-in-time
+/// walk copies it for every date whose law it weighs, and a copy then costs one reference count, not one per
+/// string, set and array of the case.
 struct CaseFacts {
-    let facts: Case
-    /// Every yes/no fact conditions test, the ones read from a richer fact (`damage-compensated`) included.
-    let answers: YesNoAnswers
-    /// The case's terms of each kind, as bits (indexed by `TermKind.rawValue`).
-    let terms: [UInt64]
-    let termEnd: CalendarDate?
-    /// The date each of the law's fractions of the term is served (empty for a life term).
-    let shareDates: [CalendarDate]
-    /// The time served by each of those dates.
-    let shareDurations: [CalendarDuration]
+    private let read: ReadFacts
     /// The date whose law is applied: the as-of date, unless the jurisdiction's intertemporal rule chose the law
     /// of another date (`LawInTime`). Validity is judged on it; the case's own dates (age, time served) are not.
     var lawDate: CalendarDate
 
     init(_ facts: Case, _ bits: TermBits, _ fractions: [Rational]) {
-        self.facts = facts
+        read = ReadFacts(facts, bits, fractions)
         lawDate = facts.asOf
-        var answers = facts.answers
-        for fact in CaseFact.derived { answers[fact.position] = facts.value(of: fact) }
-        self.answers = answers
-        terms = TermKind.allCases.map { kind in
-            switch kind {
-            case .category: bits.bits(facts.category.map { [$0] } ?? [], of: kind)
-            case .offence: bits.bits(facts.offences, of: kind)
-            case .consequence: bits.bits(facts.consequences, of: kind)
-            case .punishment: bits.bits([facts.punishment], of: kind)
-            case .priorRevocation: bits.bits(facts.priorRevocation.map { [$0] } ?? [], of: kind)
+    }
+
+    var facts: Case { read.facts }
+    /// Every yes/no fact conditions test, the ones read from a richer fact (`damage-compensated`) included.
+    var answers: YesNoAnswers { read.answers }
+    var termEnd: CalendarDate? { read.termEnd }
+    /// The case's terms of `kind`, as bits.
+    func terms(_ kind: TermKind) -> UInt64 { read.terms[kind.rawValue] }
+    /// The date the law's fraction at `slot` of the term is served; `nil` for a life term.
+    func shareDate(_ slot: Int) -> CalendarDate? { read.shareDates.isEmpty ? nil : read.shareDates[slot] }
+
+    /// What the walk reads of a case, computed once.
+    private final class ReadFacts {
+        let facts: Case
+        let answers: YesNoAnswers
+        /// Indexed by `TermKind.rawValue`.
+        let terms: InlineArray<5, UInt64>
+        let termEnd: CalendarDate?
+        /// The date each of the law's fractions of the term is served (empty for a life term).
+        let shareDates: [CalendarDate]
+
+        init(_ facts: Case, _ bits: TermBits, _ fractions: [Rational]) {
+            self.facts = facts
+            var answers = facts.answers
+            for fact in CaseFact.derived { answers[fact.position] = facts.value(of: fact) }
+            self.answers = answers
+            var terms = InlineArray<5, UInt64>(repeating: 0)
+            for kind in TermKind.allCases {
+                terms[kind.rawValue] = switch kind {
+                case .category: facts.category.map { bits.bits(CollectionOfOne($0), of: kind) } ?? 0
+                case .offence: facts.offences.isEmpty ? 0 : bits.bits(facts.offences, of: kind)
+                case .consequence: facts.consequences.isEmpty ? 0 : bits.bits(facts.consequences, of: kind)
+                case .punishment: bits.bits(CollectionOfOne(facts.punishment), of: kind)
+                case .priorRevocation: facts.priorRevocation.map { bits.bits(CollectionOfOne($0), of: kind) } ?? 0
+                }
+            }
+            self.terms = terms
+            termEnd = facts.termEnd
+            if case .fixed(let term) = facts.term {
+                shareDates = fractions.map { ServedTime.date(servingFraction: $0, of: term, from: facts.start) }
+            } else {
+                shareDates = []
             }
         }
-        termEnd = facts.termEnd
-        if case .fixed(let term) = facts.term {
-            shareDates = fractions.map { ServedTime.date(servingFraction: $0, of: term, from: facts.start) }
-        } else {
-            shareDates = []
-        }
-        shareDurations = shareDates.map { CalendarDuration.between(facts.start, $0) }
     }
 
     /// The case's terms of `kind` by name, for masks with terms past the 64th.

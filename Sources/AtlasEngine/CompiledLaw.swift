@@ -76,11 +76,19 @@ public struct CompiledLaw: Sendable {
 struct CompiledJurisdiction: Sendable {
     let source: Jurisdiction
     /// How the jurisdiction chooses the law of a date (`nil` rule: not stated, the as-of date's law).
-    var lawInTime: LawInTime { LawInTime(rule: source.intertemporal?.kind) }
+    let lawInTime: LawInTime
     /// The crosswalk step that reads the Kazakh category under this jurisdiction's rules, if any.
     let categoryMapping: CrosswalkMapping?
     let categoryReadable: Bool
     let mechanisms: [CompiledMechanism]
+
+    init(source: Jurisdiction, categoryMapping: CrosswalkMapping?, categoryReadable: Bool, mechanisms: [CompiledMechanism]) {
+        self.source = source
+        lawInTime = LawInTime(rule: source.intertemporal?.kind)
+        self.categoryMapping = categoryMapping
+        self.categoryReadable = categoryReadable
+        self.mechanisms = mechanisms
+    }
 }
 
 // Each compiled rule copies out of its source the few fields the walk reads for every case (ids, validity,
@@ -155,7 +163,7 @@ struct CompiledThreshold: Sendable {
     let minimum: CalendarDuration?
     let fixed: CalendarDuration?
     let condition: CompiledCondition?
-    /// Where `CaseFacts.shareDates` holds the date of the threshold's fraction (-1 without one).
+    /// Where `CaseFacts.shareDate(_:)` finds the date of the threshold's fraction (-1 without one).
     let fractionSlot: Int
     /// The thresholds of the same version that this one displaces, as bits of their index.
     let overrides: UInt64
@@ -179,7 +187,7 @@ struct CompiledThreshold: Sendable {
             result = laterOf ? max(r, d) : min(r, d)
         }
         let start = f.facts.start
-        if fractionSlot >= 0, !f.shareDates.isEmpty { combine(f.shareDates[fractionSlot]) }
+        if fractionSlot >= 0, let share = f.shareDate(fractionSlot) { combine(share) }
         if let minimum { combine(minimum.end(from: start)) }
         if let fixed { combine(fixed.end(from: start)) }
         return result ?? start

@@ -266,12 +266,11 @@ extension CompiledVersion {
                                            into d: inout Decided, tracer: inout T) -> MechanismOutcome.Status? {
         let t = thresholds[index]
         // The share is reported only when it is what sets the date (not a minimum or fixed time that prevails).
-        let shareDate = t.fractionSlot >= 0 && !f.shareDates.isEmpty ? f.shareDates[t.fractionSlot] : nil
+        let shareDate = t.fractionSlot >= 0 ? f.shareDate(t.fractionSlot) : nil
         d.governing = index
         d.result.fraction = shareDate == date ? t.fraction : nil
         d.result.earliestDate = date
-        d.result.requiredServed = shareDate == date
-            ? f.shareDurations[t.fractionSlot] : CalendarDuration.between(f.facts.start, date)
+        d.result.requiredServed = CalendarDuration.between(f.facts.start, date)
         tracer.governingThreshold(t, date, facts: f.facts)
         if let from = releasesFrom, date < from {
             // The rule's own date falls before this version of the law was in force: release under it waits for

@@ -113,6 +113,11 @@ public struct PopulationFile {
         let slots: [(position: Int, shape: FactInputShape)?]
         let idColumn: Int?
 
+        /// A reader of this layout's records as cases on `asOf`.
+        public func cases(asOf: CalendarDate, vocabulary: Vocabulary) -> CaseReader {
+            CaseReader(layout: self, asOf: asOf, vocabulary: vocabulary)
+        }
+
         /// The case a person states, as of `asOf` (the run's date, which no file gives); a fact that cannot be used
         /// is a problem naming the record's line and the file's own column, never the person's data.
         public func facts(of person: PopulationFile.Person, asOf: CalendarDate, vocabulary: Vocabulary) throws -> Case {
@@ -156,8 +161,8 @@ public struct PopulationFile {
                     value = .list(text.split(separator: ";").map { PopulationFile.trimmed(String($0)) }.filter { !$0.isEmpty })
                 case .yes, .yesOrNo:
                     switch PopulationFile.trimmed(text).lowercased() {
-                    case "true", "yes", "1": value = .yesNo(true)
-                    case "false", "no", "0": value = .yesNo(false)
+                    case let word where PopulationFile.yesWords.contains(word): value = .yesNo(true)
+                    case let word where PopulationFile.noWords.contains(word): value = .yesNo(false)
                     default:
                         throw PopulationFile.Problem(file: path, line: record.line, column: header[index],
                                       message: "\"\(text)\" is not true or false (leave the cell empty when unknown)")
@@ -172,6 +177,65 @@ public struct PopulationFile {
 }
 
 extension PopulationFile {
+    /// The words a yes/no cell may hold, in any case.
+    static let yesWords = ["true", "yes", "1"]
+    static let noWords = ["false", "no", "0"]
+
+    /// Reads the records of a population file as cases on one as-of date, on any core. The common record is
+    /// read straight from its bytes (`FactCells`); any other goes through `CaseDraft`, which reads the same
+    /// values and names the line and column of a bad one.
+    public struct CaseReader: Sendable {
+        let layout: Layout
+        let asOf: CalendarDate
+        let vocabulary: Vocabulary
+        let cells: FactCells?
+
+        public init(layout: Layout, asOf: CalendarDate, vocabulary: Vocabulary) {
+            self.layout = layout
+            self.asOf = asOf
+            self.vocabulary = vocabulary
+            cells = FactCells(positions: layout.slots.map { $0?.position }, vocabulary: vocabulary, asOf: asOf,
+                              yes: PopulationFile.yesWords, no: PopulationFile.noWords)
+        }
+
+        /// The case `record` states; one that cannot be read throws, naming the line and the file's own column,
+        /// never the person's data. `cells` is room for the record's cell bounds, reused from record to record.
+        public func read(_ record: Record, cells scratch: inout [Range<Int>]) throws -> Case {
+            if let cells, let found = record.bytes.withUnsafeBufferPointer({ row in
+                Self.split(row, into: &scratch) ? cells.read(row, cells: scratch) : nil
+            }) {
+                return found
+            }
+            return try layout.facts(of: layout.person(record), asOf: asOf, vocabulary: vocabulary)
+        }
+
+        /// The person's id: the file's, or the record's line when it gives none.
+        public func id(of record: Record) -> String {
+            guard let column = layout.idColumn,
+                  let fields = try? CSVRecords.fields(of: record.bytes, file: layout.path, line: record.line),
+                  column < fields.count, !fields[column].isEmpty else { return String(record.line) }
+            return fields[column]
+        }
+
+        /// The bounds of a record's cells; `false` for a record with quotes or carriage returns, which the
+        /// full CSV reading handles.
+        static func split(_ row: UnsafeBufferPointer<UInt8>, into cells: inout [Range<Int>]) -> Bool {
+            cells.removeAll(keepingCapacity: true)
+            var from = 0
+            for index in row.indices {
+                switch row[index] {
+                case UInt8(ascii: ","):
+                    cells.append(from..<index)
+                    from = index + 1
+                case UInt8(ascii: "\""), 0x0D: return false
+                default: continue
+                }
+            }
+            cells.append(from..<row.count)
+            return true
+        }
+    }
+
     /// `text` without spaces and tabs around it; the common cell has none, and is returned as it is.
     static func trimmed(_ text: String) -> String {
         guard let first = text.utf8.first, let last = text.utf8.last,

@@ -18,7 +18,13 @@ public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConverti
     public init?(iso text: String) {
         // On bytes: batch runs read a few dates per case, and Character-by-Character parsing costs more than the
         // rest of reading the case.
-        let bytes = Array(text.utf8)
+        var text = text
+        guard let date = text.withUTF8({ CalendarDate(isoBytes: $0) }) else { return nil }
+        self = date
+    }
+
+    /// `init(iso:)` on the UTF-8 bytes of the text, for readers that hold bytes (a population file's cells).
+    public init?(isoBytes bytes: UnsafeBufferPointer<UInt8>) {
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var n = 0

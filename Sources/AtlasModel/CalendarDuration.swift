@@ -60,41 +60,53 @@ public struct CalendarDuration: Hashable, Sendable, CustomStringConvertible {
     /// Parses ISO 8601 `P25Y`, `P2Y3M15D` (years, months, days only).
     public init?(iso text: String) {
         guard text.hasPrefix("P"), text.count > 1 else { return nil }
-        guard let parsed = CalendarDuration.parseUnits(String(text.dropFirst()), units: ["Y", "M", "D"]) else {
-            return nil
-        }
+        var units = String(text.dropFirst())
+        guard let parsed = units.withUTF8({ CalendarDuration.parseUnits($0, units: Self.isoUnits) }) else { return nil }
         self = parsed
     }
 
     /// Parses the command-line form `9y`, `7y6m`, `2y3m15d`, `18m`, `45d` (units in this order, each at most once).
     public init?(compact text: String) {
-        guard let parsed = CalendarDuration.parseUnits(text.lowercased(), units: ["y", "m", "d"]) else { return nil }
+        var lowered = text.lowercased()
+        guard let parsed = lowered.withUTF8({ CalendarDuration.parseUnits($0, units: Self.compactUnits) }) else { return nil }
         self = parsed
     }
 
-    private static func parseUnits(_ text: String, units: [Character]) -> CalendarDuration? {
+    /// `init(compact:)` on UTF-8 bytes already in lower case, for readers that hold bytes.
+    public init?(compactBytes bytes: UnsafeBufferPointer<UInt8>) {
+        guard let parsed = CalendarDuration.parseUnits(bytes, units: Self.compactUnits) else { return nil }
+        self = parsed
+    }
+
+    private static let compactUnits: (UInt8, UInt8, UInt8) = (UInt8(ascii: "y"), UInt8(ascii: "m"), UInt8(ascii: "d"))
+    private static let isoUnits: (UInt8, UInt8, UInt8) = (UInt8(ascii: "Y"), UInt8(ascii: "M"), UInt8(ascii: "D"))
+
+    private static func parseUnits(_ bytes: UnsafeBufferPointer<UInt8>, units: (UInt8, UInt8, UInt8)) -> CalendarDuration? {
         // On bytes: a non-ASCII character is neither a digit nor a unit, so it fails here as it would by Character.
-        let unitBytes = units.map { $0.asciiValue ?? 0 }
-        var values = [0, 0, 0]
+        var values = (0, 0, 0)
         var digits = 0, value = 0
         var nextUnit = 0
         var sawUnit = false
-        for b in text.utf8 {
+        for b in bytes {
             if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b) {
                 digits += 1
                 if digits <= 6 { value = value * 10 + Int(b - UInt8(ascii: "0")) }
-            } else if let index = unitBytes.firstIndex(of: b), index >= nextUnit, digits > 0, digits <= 6 {
-                values[index] = value
-                nextUnit = index + 1
-                digits = 0
-                value = 0
-                sawUnit = true
-            } else {
-                return nil
+                continue
             }
+            let index = b == units.0 ? 0 : b == units.1 ? 1 : b == units.2 ? 2 : -1
+            guard index >= nextUnit, digits > 0, digits <= 6 else { return nil }
+            switch index {
+            case 0: values.0 = value
+            case 1: values.1 = value
+            default: values.2 = value
+            }
+            nextUnit = index + 1
+            digits = 0
+            value = 0
+            sawUnit = true
         }
         guard digits == 0, sawUnit else { return nil }
-        return CalendarDuration(years: values[0], months: values[1], days: values[2])
+        return CalendarDuration(years: values.0, months: values.1, days: values.2)
     }
 
     /// Re-expresses the span from `start` to `end` as whole years, months and days (largest units first).

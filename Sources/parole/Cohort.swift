@@ -249,30 +249,26 @@ struct CohortRun {
         let per = (chunk.count + count - 1) / count
         let laws = scenarios.laws
         let (asOf, horizonYears, vocabulary, writesDates) = (asOf, horizonYears, vocabulary, writesDates)
-        let layout = file.layout
+        let reader = file.layout.cases(asOf: asOf, vocabulary: vocabulary)
         return ParallelSlots<Slice>.compute(count: count) { index in
             var slice = Slice(tally: CohortTally(mechanisms: keys, scenarios: laws.count, asOf: asOf, horizonYears: horizonYears))
             var decisions = Array(repeating: [CohortDecision](), count: laws.count)
             var lines: [[String]] = []
+            var cells: [Range<Int>] = []
             for record in chunk[min(chunk.count, index * per)..<min(chunk.count, (index + 1) * per)] {
-                let person: PopulationFile.Person
-                do { person = try layout.person(record) } catch {
+                let facts: Case
+                do { facts = try reader.read(record, cells: &cells) } catch {
                     slice.problems.append((record.line, "\(error)"))
                     continue
                 }
-                if index == 0, slice.tally.people == 0, person.id.hasPrefix("synthetic-") { slice.synthetic = true }
-                let facts: Case
-                do { facts = try layout.facts(of: person, asOf: asOf, vocabulary: vocabulary) } catch {
-                    slice.problems.append((person.line, "\(error)"))
-                    continue
-                }
+                if index == 0, slice.tally.people == 0, reader.id(of: record).hasPrefix("synthetic-") { slice.synthetic = true }
                 for s in laws.indices {
                     decisions[s].removeAll(keepingCapacity: true)
                     laws[s].decide(facts, into: &decisions[s])
                 }
                 slice.tally.add(decisions, termEnd: facts.termEnd)
                 if writesDates {
-                    lines.append([person.id] + decisions.flatMap { $0.map { d in
+                    lines.append([reader.id(of: record)] + decisions.flatMap { $0.map { d in
                         d.result.available ? d.result.earliestDate?.description ?? d.result.status.rawValue : d.result.status.rawValue
                     } })
                 }

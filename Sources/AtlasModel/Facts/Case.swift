@@ -11,6 +11,13 @@ public enum SentenceTerm: Hashable, Sendable, CustomStringConvertible {
         self = .fixed(d)
     }
 
+    /// `init(parsing:)` on UTF-8 bytes already trimmed and in lower case, for readers that hold bytes.
+    public init?(bytes: UnsafeBufferPointer<UInt8>) {
+        if bytes.elementsEqual("life".utf8) { self = .life; return }
+        guard let d = CalendarDuration(compactBytes: bytes), !d.isZero else { return nil }
+        self = .fixed(d)
+    }
+
     public var description: String {
         switch self {
         case .life: return "life"

@@ -164,6 +164,13 @@ public enum Suggestion {
 public enum CaseLimits {
     public static let latestStart = CalendarDate(year: 8999, month: 12, day: 31)!
     public static let longestTermYears = 999
+    /// The ages a case may state, in whole years.
+    public static let ages = 0...130
+
+    /// The checks of `check(term:termText:start:)`, for readers that hold no text of the term.
+    static func check(term: SentenceTerm, start: CalendarDate) throws(CaseInputError) {
+        try check(term: term, termText: term.description, start: start)
+    }
 
     static func check(term: SentenceTerm, termText: String, start: CalendarDate) throws(CaseInputError) {
         if start > latestStart {

@@ -68,8 +68,9 @@ struct FactReader {
         case (.optionalDate(let slot), .text(let text)):
             built[keyPath: slot] = try CaseDraft.parseDate(text, field: fact.name)
         case (.age(let slot), .number(let years)):
-            guard (0...130).contains(years) else {
-                throw CaseInputError(field: fact.name, message: "\(years) is not an age between 0 and 130")
+            guard CaseLimits.ages.contains(years) else {
+                throw CaseInputError(field: fact.name, message: "\(years) is not an age between \(CaseLimits.ages.lowerBound) "
+                    + "and \(CaseLimits.ages.upperBound)")
             }
             built[keyPath: slot] = years
         case (.disabilityGroup(let slot, let set), .number(let group)):
@@ -117,6 +118,26 @@ struct FactReader {
 
     /// The facts checked against each other, once each is known to be well formed.
     private mutating func checkTogether(_ compositions: [FactComposition]) throws(CaseInputError) {
+        try Self.checkTogether(&built, compositions, vocabulary: vocabulary)
+    }
+
+    /// A case whose every fact is unstated, at its default (the vocabulary's default terms, `today` for a date
+    /// that defaults to it); the required facts hold placeholders, for the caller to replace.
+    static func unstatedCase(vocabulary: Vocabulary, today: CalendarDate) throws(CaseInputError) -> Case {
+        var reader = FactReader(draft: Array(repeating: nil, count: CaseFactCatalogue.all.count), vocabulary: vocabulary,
+                                today: today)
+        for fact in CaseFactCatalogue.all where !fact.required { try reader.unstated(fact) }
+        return reader.built
+    }
+
+    /// The fact a man cannot state (found once: every case read is checked against it).
+    private static let pregnancy = CaseFact.allCases.filter { $0.declaration.name == "pregnant" }
+
+    /// `built`'s facts checked against each other, the compositions' facts applied; shared by every way of
+    /// reading a case, so that each refuses the same cases.
+    static func checkTogether(_ built: inout Case, _ compositions: [FactComposition], vocabulary: Vocabulary)
+        throws(CaseInputError)
+    {
         for composition in compositions {
             guard let implied = composition.sex else { continue }
             if let given = built.sex, given != implied {
@@ -124,7 +145,7 @@ struct FactReader {
             }
             built.sex = implied
         }
-        for fact in CaseFact.allCases where fact.declaration.name == "pregnant" && built.value(of: fact) == true {
+        for fact in pregnancy where built.value(of: fact) == true {
             if built.sex == .male { throw CaseInputError(field: fact.inputName, message: "contradicts --sex male") }
         }
         if let offence = built.offenceDate {
