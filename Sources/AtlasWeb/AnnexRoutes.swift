@@ -27,7 +27,7 @@ extension AtlasSite {
         router.get("/annex/:number") { request, context in
             let query = try parameters(of: request)
             let language = try PageLanguage.of(query)
-            let text = context.parameters.get("number") ?? ""
+            let text = pathParameter(context, "number")
             let document = try annexDocument(try annexNumber(text, language), language, provenance: nil)
             let page = HTMLPage(language: language, path: "/annex/" + text, query: query, provenance: provenance)
             let body = Self.annexDownload(text).links(path: "/annex/" + text + "/download", query: query, language: language)
@@ -38,7 +38,7 @@ extension AtlasSite {
         router.get("/annex/:number/download") { request, context in
             let query = try parameters(of: request)
             let language = try PageLanguage.of(query)
-            let text = context.parameters.get("number") ?? ""
+            let text = pathParameter(context, "number")
             let number = try annexNumber(text, language)
             let download = Self.annexDownload(text)
             let format = try download.format(query, language)

@@ -1,5 +1,7 @@
 import AtlasModel
 import AtlasReport
+import Foundation
+import Hummingbird
 
 /// The fields of the pages' forms, labelled and filled with what the query stated, so that a refused request comes
 /// back as it was typed. Every text is escaped here.
@@ -57,6 +59,12 @@ extension AtlasSite {
     func recordPage(_ id: String, _ language: Language) -> String? {
         guard corpus.jurisdiction(id) != nil || corpus.instrument(id) != nil else { return nil }
         return "/jurisdictions/" + id + "?lang=" + language.rawValue
+    }
+
+    /// The path segment `name` of the route, percent-decoded (Hummingbird hands it over as sent).
+    func pathParameter(_ context: BasicRequestContext, _ name: String) -> String {
+        let raw = context.parameters.get(name) ?? ""
+        return raw.removingPercentEncoding ?? raw
     }
 
     /// A one-line refusal of a query value, in the page's language.

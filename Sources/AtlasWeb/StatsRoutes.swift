@@ -23,7 +23,7 @@ extension AtlasSite {
         router.get("/stats/:table") { request, context in
             let query = try parameters(of: request)
             let language = try PageLanguage.of(query)
-            let id = context.parameters.get("table") ?? ""
+            let id = pathParameter(context, "table")
             if id.hasSuffix(Self.chartSuffix) {
                 let chart = StatsChart(try statsComputation(String(id.dropLast(Self.chartSuffix.count)), language),
                                        language: language, provenance: provenance)
@@ -42,7 +42,7 @@ extension AtlasSite {
         router.get("/stats/:table/download") { request, context in
             let query = try parameters(of: request)
             let language = try PageLanguage.of(query)
-            let id = context.parameters.get("table") ?? ""
+            let id = pathParameter(context, "table")
             let computation = try statsComputation(id, language)
             let download = Self.statsDownload(id)
             let format = try download.format(query, language)

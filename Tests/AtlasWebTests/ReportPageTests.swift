@@ -1,3 +1,4 @@
+import AtlasEngine
 import AtlasModel
 import Foundation
 import Hummingbird
@@ -148,7 +149,8 @@ struct Downloaded {
             default:
                 #expect(fetched.bytes.count > 10)
                 // Excel reads a Cyrillic CSV as UTF-8 only after a byte order mark.
-                #expect((fetched.bytes.prefix(3) == [0xEF, 0xBB, 0xBF]) == !uri.contains("lang=en") && uri.contains("lang="))
+                let cyrillic = uri.contains("lang=kk") || uri.contains("lang=ru")
+                #expect((fetched.bytes.prefix(3) == [0xEF, 0xBB, 0xBF]) == cyrillic)
             }
         }
     }
@@ -206,7 +208,8 @@ struct Downloaded {
           ])
     func markupEscaped(uri: String) async throws {
         let fetched = try await TestSite.get(uri)
-        #expect(fetched.status.code >= 400 && fetched.status.code < 500, "\(uri)")
+        // Refused (4xx), but for words to search, which markup has too.
+        #expect(uri.hasPrefix("/search?q=%3C") ? fetched.status == .ok : (400..<500).contains(fetched.status.code), "\(uri)")
         #expect(!fetched.body.contains("<script"), "\(uri)")
         #expect(fetched.body.contains("&lt;script&gt;x&lt;/script&gt;"), "\(uri)")
     }
