@@ -31,7 +31,7 @@ extension AtlasSite {
             let document = try annexDocument(try annexNumber(text, language), language, provenance: nil)
             let page = HTMLPage(language: language, path: "/annex/" + text, query: query, provenance: provenance)
             let body = Self.annexDownload(text).links(path: "/annex/" + text + "/download", query: query, language: language)
-                + DocumentMarkup(document: document) { recordPage($0, language) }.html
+                + DocumentMarkup(document: document) { recordPage(naming: $0, language) }.html
             return Reply.html(page.document(title: WebPhrase.pageAnnex.text(language, ["number": text]) + ". "
                                             + document.title, body: body))
         }

@@ -20,7 +20,7 @@ extension AtlasSite {
             do throws(SiteError) {
                 let document = try comparison(query, language, provenance: nil)
                 let body = form + Self.compareDownload.links(path: "/compare/download", query: query, language: language)
-                    + DocumentMarkup(document: document) { recordPage($0, language) }.html
+                    + DocumentMarkup(document: document) { recordPage(naming: $0, language) }.html
                 return Reply.html(page.document(title: title, body: body))
             } catch {
                 return Reply.html(page.document(title: title, body: HTMLPage.errorLine(error.message) + form),

@@ -61,6 +61,13 @@ extension AtlasSite {
         return "/jurisdictions/" + id + "?lang=" + language.rawValue
     }
 
+    /// The page of the jurisdiction or instrument whose id `text` is, or of the jurisdiction named so in `language`
+    /// (a table's country column); nil for any other text.
+    func recordPage(naming text: String, _ language: Language) -> String? {
+        if let page = recordPage(text, language) { return page }
+        return corpus.jurisdictions.first { $0.names.text(in: language) == text }.flatMap { recordPage($0.id, language) }
+    }
+
     /// The path segment `name` of the route, percent-decoded (Hummingbird hands it over as sent).
     func pathParameter(_ context: BasicRequestContext, _ name: String) -> String {
         let raw = context.parameters.get(name) ?? ""

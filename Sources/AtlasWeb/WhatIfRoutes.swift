@@ -29,7 +29,7 @@ extension AtlasSite {
                 let body = form + "<h2>" + HTMLText.escaped(WebPhrase.pageWhatIfChanges.text(language)) + "</h2>\n"
                     + Self.whatIfDownload.links(path: "/whatif/download", query: query, language: language)
                     + DocumentMarkup(document: run.document(site: self, language: language, provenance: nil)) {
-                        recordPage($0, language)
+                        recordPage(naming: $0, language)
                     }.html
                     + "<h2>" + HTMLText.escaped(changes.title) + "</h2>\n"
                     + DocumentMarkup(document: changes).html

@@ -93,6 +93,13 @@ struct Downloaded {
         #expect(chart.body == expected)
     }
 
+    @Test("Annex 1: each country's row links to its regime page")
+    func annexLinks() async throws {
+        let fetched = try await TestSite.get("/annex/1?lang=ru")
+        let kz = try #require(TestSite.corpus.jurisdiction("kz")?.names.text(in: Language.ru))
+        #expect(fetched.body.contains("<a href=\"/jurisdictions/kz?lang=ru\">" + HTMLText.escaped(kz) + "</a>"))
+    }
+
     @Test("Compare: the side-by-side table, each jurisdiction linked to its regime page, the choices kept")
     func compare() async throws {
         let fetched = try await TestSite.get("/compare?jurisdiction=kz&jurisdiction=de&aspect=thresholds&as-of=2020-01-01")
