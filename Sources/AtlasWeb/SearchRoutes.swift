@@ -62,14 +62,10 @@ extension AtlasSite {
         let place = try query.first(SearchParameter.jurisdiction).flatMap { id throws(SiteError) in
             id.isEmpty ? nil : try jurisdiction(id, language).id
         }
-        let hits: [SearchHit]
-        do {
-            hits = try searchIndex.index(of: corpus).search(SearchQuery(text: text, kinds: kinds, jurisdiction: place,
-                                                                         limit: Self.searchLimit))
-        } catch {
-            // The index is built from the loaded corpus in memory: a failure here is the program's, not the query's.
-            preconditionFailure("the search index cannot be built or read: \(error)")
-        }
+        // The index is built in memory from the loaded corpus and queried with folded words only: a failure would
+        // be the program's, and the page then finds nothing rather than stopping the server.
+        let hits = (try? searchIndex.index(of: corpus).search(SearchQuery(text: text, kinds: kinds, jurisdiction: place,
+                                                                           limit: Self.searchLimit))) ?? []
         guard !hits.isEmpty else {
             return "<p>" + HTMLText.escaped(FindPhrase.none.text(language, ["query": InputText.quoted(text)])) + "</p>\n"
         }
