@@ -61,7 +61,7 @@ let package = Package(
         // The read-only web UI and JSON API of `parole serve`: routes parse, call the library, render. HTTP
         // statuses live here only.
         .target(name: "AtlasWeb", dependencies: [
-            "AtlasModel", "AtlasCorpus", "AtlasEngine", "AtlasReport", "AtlasInput",
+            "AtlasModel", "AtlasCorpus", "AtlasEngine", "AtlasReport", "AtlasInput", "AtlasExport", "AtlasSearch",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         .executableTarget(
@@ -95,8 +95,9 @@ let package = Package(
             "AtlasExport", "SafeXML", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .testTarget(name: "AtlasWebTests", dependencies: [
-            "AtlasWeb", "AtlasCorpus", "AtlasEngine", "AtlasModel", "AtlasReport",
+            "AtlasWeb", "AtlasCorpus", "AtlasEngine", "AtlasModel", "AtlasReport", "SafeXML",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .testTarget(name: "AtlasIOTests", dependencies: ["AtlasInput", "AtlasOutput", "AtlasModel"]),
         // Replays every fuzz seed and saved crash (Fuzz/Seeds, Fuzz/Regressions) through the fuzz targets' own entry

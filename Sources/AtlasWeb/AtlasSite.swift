@@ -12,6 +12,8 @@ public struct AtlasSite: Sendable {
     let simulator: Simulator
     let conformance: ConformanceEvaluator
     let provenance: Provenance
+    /// The full-text index of `parole search`, built on the first search.
+    let searchIndex = SearchIndexCache()
     /// The default as-of date of a case, read per request: the library never asks for the current date.
     let today: @Sendable () -> CalendarDate
 
@@ -39,6 +41,11 @@ public struct AtlasSite: Sendable {
         addCountryRoutes(to: router)
         addRegimeRoutes(to: router)
         addSimulateRoutes(to: router)
+        addWhatIfRoutes(to: router)
+        addCompareRoutes(to: router)
+        addSearchRoutes(to: router)
+        addStatsRoutes(to: router)
+        addAnnexRoutes(to: router)
         addAPIRoutes(to: router)
         return router
     }

@@ -11,10 +11,14 @@ struct CaseForm {
     let vocabulary: Vocabulary
     /// The jurisdictions offered, as (id, name).
     let jurisdictions: [(id: String, name: String)]
+    /// The page the form is sent to: the simulation, or a page that decides the case otherwise (what-if).
+    var action = "/simulate"
+    /// Fields of that page (HTML, already escaped), placed after the case's own.
+    var extraFields = ""
 
     var html: String {
         let esc = HTMLText.escaped
-        var out = "<form method=\"get\" action=\"/simulate\">\n"
+        var out = "<form method=\"get\" action=\"\(esc(action))\">\n"
         out += "<input type=\"hidden\" name=\"\(PageLanguage.parameter)\" value=\"\(language.rawValue)\">\n"
         // The reasoning asked for by address stays asked for when the form is sent again.
         for id in query.all(CaseQuery.explainParameter) {
@@ -22,7 +26,7 @@ struct CaseForm {
         }
         out += "<fieldset><legend>" + esc(WebPhrase.formFacts.text(language)) + "</legend>\n"
         for fact in CaseFactCatalogue.all { out += field(fact) }
-        out += "</fieldset>\n" + jurisdictionField
+        out += "</fieldset>\n" + jurisdictionField + extraFields
         out += "<p><button type=\"submit\">" + esc(WebPhrase.formSubmit.text(language)) + "</button></p>\n</form>\n"
         return out
     }

@@ -18,6 +18,8 @@ struct CaseQuery {
 
     let query: QueryParameters
     let language: Language
+    /// Parameters of the page that are neither facts nor `otherParameters` (the what-if page's reforms).
+    var pageParameters: Set<String> = []
 
     /// Whether the query states any fact: the simulation page shows an empty form until it does.
     var statesAnyFact: Bool {
@@ -27,7 +29,8 @@ struct CaseQuery {
     /// The draft the query states; an empty value states nothing (an empty field of the form).
     func draft() throws(SiteError) -> CaseDraft {
         var draft = CaseDraft()
-        for (name, _) in query.pairs where CaseFactCatalogue.named(name) == nil && !Self.otherParameters.contains(name) {
+        for (name, _) in query.pairs where CaseFactCatalogue.named(name) == nil && !Self.otherParameters.contains(name)
+            && !pageParameters.contains(name) {
             throw SiteError(kind: .badInput, message: WebPhrase.errorUnknownParameter.text(language, [
                 "value": InputText.quoted(name)]), field: name)
         }

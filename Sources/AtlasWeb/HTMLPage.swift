@@ -29,8 +29,7 @@ struct HTMLPage {
             </head>
             <body>
             <header>
-            <nav><a href="/?lang=\(lang)">\(esc(WebPhrase.navCountries.text(language)))</a> \
-            <a href="/simulate?lang=\(lang)">\(esc(WebPhrase.navSimulate.text(language)))</a></nav>
+            <nav>\(navigation)</nav>
             \(languageSwitch)
             </header>
             <main>
@@ -41,6 +40,19 @@ struct HTMLPage {
             </html>
 
             """
+    }
+
+    /// Every page of the site, as (path, name).
+    static var pages: [(path: String, name: WebPhrase)] { [
+        ("/", .navCountries), ("/simulate", .navSimulate), ("/whatif", .navWhatIf), ("/compare", .navCompare),
+        ("/search", .navSearch), ("/stats", .navStats), ("/annex", .navAnnexes),
+    ] }
+
+    /// A link to every page, in the page's language.
+    private var navigation: String {
+        Self.pages.map { page in
+            "<a href=\"\(page.path)?lang=\(language.rawValue)\">" + HTMLText.escaped(page.name.text(language)) + "</a>"
+        }.joined(separator: " ")
     }
 
     /// `Language: kk ru en`, each a link to this page and state in that language; the current one is marked.

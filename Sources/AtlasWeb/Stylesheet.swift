@@ -10,6 +10,10 @@ enum Stylesheet {
         .languages a[aria-current] { font-weight: bold; text-decoration: none; }
         table { border-collapse: collapse; margin: 1rem 0; }
         th, td { border: 1px solid #ccc; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
+        td.number { text-align: right; font-variant-numeric: tabular-nums; }
+        caption { font-weight: bold; text-align: left; padding: 0.25rem 0; }
+        figure img { max-width: 100%; height: auto; }
+        textarea { width: 100%; }
         pre { background: #f6f6f6; padding: 0.75rem; overflow-x: auto; white-space: pre-wrap; }
         form .fact { display: grid; grid-template-columns: 22rem 1fr; gap: 0.5rem; margin: 0.25rem 0; }
         .error { color: #a00000; font-weight: bold; }

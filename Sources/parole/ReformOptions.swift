@@ -30,17 +30,7 @@ struct ReformOptions: ParsableArguments {
     func stack(corpus: Corpus, schemaFile: String) throws -> ReformStack {
         var chosen: [Reform] = []
         for name in reforms { chosen += try Self.resolve(name, corpus: corpus, schemaFile: schemaFile) }
-        // A --set may tune a rule a named reform adds, so it is read against the law with those reforms applied.
-        var law = corpus.jurisdictions
-        if !sets.isEmpty, !chosen.isEmpty {
-            do { law = try ReformStack(chosen).apply(to: law, effective: CalendarDate(year: 2100, month: 1, day: 1)!) }
-            catch { throw CLIFailure.usage(error.description) }
-        }
-        for (index, text) in sets.enumerated() {
-            do { chosen.append(try ReformAssignment.reform(text, index: index + 1, jurisdictions: law)) }
-            catch { throw CLIFailure.usage(error.description) }
-        }
-        do { return try ReformStack(chosen) } catch { throw CLIFailure.usage(error.description) }
+        do { return try ReformChoice.stack(chosen, sets: sets, corpus: corpus) } catch { throw CLIFailure.usage(error.description) }
     }
 
     /// The entry-into-force date: `--effective`, else the case's as-of date, else today.
@@ -54,17 +44,15 @@ struct ReformOptions: ParsableArguments {
 
     /// `corpus` with the stack applied to its law from `effective` on.
     static func apply(_ stack: ReformStack, to corpus: Corpus, effective: CalendarDate) throws -> Corpus {
-        var reformed = corpus
-        do { reformed.jurisdictions = try stack.apply(to: corpus.jurisdictions, effective: effective) }
+        do { return try ReformChoice.apply(stack, to: corpus, effective: effective) }
         catch { throw CLIFailure.usage(error.description) }
-        return reformed
     }
 
     /// The reforms one `--reform` value names.
     static func resolve(_ name: String, corpus: Corpus, schemaFile: String) throws -> [Reform] {
-        if let found = corpus.reform(name) { return [found.reform] }
-        let (packageID, variant) = Self.variantSuffix(name)
-        if let package = corpus.reformPackage(packageID) { return try pick(package, variant: variant, named: name) }
+        if let named = try chosen({ () throws(ReformChoice.Problem) in try ReformChoice.reforms(named: name, in: corpus) }) {
+            return named
+        }
         if name.hasSuffix(".xml") || name.contains("/") || FileManager.default.fileExists(atPath: name) {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: name, isDirectory: &isFolder), !isFolder.boolValue,
@@ -73,35 +61,24 @@ struct ReformOptions: ParsableArguments {
                                                                  : "cannot read the file; check the path"), status: .noInput)
             }
             let package = try CorpusLoader.readReformFile(name, schemaFile: schemaFile, corpus: corpus)
-            return try pick(package, variant: nil, named: name)
+            return try chosen { () throws(ReformChoice.Problem) in try ReformChoice.pick(package, variant: nil, named: name) }
         }
-        let ids = corpus.reformPackages.flatMap { [$0.id] + $0.reforms.map(\.id) }
-        let near = Suggestion.nearest(to: name, among: ids, count: 3)
+        let near = Suggestion.nearest(to: name, among: ReformChoice.ids(in: corpus), count: 3)
         throw CLIFailure.usage("--reform \(name): no such reform, package or file"
             + (near.isEmpty ? "" : "; nearest: " + near.joined(separator: ", ")) + " (parole reforms lists them)")
     }
 
-    /// `PACKAGE@2` → (`PACKAGE`, 2).
-    private static func variantSuffix(_ name: String) -> (String, Int?) {
-        guard let at = name.lastIndex(of: "@"), let n = Int(name[name.index(after: at)...]) else { return (name, nil) }
-        return (String(name[..<at]), n)
-    }
-
-    /// Every reform of `package`, taking variant `variant` of its alternative drafts; without one, a package with
-    /// alternatives is refused (taking both would contradict the report's pairing).
-    private static func pick(_ package: ReformPackage, variant: Int?, named name: String) throws -> [Reform] {
-        let variants = Set(package.reforms.compactMap(\.variant))
-        if let variant {
-            guard variants.contains(variant) else {
-                throw CLIFailure.usage("--reform \(name): \(package.id) has no variant \(variant)"
-                    + (variants.isEmpty ? "" : " (it has \(variants.sorted().map(String.init).joined(separator: ", ")))"))
+    /// The library's choice, its problem said as the command line says it.
+    private static func chosen<T>(_ choose: () throws(ReformChoice.Problem) -> T) throws -> T {
+        do { return try choose() } catch {
+            switch error {
+            case .noSuchVariant(let name, let package, let variant, let variants):
+                throw CLIFailure.usage("--reform \(name): \(package) has no variant \(variant)"
+                    + (variants.isEmpty ? "" : " (it has \(variants.map(String.init).joined(separator: ", ")))"))
+            case .alternatives(let name, let package, let variants):
+                throw CLIFailure.usage("--reform \(name): \(package) holds alternative drafts; take one: "
+                    + variants.map { "\(package)@\($0)" }.joined(separator: " or "))
             }
-            return package.reforms.filter { $0.variant == nil || $0.variant == variant }
         }
-        guard variants.count <= 1 else {
-            throw CLIFailure.usage("--reform \(name): \(package.id) holds alternative drafts; take one: "
-                + variants.sorted().map { "\(package.id)@\($0)" }.joined(separator: " or "))
-        }
-        return package.reforms
     }
 }

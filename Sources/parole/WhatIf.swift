@@ -86,30 +86,18 @@ extension Parole {
             let stack = try reform.stack(corpus: law, schemaFile: corpus.location.schemaFile)
             let effective = try reform.effectiveDate(asOf: facts.asOf)
             let reformed = try ReformOptions.apply(stack, to: law, effective: effective)
-            let touched = Set(stack.reforms.map(\.jurisdiction))
-            let ids = jurisdictions.isEmpty ? law.jurisdictions.map(\.id).filter(touched.contains)
-                : try jurisdictions.map { try law.requireJurisdiction($0).id }
-            let before = Simulator(corpus: law).simulate(facts, in: ids.compactMap(law.jurisdiction))
-            let after = Simulator(corpus: reformed).simulate(facts, in: ids.compactMap(reformed.jurisdiction))
-            var comparison = ReformComparison(before: before, after: after, stack: stack)
-            let quiet = { (other: ReformStack) throws -> [JurisdictionOutcome] in
-                var corpus = law
-                corpus.jurisdictions = try other.apply(to: law.jurisdictions.filter { ids.contains($0.id) }, effective: effective)
-                return Simulator(corpus: corpus, explains: false).simulate(facts, in: corpus.jurisdictions)
-            }
-            try comparison.attribute(stack, decide: quiet)
+            let ids = try jurisdictions.map { try law.requireJurisdiction($0).id }
+            let trial = try ReformTrial(facts, law: law, reformed: reformed, stack: stack, effective: effective,
+                                        jurisdictions: ids)
+            let comparison = trial.comparison
             let provenance = Provenance(corpus: law)
             let text: String
             switch format {
             case .json:
                 let wording = Wording(language.language, vocabulary: law.vocabulary, factNaming: .labels)
-                func verdicts(_ corpus: Corpus, _ outcomes: [JurisdictionOutcome]) -> [String: [ConformanceVerdict]] {
-                    let evaluator = ConformanceEvaluator(corpus: corpus)
-                    return Dictionary(uniqueKeysWithValues: outcomes.map { ($0.jurisdiction.id, evaluator.verdicts(for: $0, facts: facts)) })
-                }
                 text = ReformJSON.whatIf(comparison, facts: facts, stack: stack, effective: effective, corpus: law,
-                                         wording, conformanceBefore: verdicts(law, before),
-                                         conformanceAfter: verdicts(reformed, after), provenance: provenance)
+                                         wording, conformanceBefore: trial.conformanceBefore,
+                                         conformanceAfter: trial.conformanceAfter, provenance: provenance)
                     .serialized(pretty: true) + "\n"
             case .table, .markdown:
                 let wording = Wording(language.language, vocabulary: law.vocabulary, factNaming: .flags)
