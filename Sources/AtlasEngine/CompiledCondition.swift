@@ -271,7 +271,7 @@ struct CaseFacts {
     /// The case's terms of `kind`, as bits.
     func terms(_ kind: TermKind) -> UInt64 { read.terms[kind.rawValue] }
     /// The date the law's fraction at `slot` of the term is served; `nil` for a life term.
-    func shareDate(_ slot: Int) -> CalendarDate? { read.shareDates.isEmpty ? nil : read.shareDates[slot] }
+    func shareDate(_ slot: Int) -> CalendarDate? { read.shareDate(slot) }
 
     /// What the walk reads of a case, computed once.
     private final class ReadFacts {
@@ -280,8 +280,14 @@ struct CaseFacts {
         /// Indexed by `TermKind.rawValue`.
         let terms: InlineArray<5, UInt64>
         let termEnd: CalendarDate?
-        /// The date each of the law's fractions of the term is served (empty for a life term).
-        let shareDates: [CalendarDate]
+        /// The fixed term (`nil` for life) and the law's fractions of it, by slot.
+        let term: CalendarDuration?
+        let fractions: [Rational]
+        /// The date each fraction of the term is served, computed when first asked for: a case meets only the
+        /// few thresholds of its category, of the many fractions of the law. Slot `i` (below the room's size)
+        /// holds its date once bit `i` of `computed` is set.
+        private var shares = InlineArray<16, CalendarDate>(repeating: CalendarDate(dayNumber: 0))
+        private var computed: UInt64 = 0
 
         init(_ facts: Case, _ bits: TermBits, _ fractions: [Rational]) {
             self.facts = facts
@@ -300,11 +306,19 @@ struct CaseFacts {
             }
             self.terms = terms
             termEnd = facts.termEnd
-            if case .fixed(let term) = facts.term {
-                shareDates = fractions.map { ServedTime.date(servingFraction: $0, of: term, from: facts.start) }
-            } else {
-                shareDates = []
+            if case .fixed(let term) = facts.term { self.term = term } else { term = nil }
+            self.fractions = fractions
+        }
+
+        func shareDate(_ slot: Int) -> CalendarDate? {
+            guard let term else { return nil }
+            if slot < shares.count, computed & (1 << UInt64(slot)) != 0 { return shares[slot] }
+            let date = ServedTime.date(servingFraction: fractions[slot], of: term, from: facts.start)
+            if slot < shares.count {
+                shares[slot] = date
+                computed |= 1 << UInt64(slot)
             }
+            return date
         }
     }
 
