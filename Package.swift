@@ -61,7 +61,7 @@ let package = Package(
         // The read-only web UI and JSON API of `parole serve`: routes parse, call the library, render. HTTP
         // statuses live here only.
         .target(name: "AtlasWeb", dependencies: [
-            "AtlasModel", "AtlasCorpus", "AtlasEngine", "AtlasReport", "AtlasInput",
+            "AtlasModel", "AtlasCorpus", "AtlasEngine", "AtlasReport", "AtlasInput", "AtlasExport",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         .executableTarget(

@@ -39,6 +39,7 @@ public struct AtlasSite: Sendable {
         addCountryRoutes(to: router)
         addRegimeRoutes(to: router)
         addSimulateRoutes(to: router)
+        addPopulationRoutes(to: router)
         addAPIRoutes(to: router)
         return router
     }

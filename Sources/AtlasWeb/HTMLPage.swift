@@ -1,3 +1,4 @@
+import AtlasExport
 import AtlasModel
 import AtlasReport
 
@@ -30,7 +31,9 @@ struct HTMLPage {
             <body>
             <header>
             <nav><a href="/?lang=\(lang)">\(esc(WebPhrase.navCountries.text(language)))</a> \
-            <a href="/simulate?lang=\(lang)">\(esc(WebPhrase.navSimulate.text(language)))</a></nav>
+            <a href="/simulate?lang=\(lang)">\(esc(WebPhrase.navSimulate.text(language)))</a> \
+            <a href="/cohort?lang=\(lang)">\(esc(WebPhrase.navCohort.text(language)))</a> \
+            <a href="/roster?lang=\(lang)">\(esc(WebPhrase.navRoster.text(language)))</a></nav>
             \(languageSwitch)
             </header>
             <main>
@@ -71,6 +74,15 @@ struct HTMLPage {
             out += "<tr>" + cells.joined() + "</tr>\n"
         }
         return out + "</tbody>\n</table>\n"
+    }
+
+    /// The tables of an export document (what `--format html` writes), each under its caption with its notes.
+    static func tables(_ document: ExportDocument) -> String {
+        document.tables.map { table in
+            "<h2>" + HTMLText.escaped(table.caption) + "</h2>\n"
+                + Self.table(header: table.columns.map(\.header), rows: table.rows.map { $0.map(\.text) })
+                + table.notes.map { "<p class=\"note\">" + HTMLText.escaped($0) + "</p>\n" }.joined()
+        }.joined()
     }
 
     /// Text laid out for a terminal (the outcome and regime renderings), kept as laid out.
