@@ -27,7 +27,7 @@ struct PopulationForm {
         out += "<input type=\"hidden\" name=\"\(PageLanguage.parameter)\" value=\"\(language.rawValue)\">\n"
         out += "<p>" + esc(WebPhrase.uploadColumns.text(language)) + "</p>\n"
         out += "<div class=\"fact\"><label for=\"upload-file\">"
-            + esc(WebPhrase.uploadFile.text(language, ["megabytes": megabytes]))
+            + esc(WebPhrase.uploadFile.text(language, ["megabytes": megabytes, "format": "CSV"]))
             + "</label><input type=\"file\" id=\"upload-file\" name=\"\(Upload.fileField)\" accept=\".csv,text/csv\"></div>\n"
         out += "<div class=\"fact\"><label for=\"upload-lines\">" + esc(WebPhrase.uploadPaste.text(language))
             + "</label><textarea id=\"upload-lines\" name=\"\(Self.linesField)\" rows=\"8\" cols=\"80\">"

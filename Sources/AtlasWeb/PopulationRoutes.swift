@@ -76,7 +76,8 @@ extension AtlasSite {
             let format = try download(page, upload.fields, language)
             let settings = try PopulationSettings(page, upload.fields, site: self, language: language)
             guard !bytes.isEmpty else {
-                throw SiteError(kind: .badInput, message: WebPhrase.errorNoFile.text(language), field: Upload.fileField)
+                throw SiteError(kind: .badInput, message: WebPhrase.errorNoFile.text(language, ["format": "CSV"]),
+                                field: Upload.fileField)
             }
             let population = try PopulationReading(bytes: bytes, language: language)
             let result: PopulationResult = switch page {
