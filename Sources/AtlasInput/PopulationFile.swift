@@ -10,6 +10,16 @@ public struct PopulationFile {
         public var line: Int?
         public var column: String?
         public var message: String
+        /// The case's own problem, when the record was read but its facts cannot be used: the field and the
+        /// library's words, so that a caller speaking another language can word it (the web pages).
+        public var cause: CaseInputError?
+        public init(file: String, line: Int?, column: String?, message: String, cause: CaseInputError? = nil) {
+            self.file = file
+            self.line = line
+            self.column = column
+            self.message = message
+            self.cause = cause
+        }
         public var description: String {
             var place = file
             if let line { place += ":\(line)" }
@@ -42,10 +52,19 @@ public struct PopulationFile {
     /// Opens `path` (`-`: standard input) and reads its header; `columns` maps the file's own column names to case
     /// fields (`Срок` → `term`).
     public init(path: String, columns: [String: String] = [:]) throws {
-        self.path = path
         let handle: FileHandle
         do { handle = try InputFile.open(path, what: "population file") } catch { throw error }
-        records = CSVRecords(handle: handle)
+        try self.init(records: CSVRecords(handle: handle), path: path, columns: columns)
+    }
+
+    /// Reads a population already in memory (an upload, which is never written to disk); `name` stands for the
+    /// file in problems.
+    public init(bytes: [UInt8], name: String, columns: [String: String] = [:]) throws {
+        try self.init(records: CSVRecords(bytes: bytes), path: name, columns: columns)
+    }
+
+    private init(records: CSVRecords, path: String, columns: [String: String]) throws {
+        var records = records
         guard let raw = try records.nextRaw(file: path) else {
             throw Problem(file: path, line: 1, column: nil, message: "empty file; the first line names the columns "
                 + "(term,category,start,…; see docs/cohort-csv.md)")
@@ -74,6 +93,8 @@ public struct PopulationFile {
                                 + "(docs/cohort-csv.md), or map the file's own names with --columns")
             }
         }
+        self.path = path
+        self.records = records
     }
 
     /// One record as read, not yet split into fields: what a reader hands to other cores to convert.
@@ -125,7 +146,7 @@ public struct PopulationFile {
             draft["as-of"] = .text(asOf.description)
             do { return try draft.build(vocabulary: vocabulary, today: asOf) } catch {
                 throw PopulationFile.Problem(file: path, line: person.line, column: column(forFact: error.field),
-                                             message: error.message)
+                                             message: error.message, cause: error)
             }
         }
 
@@ -248,8 +269,9 @@ extension PopulationFile {
 /// quotes (doubled) and line breaks; CRLF and LF both end a record; a byte-order mark at the start is skipped.
 /// Reading finds each record's bounds only; `fields(of:)` splits a record, on whichever core holds it.
 struct CSVRecords {
-    private var reader: ChunkReader
-    private let handle: FileHandle
+    /// The file's reader, or nil for bytes given in memory (then all in `buffer` from the start).
+    private var reader: ChunkReader?
+    private let handle: FileHandle?
     private var buffer: [UInt8] = []
     private var position = 0
     private var line = 1
@@ -260,12 +282,20 @@ struct CSVRecords {
         reader = ChunkReader(descriptor: handle.fileDescriptor)
     }
 
-    var failure: String? { reader.failure }
+    init(bytes: [UInt8]) {
+        handle = nil
+        reader = nil
+        buffer = bytes
+        started = true
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
+    }
+
+    var failure: String? { reader?.failure }
 
     /// Makes sure at least one byte is buffered at `position`; `false` at the end of the input.
     private mutating func fill() -> Bool {
         if position < buffer.count { return true }
-        guard let chunk = reader.next() else { return false }
+        guard let chunk = reader?.next() else { return false }
         buffer = Array(chunk)
         position = 0
         if !started {

@@ -46,6 +46,7 @@ public struct AtlasSite: Sendable {
         addSearchRoutes(to: router)
         addStatsRoutes(to: router)
         addAnnexRoutes(to: router)
+        addPopulationRoutes(to: router)
         addAPIRoutes(to: router)
         return router
     }

@@ -77,7 +77,7 @@ struct CaseQuery {
     /// The library's problem with a field, said in the page's language: the library speaks English, so the kinds
     /// of problem a form runs into (missing, not a date, not a term) have phrases of their own; any other is
     /// given in English as the library says it, or named without detail in another language.
-    private func explained(_ error: CaseInputError, draft: CaseDraft) -> SiteError {
+    func explained(_ error: CaseInputError, draft: CaseDraft) -> SiteError {
         guard let fact = CaseFactCatalogue.named(error.field) else {
             return SiteError(kind: .badInput, message: error.description, field: error.field)
         }

@@ -1,3 +1,4 @@
+import AtlasExport
 import AtlasModel
 import AtlasReport
 
@@ -45,7 +46,8 @@ struct HTMLPage {
     /// Every page of the site, as (path, name).
     static var pages: [(path: String, name: WebPhrase)] { [
         ("/", .navCountries), ("/simulate", .navSimulate), ("/whatif", .navWhatIf), ("/compare", .navCompare),
-        ("/search", .navSearch), ("/stats", .navStats), ("/annex", .navAnnexes),
+        ("/cohort", .navCohort), ("/roster", .navRoster), ("/search", .navSearch), ("/stats", .navStats),
+        ("/annex", .navAnnexes),
     ] }
 
     /// A link to every page, in the page's language.
@@ -83,6 +85,15 @@ struct HTMLPage {
             out += "<tr>" + cells.joined() + "</tr>\n"
         }
         return out + "</tbody>\n</table>\n"
+    }
+
+    /// The tables of an export document (what `--format html` writes), each under its caption with its notes.
+    static func tables(_ document: ExportDocument) -> String {
+        document.tables.map { table in
+            "<h2>" + HTMLText.escaped(table.caption) + "</h2>\n"
+                + Self.table(header: table.columns.map(\.header), rows: table.rows.map { $0.map(\.text) })
+                + table.notes.map { "<p class=\"note\">" + HTMLText.escaped($0) + "</p>\n" }.joined()
+        }.joined()
     }
 
     /// Text laid out for a terminal (the outcome and regime renderings), kept as laid out.

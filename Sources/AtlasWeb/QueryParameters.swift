@@ -32,6 +32,11 @@ struct QueryParameters: Sendable {
         QueryParameters(pairs: pairs.filter { $0.name != name } + [(name, value)])
     }
 
+    /// The same parameters and `name`=`value` after them (a field of a posted form).
+    func appending(_ name: String, _ value: String) -> QueryParameters {
+        QueryParameters(pairs: pairs + [(name, value)])
+    }
+
     /// `a=1&b=x%20y`, for a link back to the same state.
     var encoded: String {
         pairs.map { Self.encoded($0.name) + "=" + Self.encoded($0.value) }.joined(separator: "&")

@@ -55,10 +55,12 @@ struct SiteEdge<Context: RequestContext>: RouterMiddleware {
         let query = oversized ? QueryParameters() : QueryParameters(query: request.uri.query)
         let language = PageLanguage.lenient(query)
         do {
-            // Every route is a GET: a request with a body is refused before anything reads it.
-            if oversized || request.headers[.contentLength].flatMap(Int.init).map({ $0 > 0 }) == true {
-                throw SiteError.tooLarge(language)
-            }
+            // Only the upload routes take a body (bounded as they read it); any other request with one is refused
+            // before anything reads it.
+            let bodyLength = request.headers[.contentLength].flatMap(Int.init) ?? 0
+            let takesBody = RequestLimits.takesBody(method: request.method.rawValue, path: request.uri.path)
+            if takesBody, bodyLength > RequestLimits.uploadBytes { throw SiteError.uploadTooLarge(language) }
+            if oversized || (bodyLength > 0 && !takesBody) { throw SiteError.tooLarge(language) }
             return try await next(request, context)
         } catch let error as SiteError {
             return answer(error, request: request, query: query, language: language)

@@ -36,4 +36,10 @@ struct SiteError: Error, Sendable {
     static func tooLarge(_ language: Language) -> SiteError {
         SiteError(kind: .tooLarge, message: WebPhrase.errorTooLarge.text(language))
     }
+
+    /// An upload over `RequestLimits.uploadBytes`, said with the limit the page states.
+    static func uploadTooLarge(_ language: Language) -> SiteError {
+        SiteError(kind: .tooLarge, message: WebPhrase.errorUploadTooLarge.text(language, [
+            "megabytes": String(RequestLimits.uploadBytes / 1_048_576)]), field: Upload.fileField)
+    }
 }

@@ -7,7 +7,7 @@ import Testing
 @testable import AtlasWeb
 
 @Suite struct PageTests {
-    static let pages = ["/", "/jurisdictions/kz", "/jurisdictions/fi", "/simulate",
+    static let pages = ["/", "/jurisdictions/kz", "/jurisdictions/fi", "/simulate", "/cohort", "/roster",
                         "/simulate?term=9y&category=grave&start=2022-01-10", "/no-such-page"]
 
     @Test("Pages, API answers, the stylesheet and errors all carry the security headers",

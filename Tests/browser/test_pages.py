@@ -1,0 +1,285 @@
+"""Clicks through the pages of `parole serve` in headless Chromium, as a person would.
+
+Run by Tests/browser/run.sh, which installs what is missing and builds the server:
+    python3 Tests/browser/test_pages.py --parole .build/debug/parole [--screenshots DIR]
+
+Each check is a function decorated with @step, run in order in one browser against one server; a new page adds a
+function. A failing step is reported with its name and message, and the script exits non-zero.
+"""
+
+import argparse
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+import urllib.request
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+STEPS = []
+
+# A small population (docs/cohort-csv.md): two people.
+PEOPLE = "id,term,category,start\np-1,9y,grave,2022-01-10\np-2,4y,medium,2023-05-01\n"
+
+
+def step(function):
+    """Adds `function(site)` to the steps, in the order of this file."""
+    STEPS.append(function)
+    return function
+
+
+class Site:
+    """The browser on the running server, with the few moves the steps make."""
+
+    def __init__(self, driver, base, screenshots, files):
+        self.driver = driver
+        self.base = base
+        self.screenshots = screenshots
+        self.files = files
+
+    def open(self, path):
+        self.driver.get(self.base + path)
+
+    def find(self, css):
+        return self.driver.find_element(By.CSS_SELECTOR, css)
+
+    def find_all(self, css):
+        return self.driver.find_elements(By.CSS_SELECTOR, css)
+
+    def click_and_wait(self, element):
+        """Clicks `element` and waits until the next page has replaced this one."""
+        html = self.find("html")
+        element.click()
+        WebDriverWait(self.driver, 20).until(lambda d: is_stale(html))
+
+    def language(self):
+        return self.find("html").get_attribute("lang")
+
+    def value(self, name):
+        return self.find(f'[name="{name}"]').get_attribute("value")
+
+    def fill(self, name, text):
+        field = self.find(f'[name="{name}"]')
+        field.clear()
+        field.send_keys(text)
+
+    def choose(self, name, value):
+        Select(self.find(f'select[name="{name}"]')).select_by_value(value)
+
+    def submit(self, css='form button[type="submit"]:not([name])'):
+        self.click_and_wait(self.find(css))
+
+    def upload(self, text):
+        """Chooses a file holding `text` in the form's file field."""
+        path = os.path.join(self.files, "people.csv")
+        with open(path, "w", encoding="utf-8") as out:
+            out.write(text)
+        self.find('input[type="file"]').send_keys(path)
+
+    def screenshot(self, name):
+        path = os.path.join(self.screenshots, name + ".png")
+        self.driver.save_screenshot(path)
+        return path
+
+
+def is_stale(element):
+    try:
+        element.get_attribute("lang")
+        return False
+    except Exception:  # StaleElementReferenceException: the page was replaced.
+        return True
+
+
+def expect(condition, message):
+    if not condition:
+        raise AssertionError(message)
+
+
+@step
+def countries_and_a_family_filter(site):
+    site.open("/?lang=en")
+    expect(site.language() == "en", "the countries page is in English")
+    rows = len(site.find_all("tbody tr"))
+    expect(rows > 1, f"the countries page lists jurisdictions ({rows} rows)")
+    site.screenshot("countries")
+    # A family's heading links to the page filtered to that family.
+    site.click_and_wait(site.find("h2 a"))
+    expect("family=" in site.driver.current_url, "the family link filters the list")
+    filtered = len(site.find_all("tbody tr"))
+    expect(0 < filtered < rows, f"the filter keeps one family ({filtered} of {rows} rows)")
+
+
+@step
+def a_jurisdiction_page(site):
+    site.open("/?lang=en")
+    link = site.find('a[href^="/jurisdictions/kz"]')
+    site.click_and_wait(link)
+    expect("/jurisdictions/kz" in site.driver.current_url, "the link leads to the regime page")
+    expect(site.find("h1").text.strip() != "", "the regime page has a title")
+    expect(len(site.find_all("pre")) > 0, "the regime page shows the regime")
+    site.screenshot("jurisdiction-kz")
+
+
+@step
+def simulate_a_case(site):
+    site.open("/simulate?lang=en")
+    site.fill("term", "9y")
+    site.choose("category", "grave")
+    site.fill("start", "2022-01-10")
+    site.submit()
+    expect(len(site.find_all(".error")) == 0, "a good case is not refused")
+    outcome = site.find("main pre").text
+    expect("kz" in outcome, "the outcome table lists the jurisdictions")
+    expect(len(site.find_all("ul.regimes li")) > 1, "the answer links to each jurisdiction's regime page")
+    site.screenshot("simulate")
+
+
+@step
+def switch_language_keeps_the_form(site):
+    # From the answered simulation of the step before.
+    for code in ("ru", "kk", "en"):
+        site.click_and_wait(site.find(f'.languages a[hreflang="{code}"]'))
+        expect(site.language() == code, f"the page is in {code} after the switch")
+        expect(site.value("term") == "9y", f"the term stays filled in {code}")
+        expect(site.value("start") == "2022-01-10", f"the start stays filled in {code}")
+        expect(len(site.find_all("main pre")) > 0, f"the outcome is still shown in {code}")
+
+
+@step
+def a_bad_date_is_one_line_with_the_form_kept(site):
+    site.open("/simulate?lang=ru")
+    site.fill("term", "9y")
+    site.choose("category", "grave")
+    site.fill("start", "2022-02-30")
+    site.submit()
+    errors = site.find_all(".error")
+    expect(len(errors) == 1, "one error line")
+    expect("ГГГГ-ММ-ДД" in errors[0].text, f"the error says how to write a date, in Russian: {errors[0].text}")
+    expect("\n" not in errors[0].text.strip(), "the error is one line")
+    expect(site.value("start") == "2022-02-30", "the date stays as typed")
+    expect(site.value("term") == "9y", "the term stays filled")
+
+
+@step
+def cohort_upload(site):
+    site.open("/cohort?lang=kk")
+    expect("2 МБ" in site.find("form").text, "the form states the size limit")
+    site.upload(PEOPLE)
+    site.fill("as-of", "2026-01-01")
+    site.submit()
+    expect(site.language() == "kk", "the answer is in Kazakh")
+    expect(len(site.find_all(".error")) == 0, "the population is read")
+    expect(len(site.find_all("main table tbody tr")) > 0, "the counts are a table")
+    expect("p-2,4y,medium" in site.value("csv"), "the form keeps the file's lines for a download")
+    site.screenshot("cohort")
+
+
+@step
+def roster_upload(site):
+    site.open("/roster?lang=en")
+    site.upload(PEOPLE)
+    site.fill("as-of", "2026-01-01")
+    site.submit()
+    cells = [cell.text for cell in site.find_all("main table tbody td")]
+    expect("p-1" in cells and "p-2" in cells, "the roster lists each person's id")
+    site.screenshot("roster")
+
+
+@step
+def a_bad_row_names_its_row(site):
+    site.open("/roster?lang=ru")
+    site.upload("id,term,category,start\np-1,9y,grave,2022-01-10\np-2,4y,medium,2023-02-30\n")
+    site.submit()
+    errors = site.find_all(".error")
+    expect(len(errors) == 1 and "Строка 3" in errors[0].text, "the error names row 3, in Russian")
+    expect(len(site.find_all("main table")) == 0, "no result is shown")
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_until_serving(base, server, seconds=120):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"parole serve exited with {server.returncode}")
+        try:
+            with urllib.request.urlopen(base + "/static/atlas.css", timeout=2):
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"parole serve did not answer within {seconds} s")
+
+
+def browser():
+    options = webdriver.ChromeOptions()
+    options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                     "--window-size=1280,1000", "--no-first-run", "--disable-extensions",
+                     "--disable-background-networking", "--disable-component-update", "--disable-sync"):
+        options.add_argument(argument)
+    # The Debian driver, named outright, so that selenium never looks for (or downloads) another one.
+    service = Service(executable_path=os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
+    return webdriver.Chrome(options=options, service=service)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--parole", required=True, help="the parole binary")
+    parser.add_argument("--screenshots", default=".build-ci/screenshots")
+    parser.add_argument("--only", action="append", default=[], help="run only the steps with these names")
+    arguments = parser.parse_args()
+    os.makedirs(arguments.screenshots, exist_ok=True)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen([arguments.parole, "serve", "--host", "127.0.0.1", "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    failures = []
+    driver = None
+    try:
+        wait_until_serving(base, server)
+        driver = browser()
+        with tempfile.TemporaryDirectory() as files:
+            site = Site(driver, base, os.path.abspath(arguments.screenshots), files)
+            for function in STEPS:
+                if arguments.only and function.__name__ not in arguments.only:
+                    continue
+                started = time.monotonic()
+                try:
+                    function(site)
+                    print(f"ok    {function.__name__} ({time.monotonic() - started:.1f} s)")
+                except Exception as error:  # Any failure of a step fails the run, and the others still run.
+                    failures.append(function.__name__)
+                    print(f"FAIL  {function.__name__}: {error}")
+                    traceback.print_exc(limit=2)
+                    site.screenshot("failed-" + function.__name__)
+    finally:
+        if driver is not None:
+            driver.quit()
+        server.terminate()
+        try:
+            _, errors = server.communicate(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            _, errors = server.communicate()
+        if failures and errors:
+            print("parole serve said:\n" + errors.decode("utf-8", "replace")[-4000:])
+    print(f"screenshots: {os.path.abspath(arguments.screenshots)}")
+    if failures:
+        print(f"{len(failures)} of {len(STEPS)} browser steps failed: {', '.join(failures)}")
+        return 1
+    print(f"all {len(STEPS)} browser steps passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
