@@ -201,6 +201,66 @@ def a_bad_row_names_its_row(site):
     expect(len(site.find_all("main table")) == 0, "no result is shown")
 
 
+@step
+def search_marks_and_links(site):
+    site.open("/search?lang=ru")
+    site.fill("q", "Германия")
+    site.submit()
+    expect(site.language() == "ru", "the results are in Russian")
+    expect(len(site.find_all("main mark")) > 0, "the matched words are marked")
+    expect(len(site.find_all('main a[href^="/jurisdictions/de"]')) > 0, "a result links to Germany's page")
+    site.screenshot("search")
+
+
+@step
+def a_statistics_table_and_its_chart(site):
+    site.open("/stats?lang=kk")
+    site.click_and_wait(site.find('main a[href^="/stats/"]'))
+    expect(site.language() == "kk", "the table page is in Kazakh")
+    expect(len(site.find_all("main table tbody tr")) > 0, "the table has rows")
+    chart = site.find('main img[src$=".svg"]')
+    expect(site.driver.execute_script("return arguments[0].naturalWidth", chart) > 0, "the chart is drawn")
+    expect(len(site.find_all('main a[href*="/download"]')) > 0, "the table can be downloaded")
+    site.screenshot("stats")
+
+
+@step
+def an_annex_table(site):
+    site.open("/annex?lang=en")
+    site.click_and_wait(site.find('main a[href^="/annex/1"]'))
+    expect(len(site.find_all("main table tbody tr")) > 0, "annex 1 is a table with rows")
+    expect(len(site.find_all('main a[href*="/annex/1/download"]')) > 0, "annex 1 can be downloaded")
+    site.screenshot("annex-1")
+
+
+@step
+def compare_two_jurisdictions(site):
+    site.open("/compare?lang=en")
+    choice = Select(site.find('select[name="jurisdiction"]'))
+    choice.select_by_value("kz")
+    choice.select_by_value("de")
+    site.submit()
+    expect(len(site.find_all(".error")) == 0, "two jurisdictions are compared")
+    header = " ".join(cell.text for cell in site.find_all("main table thead th"))
+    expect(len(site.find_all("main table tbody tr")) > 0, f"the comparison is a table ({header})")
+    site.screenshot("compare")
+
+
+@step
+def what_if_a_reform_passed(site):
+    site.open("/whatif?lang=ru")
+    site.fill("term", "9y")
+    site.choose("category", "grave")
+    site.fill("start", "2022-01-10")
+    Select(site.find('select[name="reform"]')).select_by_value("kz-rec-juvenile-one-third")
+    site.submit()
+    expect(site.language() == "ru", "the answer is in Russian")
+    expect(len(site.find_all(".error")) == 0, "the reform is applied")
+    expect(len(site.find_all("main h2")) > 0, "the answer has its sections")
+    expect(site.value("term") == "9y", "the case stays filled")
+    site.screenshot("whatif")
+
+
 def free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
