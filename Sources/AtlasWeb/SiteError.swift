@@ -11,6 +11,8 @@ struct SiteError: Error, Sendable {
         case notFound
         /// A request over the site's limits (`RequestLimits`).
         case tooLarge
+        /// An answer not computed within `RequestLimits.answerTime`.
+        case tooSlow
     }
 
     var kind: Kind
@@ -35,5 +37,10 @@ struct SiteError: Error, Sendable {
 
     static func tooLarge(_ language: Language) -> SiteError {
         SiteError(kind: .tooLarge, message: WebPhrase.errorTooLarge.text(language))
+    }
+
+    static func tooSlow(_ language: Language, after limit: Duration) -> SiteError {
+        SiteError(kind: .tooSlow, message: WebPhrase.errorTooSlow.text(language, [
+            "seconds": String(limit.components.seconds), "hint": "jurisdiction=…, detail=summary"]))
     }
 }
