@@ -10,7 +10,7 @@ extension AtlasSite {
     func addAPIRoutes(to router: Router<BasicRequestContext>) {
         let api = router.group("/api/v1")
         // Built once: the corpus does not change while the site serves it.
-        let endpoints = Dictionary(uniqueKeysWithValues: APIEndpoint.all(corpus: corpus).map { ($0.path, $0) })
+        let accepted = Dictionary(uniqueKeysWithValues: APIEndpoint.all(corpus: corpus).map { ($0.path, $0.queryNames) })
         let openAPI = OpenAPIDocument(corpus: corpus).value.serialized(pretty: true)
         let statistics = corpus.stats.map(StatsComputation.init)
         let search = SearchIndexSlot(corpus: corpus, store: .standard())
@@ -23,9 +23,9 @@ extension AtlasSite {
                     _ body: @escaping @Sendable (QueryParameters, Language) throws -> Response) async throws -> Response {
             let query = try parameters(of: request)
             let language = try PageLanguage.of(query)
-            let accepted = endpoints[path]?.queryNames ?? []
+            let names = accepted[path] ?? []
             // The simulation's own reading names the fact flags; every other endpoint lists its parameters here.
-            if path != "/api/v1/simulate", let unknown = query.pairs.first(where: { !accepted.contains($0.name) }) {
+            if path != "/api/v1/simulate", let unknown = query.pairs.first(where: { !names.contains($0.name) }) {
                 throw SiteError(kind: .badInput, message: WebPhrase.errorUnknownParameter.text(language, [
                     "value": InputText.quoted(unknown.name)]), field: unknown.name)
             }
