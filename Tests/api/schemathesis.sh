@@ -52,6 +52,9 @@ done
 
 echo "api: schemathesis against $base/api/v1/openapi.json ($examples examples per operation, at most ${seconds}s)"
 status=0
+# Run from the temporary folder: schemathesis keeps its example database in the working directory.
+venv=$PWD/$venv
+cd "$tmp"
 timeout --signal=INT "$seconds" "$venv/bin/schemathesis" run "$base/api/v1/openapi.json" \
   --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance,response_headers_conformance \
   --max-examples "$examples" --seed 16 --workers 2 --request-timeout 20 --no-color \
