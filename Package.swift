@@ -50,7 +50,7 @@ let package = Package(
         // Renders outcomes and regimes as JSON, text tables and Markdown (no terminal I/O).
         // Tables as files: Markdown, CSV, HTML, DOCX, XLSX, JSON, from one language-free document model.
         .target(name: "AtlasExport", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .target(name: "AtlasReport", dependencies: ["AtlasModel", "AtlasEngine", "AtlasExport"],
+        .target(name: "AtlasReport", dependencies: ["AtlasModel", "AtlasEngine", "AtlasExport", "AtlasSearch"],
                 // The phrase tables: data, embedded so that no resource bundle has to be found at run time.
                 resources: [.embedInCode("Wording/outcome-phrases.json"), .embedInCode("Wording/regime-phrases.json"),
                             .embedInCode("Wording/reform-phrases.json"), .embedInCode("Wording/cohort-phrases.json"),
@@ -63,6 +63,12 @@ let package = Package(
         .target(name: "AtlasWeb", dependencies: [
             "AtlasModel", "AtlasCorpus", "AtlasEngine", "AtlasReport", "AtlasInput", "AtlasExport", "AtlasSearch",
             .product(name: "Hummingbird", package: "hummingbird"),
+        ], resources: [
+            // The JSON Schemas of docs/, embedded for /api/v1/openapi.json (a test keeps each equal to its docs/ file).
+            .embedInCode("Schemas/simulate.schema.json"), .embedInCode("Schemas/countries.schema.json"),
+            .embedInCode("Schemas/conformance.schema.json"), .embedInCode("Schemas/instruments.schema.json"),
+            .embedInCode("Schemas/search.schema.json"), .embedInCode("Schemas/stats.schema.json"),
+            .embedInCode("Schemas/api-error.schema.json"),
         ]),
         .executableTarget(
             name: "parole",

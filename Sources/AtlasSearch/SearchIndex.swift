@@ -12,6 +12,8 @@ public struct SearchQuery: Sendable {
     public var jurisdiction: String?
     /// At most this many records.
     public var limit: Int
+    /// The limits a reader may ask for (the command line's `--limit`, the API's `limit`).
+    public static let limits = 1...1000
     /// Only texts in this language (kk, ru, en), and names written the same in all; `nil` means every language.
     public var language: String?
 

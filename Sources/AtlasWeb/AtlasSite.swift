@@ -53,7 +53,7 @@ public struct AtlasSite: Sendable {
 
     /// Serves the site on `host`:`port` until the process is told to stop (SIGINT or SIGTERM).
     public func serve(host: String, port: Int) async throws {
-        let application = Application(router: router(), configuration: .init(address: .hostname(host, port: port)))
+        let application = Application(router: router(), server: .http1(configuration: .init(idleTimeout: .seconds(RequestLimits.idleSeconds))), configuration: .init(address: .hostname(host, port: port)))
         try await application.runService()
     }
 

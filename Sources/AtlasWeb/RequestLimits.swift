@@ -1,5 +1,6 @@
 /// How much a request may ask of the site: a page or an API call is a handful of short fields, so anything much
-/// larger is refused before it is read into a case.
+/// larger is refused before it is read into a case, and an answer that takes far longer than any should is
+/// abandoned.
 enum RequestLimits {
     /// Bytes of the query string (a full case with every fact stated takes under a kilobyte).
     static let queryBytes = 4_096
@@ -15,4 +16,10 @@ enum RequestLimits {
     static func takesBody(method: String, path: String) -> Bool {
         method == "POST" && uploadPaths.contains(path)
     }
+    /// Time to compute one API answer (the full simulation in every jurisdiction takes milliseconds; only an
+    /// overloaded server comes near this): past it the caller gets a 503 with the error document.
+    static let answerTime: Duration = .seconds(10)
+    /// Time a connection may stay without reading or writing before the server closes it (a client that opens a
+    /// connection and sends nothing, or stops half-way through its request).
+    static let idleSeconds: Int64 = 30
 }

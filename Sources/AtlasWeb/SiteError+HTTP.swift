@@ -9,6 +9,7 @@ extension SiteError {
         case .badInput: .badRequest
         case .notFound: .notFound
         case .tooLarge: .contentTooLarge
+        case .tooSlow: .serviceUnavailable
         }
     }
 

@@ -11,6 +11,8 @@ struct SiteError: Error, Sendable {
         case notFound
         /// A request over the site's limits (`RequestLimits`).
         case tooLarge
+        /// An answer not computed within `RequestLimits.answerTime`.
+        case tooSlow
     }
 
     var kind: Kind
@@ -41,5 +43,10 @@ struct SiteError: Error, Sendable {
     static func uploadTooLarge(_ language: Language) -> SiteError {
         SiteError(kind: .tooLarge, message: WebPhrase.errorUploadTooLarge.text(language, [
             "megabytes": String(RequestLimits.uploadBytes / 1_048_576)]), field: Upload.fileField)
+    }
+
+    static func tooSlow(_ language: Language, after limit: Duration) -> SiteError {
+        SiteError(kind: .tooSlow, message: WebPhrase.errorTooSlow.text(language, [
+            "seconds": String(limit.components.seconds), "hint": "jurisdiction=…, detail=summary"]))
     }
 }

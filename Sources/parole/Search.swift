@@ -67,7 +67,9 @@ extension Parole {
             guard TextFolding.words(query).isEmpty == false else {
                 throw ValidationError("search: \"\(query)\" has no word to find; give at least one letter or digit")
             }
-            guard (1...1000).contains(limit) else { throw ValidationError("--limit \(limit): give 1 to 1000") }
+            guard SearchQuery.limits.contains(limit) else {
+                throw ValidationError("--limit \(limit): give \(SearchQuery.limits.lowerBound) to \(SearchQuery.limits.upperBound)")
+            }
             if let textLanguage, Language(code: textLanguage) == nil {
                 throw ValidationError("--text-lang: \"\(textLanguage)\" is not kk, ru or en")
             }
@@ -83,7 +85,7 @@ extension Parole {
             let provenance = Provenance(corpus: atlas)
             let text: String
             switch format {
-            case .json: text = Self.json(hits, query: query, provenance: provenance).serialized(pretty: true)
+            case .json: text = SearchJSON.document(hits, query: query, provenance: provenance).serialized(pretty: true)
             case .csv, .html, .docx, .xlsx:
                 let document = TableExport.document(title: ExportPhrase.titleSearch.text(lang, ["query": "«\(query)»"]),
                                                     table: Self.table(hits, lang, marked: false),
@@ -99,11 +101,6 @@ extension Parole {
                 }
             }
             try output.write(text + "\n")
-        }
-
-        /// The command that shows a hit's record whole.
-        static func see(_ d: SearchDocument) -> String {
-            d.kind == .reform ? "parole reforms --jurisdiction \(d.jurisdiction ?? d.showID)" : "parole show \(d.showID)"
         }
 
         static func kindName(_ kind: SearchKind, _ language: Language) -> String {
@@ -126,22 +123,8 @@ extension Parole {
             return TextTableData(header: header, rows: hits.map { hit in
                 let d = hit.document
                 return [kindName(d.kind, language), d.recordID, d.jurisdiction ?? "", d.language,
-                        marked ? hit.snippet.marked("**", "**") : hit.snippet.plain, see(d)]
+                        marked ? hit.snippet.marked("**", "**") : hit.snippet.plain, SearchJSON.see(d)]
             })
-        }
-
-        /// `{query, results: [{id, kind, jurisdiction, show, language, text, snippet, matches, see}], program,
-        /// corpus}`: `text` the snippet as written, `snippet` with the matches in `**`, `matches` the words found.
-        static func json(_ hits: [SearchHit], query: String, provenance: Provenance) -> JSONValue {
-            .object([("query", .string(query)), ("results", .array(hits.map { hit in
-                let d = hit.document
-                return .object([
-                    ("id", .string(d.recordID)), ("kind", .string(d.kind.rawValue)), ("jurisdiction", .string(d.jurisdiction)),
-                    ("show", .string(d.showID)), ("language", .string(d.language)), ("text", .string(hit.snippet.plain)),
-                    ("snippet", .string(hit.snippet.marked("**", "**"))), ("matches", .array(hit.snippet.matches.map { .string($0) })),
-                    ("see", .string(see(d))),
-                ])
-            }))] + provenance.fields)
         }
     }
 }
