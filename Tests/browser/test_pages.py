@@ -218,7 +218,7 @@ def a_statistics_table_and_its_chart(site):
     site.click_and_wait(site.find('main a[href^="/stats/"]'))
     expect(site.language() == "kk", "the table page is in Kazakh")
     expect(len(site.find_all("main table tbody tr")) > 0, "the table has rows")
-    chart = site.find('main img[src$=".svg"]')
+    chart = site.find('main figure img[src*=".svg"]')
     expect(site.driver.execute_script("return arguments[0].naturalWidth", chart) > 0, "the chart is drawn")
     expect(len(site.find_all('main a[href*="/download"]')) > 0, "the table can be downloaded")
     site.screenshot("stats")
