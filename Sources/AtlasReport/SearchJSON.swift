@@ -1,3 +1,4 @@
+import AtlasModel
 import AtlasSearch
 
 /// `parole search QUERY --format json` (docs/search.schema.json), shared by the command line and the web API.
@@ -19,5 +20,22 @@ public enum SearchJSON {
                 ("see", .string(see(d))),
             ])
         }))] + provenance.fields)
+    }
+}
+
+extension SearchKind {
+    /// The kind's name in `language`, as the search's table, page and exports name it.
+    public func name(in language: Language) -> String {
+        let phrase: FindPhrase = switch self {
+        case .jurisdiction: .kindJurisdiction
+        case .instrument: .kindInstrument
+        case .provision: .kindProvision
+        case .rule: .kindRule
+        case .citation: .kindCitation
+        case .discrepancy: .kindDiscrepancy
+        case .reform: .kindReform
+        case .case: .kindCase
+        }
+        return phrase.text(language)
     }
 }

@@ -34,7 +34,7 @@ extension AtlasSite {
     private static let searchLimit = 50
 
     private func searchForm(_ query: QueryParameters, _ language: Language) -> String {
-        let kinds = SearchKind.allCases.map { ($0.rawValue, kindName($0, language)) }
+        let kinds = SearchKind.allCases.map { ($0.rawValue, $0.name(in: language)) }
         return FormField.form("/search", language: language, fields:
             FormField.text(SearchParameter.text, label: WebPhrase.formQuery.text(language),
                            value: query.first(SearchParameter.text) ?? "")
@@ -77,7 +77,7 @@ extension AtlasSite {
             let snippet: String = hit.snippet.pieces.map { $0.matched ? "<mark>" + esc($0.text) + "</mark>" : esc($0.text) }
                 .joined()
             let cells: [String] = [
-                esc(kindName(d.kind, language)), linked(d.recordID, recordLink(d, language)),
+                esc(d.kind.name(in: language)), linked(d.recordID, recordLink(d, language)),
                 linked(d.jurisdiction ?? "", d.jurisdiction.flatMap { recordPage($0, language) }), esc(d.language), snippet,
             ]
             return "<tr>" + cells.map { "<td>" + $0 + "</td>" }.joined() + "</tr>\n"
@@ -102,18 +102,4 @@ extension AtlasSite {
         return "<a href=\"" + HTMLText.escaped(href) + "\">" + HTMLText.escaped(text) + "</a>"
     }
 
-    /// The name of a kind of record in `language`, as `parole search` names it.
-    func kindName(_ kind: SearchKind, _ language: Language) -> String {
-        let phrase: FindPhrase = switch kind {
-        case .jurisdiction: .kindJurisdiction
-        case .instrument: .kindInstrument
-        case .provision: .kindProvision
-        case .rule: .kindRule
-        case .citation: .kindCitation
-        case .discrepancy: .kindDiscrepancy
-        case .reform: .kindReform
-        case .case: .kindCase
-        }
-        return phrase.text(language)
-    }
 }

@@ -103,26 +103,13 @@ extension Parole {
             try output.write(text + "\n")
         }
 
-        static func kindName(_ kind: SearchKind, _ language: Language) -> String {
-            let phrase: FindPhrase = switch kind {
-            case .jurisdiction: .kindJurisdiction
-            case .instrument: .kindInstrument
-            case .provision: .kindProvision
-            case .rule: .kindRule
-            case .citation: .kindCitation
-            case .discrepancy: .kindDiscrepancy
-            case .reform: .kindReform
-            case .case: .kindCase
-            }
-            return phrase.text(language)
-        }
 
         static func table(_ hits: [SearchHit], _ language: Language, marked: Bool) -> TextTableData {
             let header = [FindPhrase.columnKind, .columnID, .columnJurisdiction, .columnLanguage, .columnText, .columnSee]
                 .map { $0.text(language) }
             return TextTableData(header: header, rows: hits.map { hit in
                 let d = hit.document
-                return [kindName(d.kind, language), d.recordID, d.jurisdiction ?? "", d.language,
+                return [d.kind.name(in: language), d.recordID, d.jurisdiction ?? "", d.language,
                         marked ? hit.snippet.marked("**", "**") : hit.snippet.plain, SearchJSON.see(d)]
             })
         }
