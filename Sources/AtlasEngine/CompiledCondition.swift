@@ -2,7 +2,7 @@ import AtlasModel
 
 /// A condition of the corpus compiled for deciding: vocabulary sets become bit masks over the terms the law
 /// mentions, references to named condition sets are inlined, and a missing fact is a bit.
-enum CompiledCondition: Sendable {
+indirect enum CompiledCondition: Sendable {
     /// A set of vocabulary terms of one kind, as a mask.
     case terms(TermKind, UInt64)
     /// The same, for a set with terms past the 64th of their kind: those are kept by name (a separate case, so that

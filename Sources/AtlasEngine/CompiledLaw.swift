@@ -4,7 +4,7 @@ import AtlasModel
 /// compiled (`CompiledCondition`), a threshold's overrides as bits of its siblings, every distinct fraction of the
 /// term numbered so that a case computes each share's date once. Each compiled rule keeps the model rule it came
 /// from, so that a tracer can cite and explain it. A reform, later, is a change to the law before this step.
-public struct CompiledLaw: Sendable {
+public final class CompiledLaw: Sendable {
     /// The jurisdictions in the order given, each with its mechanisms in corpus order.
     let jurisdictions: [CompiledJurisdiction]
     let terms: TermBits

@@ -169,17 +169,22 @@ public enum CaseLimits {
 
     /// The checks of `check(term:termText:start:)`, for readers that hold no text of the term.
     static func check(term: SentenceTerm, start: CalendarDate) throws(CaseInputError) {
-        try check(term: term, termText: term.description, start: start)
+        try check(term: term, termText: { term.description }, start: start)
     }
 
     static func check(term: SentenceTerm, termText: String, start: CalendarDate) throws(CaseInputError) {
+        try check(term: term, termText: { termText }, start: start)
+    }
+
+    /// `termText` is only worded when the term is refused: a population run checks a million terms.
+    private static func check(term: SentenceTerm, termText: () -> String, start: CalendarDate) throws(CaseInputError) {
         if start > latestStart {
             throw CaseInputError(field: "start", message: "\(start) is after \(latestStart): dates are computed up to "
                 + "9999-12-31, and a rule may count up to a thousand years from the start")
         }
         if case .fixed(let duration) = term,
            duration.end(from: start) > CalendarDuration(years: longestTermYears).end(from: start) {
-            throw CaseInputError(field: "term", message: "\(InputText.quoted(termText)) is longer than \(longestTermYears) years, the "
+            throw CaseInputError(field: "term", message: "\(InputText.quoted(termText())) is longer than \(longestTermYears) years, the "
                 + "longest term the atlas computes with")
         }
     }
