@@ -101,13 +101,23 @@ struct LawInTime {
         guard let rule, let given = f.facts.offenceDate else { return nil }
         let asOf = f.facts.asOf
         let offence = min(given, asOf)
-        if rule == .milderRetroactive {
-            for (index, change) in m.changeDates.enumerated()
-            where offence < change && change <= asOf && m.changeMatters(index, f, readable: readable) {
-                return nil
-            }
-        }
+        guard rule != .milderRetroactive || milderLaws(m, f, after: offence, readable: readable).isEmpty else { return nil }
         return offence
+    }
+
+    /// The dates after `offence`, up to the as-of date, on which `m`'s law changed in a way that can matter to
+    /// the case: the later laws a milder-retroactive rule weighs against the law at the offence. Empty, and free,
+    /// for most people.
+    private func milderLaws(_ m: CompiledMechanism, _ f: CaseFacts, after offence: CalendarDate, readable: Bool)
+        -> [CalendarDate]
+    {
+        let asOf = f.facts.asOf
+        var dates: [CalendarDate] = []
+        for (index, change) in m.changeDates.enumerated()
+        where offence < change && change <= asOf && m.changeMatters(index, f, readable: readable) {
+            dates.append(change)
+        }
+        return dates
     }
 
     /// The law the rule applies to an offence committed on `offence`.
@@ -115,12 +125,7 @@ struct LawInTime {
                         offence: CalendarDate, _ readable: Bool, _ walked: inout Walked) -> Choice {
         let asOf = f.facts.asOf
         var dates = [offence]
-        if rule == .milderRetroactive {
-            for (index, change) in m.changeDates.enumerated()
-            where offence < change && change <= asOf && m.changeMatters(index, f, readable: readable) {
-                dates.append(change)
-            }
-        }
+        if rule == .milderRetroactive { dates += milderLaws(m, f, after: offence, readable: readable) }
         let compared = dates.map { candidate(m, f, $0, readable, &walked) }
         var chosen = 0
         for i in compared.indices.dropFirst()

@@ -66,13 +66,11 @@ public struct FactCells: Sendable {
         }
         self.required = required
         columns = positions.map { position in
-            position.flatMap { position in Self.reading(CaseFactCatalogue.all[position], position, vocabulary).map { ($0, position) } }
+            position.map { (Self.reading(CaseFactCatalogue.all[$0], $0, vocabulary), $0) }
         }
-        // A fact with no fast reading sends every row that states it through the draft.
-        guard !zip(positions, columns).contains(where: { $0.0 != nil && $0.1 == nil }) else { return nil }
     }
 
-    private static func reading(_ fact: CaseFactDeclaration, _ position: Int, _ vocabulary: Vocabulary) -> Reading? {
+    private static func reading(_ fact: CaseFactDeclaration, _ position: Int, _ vocabulary: Vocabulary) -> Reading {
         switch fact.kind {
         case .term(let slot): .sentence(slot)
         case .date(let slot), .defaultedDate(let slot): .date(slot)
