@@ -76,8 +76,12 @@ non2xx = int((re.search(r"Non-2xx or 3xx responses: (\d+)", text) or [0, 0])[1])
 sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text)
 socket_errors = sum(map(int, sock.groups())) if sock else 0
 rss = [int(x) / 1024 for x in open(rss_path).read().split()]
+# Memory is flat when the second half of the run adds (next to) nothing: the first seconds fill caches and
+# allocator pools once, which is growth of another kind.
+half = rss[len(rss) // 2]
 print(f"{name:<10} {size/1024:>9.1f} {rate:>10.0f} {total:>9} {ms('50%'):>8.2f} {ms('99%'):>8.2f} "
-      f"{non2xx + socket_errors:>7} {rss[0]:>8.1f} {rss[-1]:>8.1f} {max(rss):>8.1f}")
+      f"{non2xx + socket_errors:>7} {rss[0]:>8.1f} {half:>8.1f} {rss[-1]:>8.1f} {max(rss):>8.1f} "
+      f"{rss[-1] - half:>+9.1f}")
 PY
 }
 
@@ -88,6 +92,6 @@ run country "$half" "/jurisdictions/kz"
 
 echo
 echo "parole serve under wrk ($threads threads, $connections connections, loopback; $(nproc) cores)"
-printf '%-10s %9s %10s %9s %8s %8s %7s %8s %8s %8s\n' run "KB/answer" "req/s" requests "p50 ms" "p99 ms" errors \
-  "RSS0 MB" "RSS1 MB" "peak MB"
+printf '%-10s %9s %10s %9s %8s %8s %7s %8s %8s %8s %8s %9s\n' run "KB/answer" "req/s" requests "p50 ms" "p99 ms" \
+  errors "RSS0 MB" "RSSmid" "RSS1 MB" "peak MB" "2nd half"
 cat "$tmp/summary"

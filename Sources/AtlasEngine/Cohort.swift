@@ -2,7 +2,22 @@ import AtlasModel
 
 /// One mechanism's decision for one person, as a cohort counts it: the result and the facts it lacked.
 public struct CohortDecision: Sendable {
-    public var result: EligibilityResult
+    /// The fields of an `EligibilityResult` a cohort counts. Plain values: without the rule id, a million
+    /// people's decisions are copied without a reference count.
+    public struct Result: Sendable {
+        public var status: MechanismOutcome.Status
+        public var earliestDate: CalendarDate?
+        public var mandatory: Bool
+        public var available: Bool { status == .available || status == .availableNoThreshold }
+
+        init(_ result: EligibilityResult) {
+            status = result.status
+            earliestDate = result.earliestDate
+            mandatory = result.mandatory
+        }
+    }
+
+    public var result: Result
     public var missing: MissingFacts
 }
 
@@ -10,7 +25,7 @@ extension CompiledLaw {
     /// Decides every mechanism of every jurisdiction for one person, in order, appending one decision each: the
     /// same walk as a batch run (`NoTrace`), keeping what the person lacks, for counting.
     public func decide(_ facts: Case, into decisions: inout [CohortDecision]) {
-        eachDecision(facts) { decisions.append(CohortDecision(result: $0.result, missing: $0.missing)) }
+        eachDecision(facts) { decisions.append(CohortDecision(result: CohortDecision.Result($0.result), missing: $0.missing)) }
     }
 
     /// The mechanisms `decide(_:into:)` decides, in its order: jurisdiction id, mechanism id and kind.
@@ -143,7 +158,7 @@ public struct CohortTally: Sendable {
         }
     }
 
-    private mutating func compare(_ law: EligibilityResult, _ reformed: EligibilityResult, scenario: Int, mechanism m: Int,
+    private mutating func compare(_ law: CohortDecision.Result, _ reformed: CohortDecision.Result, scenario: Int, mechanism m: Int,
                                   termEnd: CalendarDate?) {
         var change = changes[scenario][m]
         defer { changes[scenario][m] = change }

@@ -2,53 +2,109 @@ import AtlasModel
 
 /// A condition of the corpus compiled for deciding: vocabulary sets become bit masks over the terms the law
 /// mentions, references to named condition sets are inlined, and a missing fact is a bit.
-indirect enum CompiledCondition: Sendable {
+///
+/// The tree is laid out flat in its version's `ConditionNodes`, and a condition is the position of its root there:
+/// a value with no reference to count, so that the walk judges a million people's conditions without touching a
+/// reference count (as an indirect enum, every step into the tree retained and released its box).
+struct CompiledCondition: Sendable {
+    /// Kept alive by the `CompiledVersion` that holds both the nodes and every condition laid out in them; the
+    /// walk reaches a condition only through its version.
+    unowned(unsafe) let nodes: ConditionNodes
+    let root: Int32
+
+    /// The condition's value for the case, with ages "at decision" taken on `decisionDate`; `readable` says
+    /// whether the Kazakh category can be read under this jurisdiction's rules.
+    @inline(__always)
+    func truth(_ f: CaseFacts, on decisionDate: CalendarDate, readable: Bool) -> Truth {
+        nodes.truth(Int(root), f, on: decisionDate, readable: readable)
+    }
+}
+
+/// One step of a compiled condition. Every payload is a plain value: what is not (a set of names, a term bound,
+/// an age rule) sits in a side table of `ConditionNodes`, by position.
+enum ConditionNode: Sendable {
     /// A set of vocabulary terms of one kind, as a mask.
     case terms(TermKind, UInt64)
-    /// The same, for a set with terms past the 64th of their kind: those are kept by name (a separate case, so that
-    /// the common one carries no reference to count).
-    case termsByName(TermKind, UInt64, Set<String>)
+    /// The same, for a set with terms past the 64th of their kind: those are kept by name (`ConditionNodes.names`).
+    case termsByName(TermKind, UInt64, names: Int32)
     case life(Bool)
-    case term(TermComparison)
+    /// A bound on the term (`ConditionNodes.comparisons`).
+    case term(Int32)
     /// The yes/no fact (its catalogue position), the value wanted, and the fact named as missing when the case
     /// does not give it.
     case fact(Int, Bool, missing: MissingFacts)
     case sex(Sex)
     /// An age bound on the date release is considered.
     case ageAtDecision(atLeast: Int?, below: Int?)
-    /// An age bound at the offence. With a birth date the age is computed (exactly with the offence date; without
-    /// it, at most the age at the start of the term); otherwise the juvenile flag, read against the home law's age
-    /// of majority, gives the answer decided when the law is compiled for each value of the flag.
-    case ageAtOffence(AgeAtOffence)
+    /// An age bound at the offence (`ConditionNodes.agesAtOffence`). With a birth date the age is computed
+    /// (exactly with the offence date; without it, at most the age at the start of the term); otherwise the
+    /// juvenile flag, read against the home law's age of majority, gives the answer decided when the law is
+    /// compiled for each value of the flag.
+    case ageAtOffence(Int32)
     case victimAge(atLeast: Int?, below: Int?)
     case childAge(atLeast: Int?, below: Int?)
     case behaviourPoints(atLeast: Int?, below: Int?)
-    case disability(Set<Int>)
+    /// Disability groups (`ConditionNodes.groups`).
+    case disability(Int32)
     /// Always false: a reference to a condition set the jurisdiction does not define, or a chain of references
     /// that never ends.
     case never
-    case all([CompiledCondition])
-    case any([CompiledCondition])
-    case not([CompiledCondition])
+    /// Parts, as a range of `ConditionNodes.parts` (which holds node positions).
+    case all(Range<Int32>)
+    case any(Range<Int32>)
+    case not(Range<Int32>)
+}
 
-    /// The condition's value for the case, with ages "at decision" taken on `decisionDate`; `readable` says
-    /// whether the Kazakh category can be read under this jurisdiction's rules.
-    func truth(_ f: CaseFacts, on decisionDate: CalendarDate, readable: Bool) -> Truth {
-        switch self {
+/// The conditions of one version of a mechanism, laid out flat: nodes, the parts of each combination, and the side
+/// tables. Immutable once built; its buffers are freed with it.
+final class ConditionNodes: @unchecked Sendable {
+    // @unchecked: the buffers are written once, in `init`, and only read afterwards.
+    private let nodes: UnsafeMutableBufferPointer<ConditionNode>
+    private let parts: UnsafeMutableBufferPointer<Int32>
+    private let comparisons: UnsafeMutableBufferPointer<TermComparison>
+    private let agesAtOffence: UnsafeMutableBufferPointer<AgeAtOffence>
+    private let names: [Set<String>]
+    private let groups: [Set<Int>]
+
+    init(_ layout: ConditionLayout) {
+        // Never empty, so that every buffer has memory to give back; an unused last place is never read.
+        func copy<T>(_ values: [T]) -> UnsafeMutableBufferPointer<T> {
+            let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(1, values.count))
+            _ = buffer.initialize(from: values)
+            return buffer
+        }
+        nodes = copy(layout.nodes)
+        parts = copy(layout.parts)
+        comparisons = copy(layout.comparisons)
+        agesAtOffence = copy(layout.agesAtOffence)
+        names = layout.names
+        groups = layout.groups
+    }
+
+    deinit {
+        // The element types are plain values: nothing to deinitialize, only the memory to give back.
+        nodes.baseAddress?.deallocate()
+        parts.baseAddress?.deallocate()
+        comparisons.baseAddress?.deallocate()
+        agesAtOffence.baseAddress?.deallocate()
+    }
+
+    func truth(_ index: Int, _ f: CaseFacts, on decisionDate: CalendarDate, readable: Bool) -> Truth {
+        switch nodes[index] {
         case .terms(let kind, let mask):
             if kind == .category {
                 guard readable else { return .unknown(.categoryCrosswalk) }
                 guard f.facts.category != nil else { return .unknown(.categoryMissing) }
             }
             return Truth(f.terms(kind) & mask != 0)
-        case .termsByName(let kind, let mask, let names):
+        case .termsByName(let kind, let mask, let set):
             if kind == .category {
                 guard readable else { return .unknown(.categoryCrosswalk) }
                 guard f.facts.category != nil else { return .unknown(.categoryMissing) }
             }
-            return Truth(f.terms(kind) & mask != 0 || f.names(of: kind).contains(where: names.contains))
+            return Truth(f.terms(kind) & mask != 0 || f.names(of: kind).contains(where: names[Int(set)].contains))
         case .life(let wanted): return Truth(f.facts.term.isLife == wanted)
-        case .term(let cmp): return Self.term(cmp, of: f.facts)
+        case .term(let comparison): return CompiledCondition.term(comparisons[Int(comparison)], of: f.facts)
         case .fact(let position, let wanted, let missing):
             guard let v = f.answers[position] else { return .unknown(missing) }
             return Truth(v == wanted)
@@ -56,8 +112,8 @@ indirect enum CompiledCondition: Sendable {
             guard let sex = f.facts.sex else { return .unknown(.sexMissing) }
             return Truth(sex == s)
         case .ageAtDecision(let atLeast, let below):
-            return Self.ageAtDecision(atLeast: atLeast, below: below, of: f.facts, on: decisionDate)
-        case .ageAtOffence(let rule): return rule.truth(f)
+            return CompiledCondition.ageAtDecision(atLeast: atLeast, below: below, of: f.facts, on: decisionDate)
+        case .ageAtOffence(let rule): return agesAtOffence[Int(rule)].truth(f)
         case .victimAge(let atLeast, let below):
             guard let v = f.facts.victimAge else { return .unknown(.victimAgeMissing) }
             return Truth((atLeast.map { v >= $0 } ?? true) && (below.map { v < $0 } ?? true))
@@ -67,14 +123,47 @@ indirect enum CompiledCondition: Sendable {
         case .behaviourPoints(let atLeast, let below):
             guard let v = f.facts.behaviourPoints else { return .unknown(.behaviourPointsMissing) }
             return Truth((atLeast.map { v >= $0 } ?? true) && (below.map { v < $0 } ?? true))
-        case .disability(let groups): return Truth(f.facts.disabilityGroup.map(groups.contains) ?? false)
+        case .disability(let set): return Truth(f.facts.disabilityGroup.map(groups[Int(set)].contains) ?? false)
         case .never: return .no
-        case .all(let parts): return Truth.all(parts) { $0.truth(f, on: decisionDate, readable: readable) }
-        case .any(let parts): return Truth.any(parts) { $0.truth(f, on: decisionDate, readable: readable) }
-        case .not(let parts): return Truth.all(parts) { $0.truth(f, on: decisionDate, readable: readable) }.negated
+        case .all(let range):
+            return Truth.all(parts[Int(range.lowerBound)..<Int(range.upperBound)]) {
+                truth(Int($0), f, on: decisionDate, readable: readable)
+            }
+        case .any(let range):
+            return Truth.any(parts[Int(range.lowerBound)..<Int(range.upperBound)]) {
+                truth(Int($0), f, on: decisionDate, readable: readable)
+            }
+        case .not(let range):
+            return Truth.all(parts[Int(range.lowerBound)..<Int(range.upperBound)]) {
+                truth(Int($0), f, on: decisionDate, readable: readable)
+            }.negated
         }
     }
+}
 
+/// The flat form of conditions being compiled: `ConditionCompiler` appends here, `ConditionNodes` is made from it.
+struct ConditionLayout {
+    var nodes: [ConditionNode] = []
+    var parts: [Int32] = []
+    var comparisons: [TermComparison] = []
+    var agesAtOffence: [AgeAtOffence] = []
+    var names: [Set<String>] = []
+    var groups: [Set<Int>] = []
+
+    mutating func add(_ node: ConditionNode) -> Int32 {
+        nodes.append(node)
+        return Int32(nodes.count - 1)
+    }
+
+    /// The range of `parts` that holds `nodes` (positions of already added nodes).
+    mutating func parts(_ positions: [Int32]) -> Range<Int32> {
+        let from = Int32(parts.count)
+        parts.append(contentsOf: positions)
+        return from..<Int32(parts.count)
+    }
+}
+
+extension CompiledCondition {
     /// Bounds on the term; a life sentence is longer than any fixed bound.
     static func term(_ cmp: TermComparison, of facts: Case) -> Truth {
         guard case .fixed(let d) = facts.term else {
@@ -111,15 +200,15 @@ indirect enum CompiledCondition: Sendable {
     /// An age bound at the offence for a juvenile and for an adult, where a minor is under `ageOfMajority`
     /// (the home law's, corpus/vocabulary.xml): a juvenile was 0 to `ageOfMajority - 1`, an adult `ageOfMajority`
     /// or older. Without an age of majority the flag says nothing in years, and the bound is unknown either way.
-    static func ageAtOffence(atLeast: Int?, below: Int?, ageOfMajority: Int?) -> CompiledCondition {
+    static func ageAtOffence(atLeast: Int?, below: Int?, ageOfMajority: Int?) -> AgeAtOffence {
         guard let majority = ageOfMajority, majority >= 1 else {
-            return .ageAtOffence(AgeAtOffence(atLeast: atLeast, below: below, majority: nil,
-                                              ifJuvenile: .unknown(.ageMissing), ifAdult: .unknown(.ageMissing)))
+            return AgeAtOffence(atLeast: atLeast, below: below, majority: nil,
+                                ifJuvenile: .unknown(.ageMissing), ifAdult: .unknown(.ageMissing))
         }
-        return .ageAtOffence(AgeAtOffence(
+        return AgeAtOffence(
             atLeast: atLeast, below: below, majority: majority,
             ifJuvenile: bound(atLeast: atLeast, below: below, over: 0...(majority - 1), missing: .ageMissing),
-            ifAdult: bound(atLeast: atLeast, below: below, over: majority...Int.max, missing: .ageMissing)))
+            ifAdult: bound(atLeast: atLeast, below: below, over: majority...Int.max, missing: .ageMissing))
     }
 
     /// Whether the bound holds for every age in `range` (true), none (false), or some (unknown: `missing`).
@@ -181,7 +270,7 @@ struct TermBits: Sendable {
 
     /// The condition that `terms` of `kind` holds, giving new terms the next free bit of their kind; terms past
     /// the 64th are kept by name, so that no corpus is too large to compile (it only decides a little slower).
-    mutating func condition(_ terms: some Sequence<String>, of kind: TermKind) -> CompiledCondition {
+    mutating func condition(_ terms: some Sequence<String>, of kind: TermKind, in layout: inout ConditionLayout) -> ConditionNode {
         var mask: UInt64 = 0
         var overflow: Set<String> = []
         for t in terms {
@@ -189,7 +278,9 @@ struct TermBits: Sendable {
             tables[kind.rawValue][t] = bit
             if bit < 64 { mask |= 1 << UInt64(bit) } else { overflow.insert(t) }
         }
-        return overflow.isEmpty ? .terms(kind, mask) : .termsByName(kind, mask, overflow)
+        guard !overflow.isEmpty else { return .terms(kind, mask) }
+        layout.names.append(overflow)
+        return .termsByName(kind, mask, names: Int32(layout.names.count - 1))
     }
 
     /// The bits of terms the case has; a term no condition mentions has no bit (it can match nothing).
@@ -211,32 +302,65 @@ struct ConditionCompiler {
     /// References nested deeper than this are a cycle (a set that names itself): it compiles to `never`.
     static let referenceDepth = 16
 
-    mutating func compile(_ c: Condition, depth: Int = 0) -> CompiledCondition {
-        guard depth < Self.referenceDepth else { return .never }
+    /// Where the conditions being compiled are laid out; `finishNodes()` hands them over and starts afresh.
+    private var layout = ConditionLayout()
+
+    init(jurisdiction: Jurisdiction, ageOfMajority: Int?, terms: TermBits, fractions: FractionSlots) {
+        self.jurisdiction = jurisdiction
+        self.ageOfMajority = ageOfMajority
+        self.terms = terms
+        self.fractions = fractions
+    }
+
+    /// Compiles `c` into the current layout, answering its root's position there.
+    mutating func compile(_ c: Condition) -> Int32 { compile(c, depth: 0) }
+
+    /// The conditions compiled since the last call, laid out for deciding.
+    mutating func finishNodes() -> ConditionNodes {
+        defer { layout = ConditionLayout() }
+        return ConditionNodes(layout)
+    }
+
+    private mutating func compile(_ c: Condition, depth: Int) -> Int32 {
+        guard depth < Self.referenceDepth else { return layout.add(.never) }
+        let node: ConditionNode
         switch c {
-        case .category(let set): return terms.condition(set, of: .category)
-        case .offence(let set): return terms.condition(set, of: .offence)
-        case .consequence(let set): return terms.condition(set, of: .consequence)
-        case .punishment(let set): return terms.condition(set, of: .punishment)
-        case .priorRevocation(let set): return terms.condition(set, of: .priorRevocation)
-        case .life(let wanted): return .life(wanted)
-        case .term(let cmp): return .term(cmp)
-        case .fact(let fact, let wanted): return .fact(fact.position, wanted, missing: .named(fact.inputName))
-        case .sex(let s): return .sex(s)
-        case .age(.decision, let atLeast, let below): return .ageAtDecision(atLeast: atLeast, below: below)
+        case .category(let set): node = terms.condition(set, of: .category, in: &layout)
+        case .offence(let set): node = terms.condition(set, of: .offence, in: &layout)
+        case .consequence(let set): node = terms.condition(set, of: .consequence, in: &layout)
+        case .punishment(let set): node = terms.condition(set, of: .punishment, in: &layout)
+        case .priorRevocation(let set): node = terms.condition(set, of: .priorRevocation, in: &layout)
+        case .life(let wanted): node = .life(wanted)
+        case .term(let cmp):
+            layout.comparisons.append(cmp)
+            node = .term(Int32(layout.comparisons.count - 1))
+        case .fact(let fact, let wanted): node = .fact(fact.position, wanted, missing: .named(fact.inputName))
+        case .sex(let s): node = .sex(s)
+        case .age(.decision, let atLeast, let below): node = .ageAtDecision(atLeast: atLeast, below: below)
         case .age(.offence, let atLeast, let below):
-            return CompiledCondition.ageAtOffence(atLeast: atLeast, below: below, ageOfMajority: ageOfMajority)
-        case .victimAge(let atLeast, let below): return .victimAge(atLeast: atLeast, below: below)
-        case .childAge(let atLeast, let below): return .childAge(atLeast: atLeast, below: below)
-        case .behaviourPoints(let atLeast, let below): return .behaviourPoints(atLeast: atLeast, below: below)
-        case .disability(let groups): return .disability(groups)
+            layout.agesAtOffence.append(CompiledCondition.ageAtOffence(atLeast: atLeast, below: below,
+                                                                       ageOfMajority: ageOfMajority))
+            node = .ageAtOffence(Int32(layout.agesAtOffence.count - 1))
+        case .victimAge(let atLeast, let below): node = .victimAge(atLeast: atLeast, below: below)
+        case .childAge(let atLeast, let below): node = .childAge(atLeast: atLeast, below: below)
+        case .behaviourPoints(let atLeast, let below): node = .behaviourPoints(atLeast: atLeast, below: below)
+        case .disability(let groups):
+            layout.groups.append(groups)
+            node = .disability(Int32(layout.groups.count - 1))
         case .reference(let id):
-            guard let set = jurisdiction.conditionSet(id) else { return .never }
+            guard let set = jurisdiction.conditionSet(id) else { return layout.add(.never) }
             return compile(set.condition, depth: depth + 1)
-        case .all(let parts): return .all(parts.map { compile($0, depth: depth + 1) })
-        case .any(let parts): return .any(parts.map { compile($0, depth: depth + 1) })
-        case .not(let parts): return .not(parts.map { compile($0, depth: depth + 1) })
+        case .all(let parts):
+            let positions = parts.map { compile($0, depth: depth + 1) }
+            node = .all(layout.parts(positions))
+        case .any(let parts):
+            let positions = parts.map { compile($0, depth: depth + 1) }
+            node = .any(layout.parts(positions))
+        case .not(let parts):
+            let positions = parts.map { compile($0, depth: depth + 1) }
+            node = .not(layout.parts(positions))
         }
+        return layout.add(node)
     }
 }
 
@@ -291,9 +415,7 @@ struct CaseFacts {
 
         init(_ facts: Case, _ bits: TermBits, _ fractions: [Rational]) {
             self.facts = facts
-            var answers = facts.answers
-            for fact in CaseFact.derived { answers[fact.position] = facts.value(of: fact) }
-            self.answers = answers
+            answers = facts.allAnswers
             var terms = InlineArray<5, UInt64>(repeating: 0)
             for kind in TermKind.allCases {
                 terms[kind.rawValue] = switch kind {

@@ -73,7 +73,7 @@ public final class CompiledLaw: Sendable {
     func facts(_ facts: Case) -> CaseFacts { CaseFacts(facts, terms, fractions) }
 }
 
-struct CompiledJurisdiction: Sendable {
+final class CompiledJurisdiction: Sendable {
     let source: Jurisdiction
     /// How the jurisdiction chooses the law of a date (`nil` rule: not stated, the as-of date's law).
     let lawInTime: LawInTime
@@ -95,7 +95,7 @@ struct CompiledJurisdiction: Sendable {
 // fractions and times): read through the model's shared storage they cost a reference count and an indirection
 // each, a third of a batch run.
 
-struct CompiledMechanism: Sendable {
+final class CompiledMechanism: Sendable {
     let source: ReleaseMechanism
     let id: String
     let versions: [CompiledVersion]
@@ -267,36 +267,49 @@ final class CompiledVersion: Sendable {
     /// it is no earlier (a date before it belongs to the law that was in force then). `nil` for a first version,
     /// whose start is the enactment of the code, not a change of the rule.
     let releasesFrom: CalendarDate?
+    /// Where every condition above is laid out: held here, so that the conditions live as long as the version.
+    private let conditionNodes: ConditionNodes
 
     init(_ v: MechanismVersion, compiler: inout ConditionCompiler, anchors: [String: CompiledMechanism] = [:],
          releasesFrom: CalendarDate? = nil) {
         self.releasesFrom = releasesFrom
-        func rule(_ r: RuleCondition) -> CompiledRule { CompiledRule(source: r, condition: compiler.compile(r.condition)) }
+        // Every condition of the version is laid out first, then held as positions in the one set of nodes.
+        let scopeRoot = compiler.compile(v.scope.condition)
+        let thresholdRoots = v.thresholds.map { $0.condition.map { compiler.compile($0) } }
+        let exclusionRoots = v.exclusions.map { x in (compiler.compile(x.condition), x.exceptions.map { compiler.compile($0.condition) }) }
+        let grantRoots = v.grantConditions.map { compiler.compile($0.condition) }
+        let mandatoryRoots = v.mandatoryRelease.map { compiler.compile($0.condition) }
+        let conversionRoots = v.conversions.map { c in c.requires.map { compiler.compile($0) } }
+        let nodes = compiler.finishNodes()
+        conditionNodes = nodes
+        func condition(_ root: Int32) -> CompiledCondition { CompiledCondition(nodes: nodes, root: root) }
+        func rule(_ r: RuleCondition, _ root: Int32) -> CompiledRule { CompiledRule(source: r, condition: condition(root)) }
         source = v
         id = v.id
         validity = v.validity
         mandatoryByLaw = v.decision != .discretionary
-        scope = compiler.compile(v.scope.condition)
+        scope = condition(scopeRoot)
         let index = Dictionary(v.thresholds.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        thresholds = v.thresholds.map { t in
+        thresholds = zip(v.thresholds, thresholdRoots).map { t, root in
             // Past 64 thresholds in one version an override cannot be a bit; no law comes near.
             let overrides = t.overrides.compactMap { index[$0] }.filter { $0 < 64 }
                 .reduce(UInt64(0)) { $0 | 1 << UInt64($1) }
             return CompiledThreshold(source: t, id: t.id, validity: t.validity, fraction: t.fraction,
                                      minimum: t.minimum, fixed: t.fixed,
-                                     condition: t.condition.map { compiler.compile($0) },
+                                     condition: root.map(condition),
                                      fractionSlot: t.fraction.map { compiler.fractions.slot($0) } ?? -1,
                                      overrides: overrides, laterOf: t.combination == .laterOf,
                                      relative: t.relativeTo.flatMap { r in
                                          anchors[r.mechanism].map { RelativeAnchor(mechanism: $0, before: r.before) }
                                      })
         }
-        exclusions = v.exclusions.map { x in
-            CompiledExclusion(source: x, condition: compiler.compile(x.condition), exceptions: x.exceptions.map(rule))
+        exclusions = zip(v.exclusions, exclusionRoots).map { x, roots in
+            CompiledExclusion(source: x, condition: condition(roots.0),
+                              exceptions: zip(x.exceptions, roots.1).map { rule($0, $1) })
         }
-        grantConditions = v.grantConditions.map(rule)
-        mandatoryRelease = v.mandatoryRelease.map(rule)
-        conversionRequirements = v.conversions.map { c in c.requires.map { compiler.compile($0) } }
+        grantConditions = zip(v.grantConditions, grantRoots).map { rule($0, $1) }
+        mandatoryRelease = zip(v.mandatoryRelease, mandatoryRoots).map { rule($0, $1) }
+        conversionRequirements = conversionRoots.map { $0.map(condition) }
         func usesCategory(_ c: Condition?) -> Bool {
             c?.containsLeaf(throughNegation: true) { if case .category = $0 { return true } else { return false } } ?? false
         }

@@ -264,14 +264,15 @@ extension CompiledVersion {
     @inline(__always)
     private func settle<T: DecisionTracer>(on index: Int, _ date: CalendarDate, _ f: CaseFacts,
                                            into d: inout Decided, tracer: inout T) -> MechanismOutcome.Status? {
-        let t = thresholds[index]
+        // Read in place: the threshold copied whole would retain its rule and condition.
+        let slot = thresholds[index].fractionSlot
         // The share is reported only when it is what sets the date (not a minimum or fixed time that prevails).
-        let shareDate = t.fractionSlot >= 0 ? f.shareDate(t.fractionSlot) : nil
+        let shareDate = slot >= 0 ? f.shareDate(slot) : nil
         d.governing = index
-        d.result.fraction = shareDate == date ? t.fraction : nil
+        d.result.fraction = shareDate == date ? thresholds[index].fraction : nil
         d.result.earliestDate = date
         d.result.requiredServed = CalendarDuration.between(f.facts.start, date)
-        tracer.governingThreshold(t, date, facts: f.facts)
+        tracer.governingThreshold(thresholds[index], date, facts: f.facts)
         if let from = releasesFrom, date < from {
             // The rule's own date falls before this version of the law was in force: release under it waits for
             // the day it came into force, and no share of the term sets that date.
@@ -281,14 +282,14 @@ extension CompiledVersion {
             tracer.notBeforeVersion(self, from: from)
             d.waitedFor = from
             if let end = f.termEnd, from > end {
-                d.result.reasonRuleID = t.id
+                d.result.reasonRuleID = thresholds[index].id
                 d.reason = .termEndsFirst
                 return .termEndsFirst
             }
             return nil
         }
         if let end = f.termEnd, date > end {
-            d.result.reasonRuleID = t.id
+            d.result.reasonRuleID = thresholds[index].id
             d.reason = .termEndsFirst
             return .termEndsFirst
         }

@@ -101,8 +101,13 @@ struct LawInTime {
         guard let rule, let given = f.facts.offenceDate else { return nil }
         let asOf = f.facts.asOf
         let offence = min(given, asOf)
-        guard rule != .milderRetroactive || milderLaws(m, f, after: offence, readable: readable).isEmpty else { return nil }
+        guard rule != .milderRetroactive || !anyMilderLaw(m, f, after: offence, readable: readable) else { return nil }
         return offence
+    }
+
+    /// Whether `milderLaws` would find any date: asked for every person of a cohort, so it stops at the first.
+    private func anyMilderLaw(_ m: CompiledMechanism, _ f: CaseFacts, after offence: CalendarDate, readable: Bool) -> Bool {
+        m.changeDates.indices.contains { laterChangeMatters(m, $0, f, after: offence, readable: readable) }
     }
 
     /// The dates after `offence`, up to the as-of date, on which `m`'s law changed in a way that can matter to
@@ -111,13 +116,16 @@ struct LawInTime {
     private func milderLaws(_ m: CompiledMechanism, _ f: CaseFacts, after offence: CalendarDate, readable: Bool)
         -> [CalendarDate]
     {
-        let asOf = f.facts.asOf
-        var dates: [CalendarDate] = []
-        for (index, change) in m.changeDates.enumerated()
-        where offence < change && change <= asOf && m.changeMatters(index, f, readable: readable) {
-            dates.append(change)
-        }
-        return dates
+        m.changeDates.indices.filter { laterChangeMatters(m, $0, f, after: offence, readable: readable) }
+            .map { m.changeDates[$0] }
+    }
+
+    /// Whether the change at `m.changeDates[index]` falls after `offence`, by the as-of date, and can matter.
+    @inline(__always)
+    private func laterChangeMatters(_ m: CompiledMechanism, _ index: Int, _ f: CaseFacts, after offence: CalendarDate,
+                                    readable: Bool) -> Bool {
+        let change = m.changeDates[index]
+        return offence < change && change <= f.facts.asOf && m.changeMatters(index, f, readable: readable)
     }
 
     /// The law the rule applies to an offence committed on `offence`.

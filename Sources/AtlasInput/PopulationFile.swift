@@ -100,7 +100,7 @@ public struct PopulationFile {
     /// One record as read, not yet split into fields: what a reader hands to other cores to convert.
     public struct Record: Sendable {
         public var line: Int
-        var bytes: [UInt8]
+        var bytes: ArraySlice<UInt8>
     }
 
     /// The next person, or `nil` at the end; a record that cannot be read as a case throws, naming its line and
@@ -306,8 +306,9 @@ struct CSVRecords {
         return true
     }
 
-    /// The next record's bytes (without its line end) and the line it starts on; blank lines are skipped.
-    mutating func nextRaw(file: String) throws -> (line: Int, bytes: [UInt8])? {
+    /// The next record's bytes (without its line end) and the line it starts on; blank lines are skipped. The
+    /// bytes are a slice of the chunk read from the file (no copy), unless the record runs across two chunks.
+    mutating func nextRaw(file: String) throws -> (line: Int, bytes: ArraySlice<UInt8>)? {
         while true {
             guard fill() else { return nil }
             let first = buffer[position]
@@ -316,51 +317,61 @@ struct CSVRecords {
             break
         }
         let start = line
-        var record: [UInt8] = []
+        // The part of a record read before the end of a chunk, when it runs into the next one.
+        var spilled: [UInt8]?
+        var from = position
         var quoted = false
-        while fill() {
+        while true {
+            if position == buffer.count {
+                spilled = (spilled ?? []) + buffer[from...]
+                guard fill() else { break }
+                from = position
+            }
             // Up to the next quote or line end in one step: most records hold neither inside a field.
-            let slice = buffer[position...]
-            let stop = slice.firstIndex { $0 == 0x22 || $0 == 0x0A } ?? buffer.endIndex
-            record.append(contentsOf: buffer[position..<stop])
-            position = stop
+            let here = position
+            position = buffer.withUnsafeBufferPointer { bytes in
+                var index = here
+                while index < bytes.count, bytes[index] != 0x22, bytes[index] != 0x0A { index += 1 }
+                return index
+            }
             guard position < buffer.count else { continue }
             let byte = buffer[position]
             position += 1
             if byte == 0x22 {
                 quoted.toggle()
-                record.append(byte)
                 continue
             }
             line += 1
-            if quoted {
-                record.append(byte)
-                continue
-            }
-            if record.last == 0x0D { record.removeLast() }
-            return (start, record)
+            if quoted { continue }
+            return (start, Self.record(spilled, buffer[from..<(position - 1)]))
         }
         if quoted {
             throw PopulationFile.Problem(file: file, line: start, column: nil,
                 message: "a quoted field is not closed before the end of the file; add the closing quote")
         }
+        return (start, Self.record(spilled, []))
+    }
+
+    /// A record's bytes: what spilled over from an earlier chunk, then `rest`, without a carriage return at the end.
+    private static func record(_ spilled: [UInt8]?, _ rest: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var record = spilled.map { ArraySlice($0 + rest) } ?? rest
         if record.last == 0x0D { record.removeLast() }
-        return (start, record)
+        return record
     }
 
     /// The fields of one record: commas outside quotes separate them; a quoted field loses its quotes and a
     /// doubled quote inside it stands for one.
-    static func fields(of bytes: [UInt8], file: String, line: Int) throws -> [String] {
+    static func fields(of bytes: ArraySlice<UInt8>, file: String, line: Int) throws -> [String] {
         var fields: [String] = []
         var field: [UInt8] = []
         var quoted = false, wasQuoted = false
-        var index = 0
-        while index < bytes.count {
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
             let byte = bytes[index]
             index += 1
             if quoted {
                 if byte == 0x22 {
-                    if index < bytes.count, bytes[index] == 0x22 { field.append(byte); index += 1 } else { quoted = false }
+                    if index < bytes.endIndex, bytes[index] == 0x22 { field.append(byte); index += 1 } else { quoted = false }
                 } else {
                     field.append(byte)
                 }

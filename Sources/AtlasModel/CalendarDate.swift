@@ -88,7 +88,21 @@ public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConverti
     }
 
     /// This date moved by whole days.
-    public func adding(days: Int) -> CalendarDate { CalendarDate(dayNumber: dayNumber + days) }
+    public func adding(days: Int) -> CalendarDate {
+        // Most moves stay within the month (a share's last days, the day after a rule ends): no day numbers then.
+        let moved = day + days
+        if moved >= 1, moved <= 28 || moved <= CalendarDate.daysIn(month: month, year: year) {
+            return CalendarDate(checkedYear: year, month: month, day: moved)
+        }
+        return CalendarDate(dayNumber: dayNumber + days)
+    }
+
+    /// A date whose fields the caller has already checked.
+    private init(checkedYear year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
 
     /// This date moved by whole calendar months; a day that does not exist in the target month is clamped to the
     /// month's last day (31 August + 6 months = 28 or 29 February).
@@ -96,11 +110,14 @@ public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConverti
         let total = year * 12 + (month - 1) + months
         let y = total >= 0 ? total / 12 : (total - 11) / 12
         let m = total - y * 12 + 1
-        return CalendarDate(year: y, month: m, day: min(day, CalendarDate.daysIn(month: m, year: y)))!
+        return CalendarDate(checkedYear: y, month: m, day: min(day, CalendarDate.daysIn(month: m, year: y)))
     }
 
     /// Days from `self` to `other` (positive when `other` is later).
-    public func days(until other: CalendarDate) -> Int { other.dayNumber - dayNumber }
+    public func days(until other: CalendarDate) -> Int {
+        if other.year == year, other.month == month { return other.day - day }
+        return other.dayNumber - dayNumber
+    }
 
     /// Whole years from `self` to `other`, as in an age.
     public func wholeYears(until other: CalendarDate) -> Int {

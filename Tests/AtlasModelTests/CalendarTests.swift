@@ -23,6 +23,22 @@ import Testing
         #expect(try #require(CalendarDate(iso: "2000-03-01")).dayNumber == 11017)
     }
 
+    /// `adding(days:)` and `days(until:)` take a short way within a month; both must agree with day numbers.
+    @Test func movingByDaysAgreesWithDayNumbers() {
+        var wrong: [String] = []
+        for n in stride(from: -150_000, through: 150_000, by: 37) {
+            let date = CalendarDate(dayNumber: n)
+            for offset in [-400, -60, -31, -29, -28, -1, 0, 1, 2, 27, 28, 29, 30, 31, 45, 366] {
+                let moved = date.adding(days: offset)
+                if moved != CalendarDate(dayNumber: n + offset) || date.days(until: moved) != offset
+                    || moved.days(until: date) != -offset {
+                    wrong.append("\(date) + \(offset) = \(moved)")
+                }
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(5))")
+    }
+
     @Test func oneYearFromTheLeapDayEndsOn28February() throws {
         let d = try #require(CalendarDate(iso: "2024-02-29"))
         #expect(d.adding(months: 12).description == "2025-02-28")
@@ -121,5 +137,21 @@ import Testing
         #expect(Rational(Int.max, 2).ceiling == Int.max / 2 + 1)
         #expect(Rational(Int.max, 2).floor == Int.max / 2)
         #expect(Rational(Int.min, 1).floor == Int.min)
+    }
+}
+
+/// `Case.allAnswers` reads the derived facts without their declarations; it must give what `value(of:)` gives.
+@Suite struct CaseAnswersTests {
+    @Test(arguments: [nil] + DamageStatus.allCases.map(Optional.some))
+    func everyFactReadsAsValueOfReadsIt(_ damage: DamageStatus?) throws {
+        let start = try #require(CalendarDate(iso: "2020-01-01"))
+        var facts = Case(term: .fixed(CalendarDuration(years: 5)), category: nil, punishment: "imprisonment",
+                         start: start, asOf: start.adding(months: 24))
+        facts.damage = damage
+        let answers = facts.allAnswers
+        for fact in CaseFact.allCases {
+            #expect(answers[fact.position] == facts.value(of: fact), "\(fact) with damage \(String(describing: damage))")
+        }
+        #expect(CaseFact.allCases.contains { !$0.isAnswer }, "no derived fact left to check")
     }
 }

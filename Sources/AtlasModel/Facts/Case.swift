@@ -133,6 +133,37 @@ public struct Case: Hashable, Sendable {
     }
 }
 
+extension Case {
+    /// `answers` with the facts read from a richer fact filled in (`damage-compensated`, from the damage status):
+    /// every yes/no fact conditions test, as `value(of:)` gives it, read without looking up declarations.
+    public var allAnswers: YesNoAnswers {
+        var result = answers
+        for derived in Self.derivedReadings {
+            let status: DamageStatus?? = switch derived.status {
+            case .damageField: damage
+            case .field(let slot): self[keyPath: slot]
+            case .none: nil
+            }
+            result[derived.position] = status.map { $0.map { $0 != .unpaid } } ?? nil
+        }
+        return result
+    }
+
+    /// Where a derived fact's status is read: `damage` itself (read directly, a key path being slow to apply for
+    /// every person of a cohort), another field, or nowhere (a kind no yes/no value reads).
+    private enum StatusField: Sendable {
+        case damageField
+        case field(KeyPath<Case, DamageStatus?> & Sendable)
+    }
+
+    /// Per derived fact, its position and where its status is read.
+    private static let derivedReadings: [(position: Int, status: StatusField?)] =
+        CaseFact.derived.map { fact in
+            guard case .damage(let slot) = fact.declaration.kind else { return (fact.position, nil) }
+            return (fact.position, slot == \Case.damage ? .damageField : .field(slot))
+        }
+}
+
 extension String {
     var trimmingSpaces: String {
         var s = Substring(self)
