@@ -122,8 +122,9 @@ struct OutcomeMarkup {
     private func quoted(_ citation: Citation) -> String {
         let esc = HTMLText.escaped
         let quotations = QuotationText.quotations(of: citation, language: language)
-        guard !quotations.isEmpty else { return esc(citation.description) }
-        return "<details><summary>" + esc(citation.description) + "</summary>"
+        let locator = "<cite>" + esc(citation.description) + "</cite>"
+        guard !quotations.isEmpty else { return locator }
+        return "<details><summary>" + locator + "</summary>"
             + quotations.map { "<blockquote lang=\"" + esc($0.language) + "\">" + esc($0.text) + "</blockquote>" }.joined()
             + "</details>"
     }

@@ -19,6 +19,7 @@ enum Stylesheet {
         .cites { color: #555; font-size: 0.9rem; }
         section.trace:target, ol.citations li:target { background: #fff8dc; }
         summary { cursor: pointer; }
+        cite { font-style: normal; }
         blockquote { border-left: 3px solid #ccc; margin: 0.5rem 0 0.5rem 1rem; padding-left: 0.75rem; }
         textarea { width: 100%; }
         pre { background: #f6f6f6; padding: 0.75rem; overflow-x: auto; white-space: pre-wrap; }

@@ -1,3 +1,4 @@
+import AtlasCorpus
 import AtlasModel
 import Foundation
 #if canImport(FoundationXML)
@@ -59,7 +60,7 @@ import Testing
         #expect(rows.count == Self.jurisdictions.count)
         var linked: Set<String> = []
         for row in rows {
-            let match = try #require(row.firstMatch(of: #/href="/simulate\?([^"#]*)#explain-([a-z-]+)"/#), row)
+            let match = try #require(row.firstMatch(of: #/href="/simulate\?([^"#]*)#explain-([a-z-]+)"/#), Comment(rawValue: row))
             let id = String(match.output.2)
             #expect(String(match.output.1) == "term=9y&amp;category=grave&amp;start=2022-01-10&amp;lang="
                 + language.rawValue + "&amp;explain=" + id)
@@ -80,7 +81,7 @@ import Testing
         let cited = try #require(section.firstMatch(of: #/<span class="cites">\[<a href="#(cite-fi-\d+)">/#))
         #expect(section.contains("<li id=\"" + cited.output.1 + "\">"))
         #expect(section.contains("<ol class=\"citations\">"))
-        let quoted = try #require(section.firstMatch(of: #/<details><summary>([^<]+)</summary><blockquote lang="(kk|ru|en)">([^<]+)</blockquote>/#))
+        let quoted = try #require(section.firstMatch(of: #/<details><summary><cite>([^<]+)</cite></summary><blockquote lang="(kk|ru|en)">([^<]+)</blockquote>/#))
         // The quotation is worded as `show --quotes` prints it: in marks, then its locator.
         #expect(quoted.output.3.hasSuffix("(" + quoted.output.1 + ")"))
         // The form keeps the reasoning asked for.
@@ -117,9 +118,10 @@ import Testing
         let end = try #require(fetched.body.range(of: "<ul class=\"regimes\">"))
         var answer = String(fetched.body[start.upperBound..<end.lowerBound])
         // Quotations are the sources' own words; citations are locators (`kz-cc-2014 art. 72(3)`), as the command
-        // line prints them; neither is the page's wording.
-        for pattern in [#/<blockquote[^>]*>[^<]*</blockquote>/#, #/<summary>[^<]*</summary>/#,
-                        #/<span class="cites">.*?</span>/#, #/<[^>]*>/#] {
+        // line prints them (in brackets there, set aside by its language check too); neither is the page's wording.
+        for pattern in [#/<blockquote[^>]*>[^<]*</blockquote>/#, #/<cite>[^<]*</cite>/#,
+                        #/<span class="cites">.*?</span>/#, #/<section class="sources">.*?</section>/#.dotMatchesNewlines(),
+                        #/<[^>]*>/#] {
             answer = answer.replacing(pattern, with: " ")
         }
         answer = Self.withoutCorpusTexts(Self.unescaped(answer), language)
