@@ -30,10 +30,10 @@ public enum OutcomeText {
             out.append("")
             out.append("⚠ " + w.text(.discrepancyLegend))
         }
-        for o in outcomes where single || explain.contains(o.jurisdiction.id) {
+        for o in explained(outcomes, home: home, explain: explain) {
             for m in o.mechanisms {
                 out.append("")
-                out.append(heading("\(o.jurisdiction.id) · \(m.mechanism.labels.text(in: w.language) ?? m.mechanism.id)"))
+                out.append(heading(reasoningHeading(o, m, w)))
                 out += explanation(m, style: style, w)
             }
             let verdicts = conformance[o.jurisdiction.id] ?? []
@@ -242,36 +242,77 @@ public enum OutcomeText {
 
     /// The reasoning for one mechanism: outcome line, then each top-level trace step with its citations.
     static func explanation(_ m: MechanismOutcome, style: Style, _ w: Wording) -> [String] {
-        var lines: [String] = []
+        reasoning(m, w).map { line in
+            let lead = line.depth == 0 ? "" : String(repeating: "    ", count: line.depth - 1) + bullet(style)
+            return lead + line.text + cites(line.citations)
+        }
+    }
+
+    /// One line of a mechanism's reasoning: its text in the language, the citations behind it, and its depth
+    /// (0: the outcome's own lines, 1: a step of the trace, 2: a step under it). The text renderings and the web
+    /// page lay the same lines out, so that both say the same.
+    public struct ReasoningLine: Sendable {
+        public let text: String
+        public let citations: [Citation]
+        public let depth: Int
+    }
+
+    /// The reasoning for one mechanism as lines: the earliest date, the reason, the branches, the conditions left
+    /// to the hearing, then each trace step with the steps under it.
+    public static func reasoning(_ m: MechanismOutcome, _ w: Wording) -> [ReasoningLine] {
+        var lines: [ReasoningLine] = []
+        func add(_ text: String, _ citations: [Citation] = [], depth: Int = 0) {
+            lines.append(ReasoningLine(text: text, citations: citations, depth: depth))
+        }
         if let d = m.earliestDate, m.available {
             let served = m.requiredServed.map(w.numbers.fullDuration) ?? "?"
             let share = m.fraction.map {
                 " (" + w.text(m.fractionBase == .remainder ? .fractionOfRemainder : .fractionOfTerm, ["fraction": "\($0)"]) + ")"
             } ?? ""
-            lines.append(w.text(.earliestLine, ["date": d.description, "served": served]) + share)
+            add(w.text(.earliestLine, ["date": d.description, "served": served]) + share)
         }
         if let r = m.reason {
-            lines.append(w.text(.reasonLine, ["reason": w.text(r.phrase)]) + cites(r.citations))
+            add(w.text(.reasonLine, ["reason": w.text(r.phrase)]), r.citations)
         }
         if let kind = m.disputedKind {
-            lines.append(w.text(.notRanked, ["kind": w.text(.term(set: "mechanism-kind", term: kind))]))
+            add(w.text(.notRanked, ["kind": w.text(.term(set: "mechanism-kind", term: kind))]))
         }
         for b in m.branches {
-            lines.append(branchLine(b, w)
+            add(branchLine(b, w)
                 + (b.earliestDate.map { ", " + w.text(.branchEarliest, ["date": $0.description]) } ?? "")
                 + (b.fraction.map { " (\($0))" } ?? ""))
         }
         for p in m.pending {
-            lines.append(w.text(.pendingLine, ["condition": w.text(p.phrase), "facts": p.missingFacts.map(w.factName).joined(separator: ", ")])
-                + cites(p.citations))
+            add(w.text(.pendingLine, ["condition": w.text(p.phrase), "facts": p.missingFacts.map(w.factName).joined(separator: ", ")]),
+                p.citations)
         }
         for step in m.trace {
-            lines.append(bullet(style) + "[\(w.text(OutcomePhrase.kind(step.kind)))] \(w.text(step.phrase))" + cites(step.citations))
+            add("[\(w.text(OutcomePhrase.kind(step.kind)))] \(w.text(step.phrase))", step.citations, depth: 1)
             for child in step.children {
-                lines.append("    " + bullet(style) + w.text(child.phrase) + cites(child.citations))
+                add(w.text(child.phrase), child.citations, depth: 2)
             }
         }
         return lines
+    }
+
+    /// The heading of a mechanism's reasoning: `fi · Parole`.
+    public static func reasoningHeading(_ o: JurisdictionOutcome, _ m: MechanismOutcome, _ w: Wording) -> String {
+        "\(o.jurisdiction.id) · \(m.mechanism.labels.text(in: w.language) ?? m.mechanism.id)"
+    }
+
+    /// The outcomes whose reasoning is shown in full: the only one, or those named in `explain` (the `home`
+    /// jurisdiction when `nil`), in the order of `outcomes`.
+    public static func explained(_ outcomes: [JurisdictionOutcome], home: String, explain: [String]?) -> [JurisdictionOutcome] {
+        let explain = explain ?? [home]
+        return outcomes.filter { outcomes.count == 1 || explain.contains($0.jurisdiction.id) }
+    }
+
+    /// Every citation of `lines`, once (by its locator and quotations), in the order the reasoning first cites it.
+    public static func citations(of lines: [ReasoningLine]) -> [Citation] {
+        var seen = Set<String>()
+        return lines.flatMap(\.citations).filter {
+            seen.insert($0.description + "\u{1F}" + $0.quotes.map { $0.language + ":" + $0.text }.joined(separator: "\u{1F}")).inserted
+        }
     }
 
     /// What a branch assumes, and its status: values of facts, a range of offence dates, or a claim's reading.

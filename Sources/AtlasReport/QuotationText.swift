@@ -9,14 +9,18 @@ public enum QuotationText {
     public static func render(_ records: [(id: String, citations: [Citation])], language: Language) -> String {
         var out = [FindPhrase.showQuotesHeading.text(language)]
         for (id, citations) in records {
-            let lines = citations.flatMap { c in
-                c.quotes.sorted { ($0.language == language.rawValue ? 0 : 1) < ($1.language == language.rawValue ? 0 : 1) }
-                    .map { "    " + FindPhrase.showQuote.text(language, ["quote": $0.text, "citation": c.description]) }
-            }
+            let lines = citations.flatMap { quotations(of: $0, language: language).map { "    " + $0.text } }
             guard !lines.isEmpty else { continue }
             out.append("  \(id)")
             out += lines
         }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// The verbatim quotations of one citation, each worded as `show --quotes` prints it (the quotation in marks,
+    /// then its locator), `language` first; the language code is the quotation's own, for a page to mark it.
+    public static func quotations(of citation: Citation, language: Language) -> [(language: String, text: String)] {
+        citation.quotes.sorted { ($0.language == language.rawValue ? 0 : 1) < ($1.language == language.rawValue ? 0 : 1) }
+            .map { ($0.language, FindPhrase.showQuote.text(language, ["quote": $0.text, "citation": citation.description])) }
     }
 }

@@ -139,6 +139,20 @@ extension OutcomeText {
     }
 }
 
+extension OutcomeText {
+    /// The conformance verdicts of a simulation (what `parole simulate` prints under each jurisdiction it explains)
+    /// as one table: a row per verdict, the jurisdiction first, in the order of the outcome table.
+    public static func conformanceExport(_ outcomes: [JurisdictionOutcome], conformance: [String: [ConformanceVerdict]],
+                                         title: String, wording w: Wording, provenance: Provenance?) -> ExportDocument {
+        let header = [w.text(.columnJurisdiction)] + ConformanceJSON.table([], wording: w).header
+        let rows = ranked(outcomes).flatMap { o in
+            ConformanceJSON.table(conformance[o.jurisdiction.id] ?? [], wording: w).rows.map { [o.jurisdiction.id] + $0 }
+        }
+        return TableExport.document(title: title, table: TextTableData(header: header, rows: rows),
+                                    provenance: provenance, language: w.language)
+    }
+}
+
 extension Roster {
     /// The roster's table (the words of its text, not the stable keys of its CSV).
     public func exportDocument(within limit: CalendarDate?, _ w: Wording, provenance: Provenance?) -> ExportDocument {

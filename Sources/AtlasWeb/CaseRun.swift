@@ -25,14 +25,4 @@ struct CaseRun {
         return OutcomeJSON.document(for: facts, outcomes: outcomes, wording: wording, conformance: conformance,
                                     provenance: site.provenance, reforms: nil)
     }
-
-    /// The outcome table and the reasoning of the jurisdictions in `explain` (the home jurisdiction when empty),
-    /// as `parole simulate [--explain id]` prints them.
-    func text(site: AtlasSite, language: Language, explain: [String] = []) throws(SiteError) -> String {
-        var explained: [String] = []
-        for id in explain { explained.append(try site.jurisdiction(id, language).id) }
-        let wording = Wording(language, vocabulary: site.corpus.vocabulary, factNaming: .labels)
-        return OutcomeText.render(facts, outcomes, wording: wording, style: .table, home: site.corpus.home.jurisdiction,
-                                  explain: explained.isEmpty ? nil : explained, conformance: conformance)
-    }
 }

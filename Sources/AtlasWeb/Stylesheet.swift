@@ -12,7 +12,15 @@ enum Stylesheet {
         th, td { border: 1px solid #ccc; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
         td.number { text-align: right; font-variant-numeric: tabular-nums; }
         caption { font-weight: bold; text-align: left; padding: 0.25rem 0; }
-        figure img { max-width: 100%; height: auto; }
+        figure img, figure.timeline svg { max-width: 100%; height: auto; }
+        ul.reasoning { padding-left: 1.25rem; }
+        ul.reasoning li.depth-0 { list-style: none; margin-left: -1.25rem; }
+        ul.reasoning li.depth-2 { margin-left: 1.5rem; list-style: circle; }
+        .cites { color: #555; font-size: 0.9rem; }
+        section.trace:target, ol.citations li:target { background: #fff8dc; }
+        summary { cursor: pointer; }
+        cite { font-style: normal; }
+        blockquote { border-left: 3px solid #ccc; margin: 0.5rem 0 0.5rem 1rem; padding-left: 0.75rem; }
         textarea { width: 100%; }
         pre { background: #f6f6f6; padding: 0.75rem; overflow-x: auto; white-space: pre-wrap; }
         form .fact { display: grid; grid-template-columns: 22rem 1fr; gap: 0.5rem; margin: 0.25rem 0; }

@@ -11,7 +11,8 @@ import Testing
                         "/simulate?term=9y&category=grave&start=2022-01-10", "/no-such-page"]
 
     @Test("Pages, API answers, the stylesheet and errors all carry the security headers",
-          arguments: pages + ["/api/v1/countries", "/api/v1/conformance/zz", "/static/atlas.css"])
+          arguments: pages + ["/api/v1/countries", "/api/v1/conformance/zz", "/static/atlas.css",
+                              "/simulate/chart.svg?term=9y&category=grave&start=2022-01-10"])
     func securityHeaders(uri: String) async throws {
         let fetched = try await TestSite.get(uri)
         let policy = try #require(fetched.headers[.contentSecurityPolicy])
@@ -71,7 +72,8 @@ import Testing
     func simulation() async throws {
         let fetched = try await TestSite.get("/simulate?term=9y&category=grave&start=2022-01-10&jurisdiction=kz")
         #expect(fetched.status == .ok)
-        #expect(fetched.body.contains("<pre>"))
+        #expect(fetched.body.contains("<table>") && fetched.body.contains("<section class=\"trace\" id=\"explain-kz\">"))
+        #expect(fetched.body.contains("<h3>kz · "))
         #expect(fetched.body.contains("<option value=\"kz\" selected>"))
         #expect(fetched.body.contains("<li><a href=\"/jurisdictions/kz?lang=en\">"))
     }
@@ -95,7 +97,7 @@ import Testing
     func explain() async throws {
         let fetched = try await TestSite.get("/simulate?term=9y&category=grave&start=2022-01-10&explain=fi")
         #expect(fetched.status == .ok)
-        #expect(fetched.body.contains("\nfi · "))
+        #expect(fetched.body.contains("<h3>fi · "))
         #expect(fetched.body.contains("name=\"explain\" value=\"fi\""))
         #expect(try await TestSite.get("/simulate?term=9y&category=grave&start=2022-01-10&explain=zz").status
             == .notFound)

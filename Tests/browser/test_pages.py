@@ -134,7 +134,7 @@ def simulate_a_case(site):
     site.fill("start", "2022-01-10")
     site.submit()
     expect(len(site.find_all(".error")) == 0, "a good case is not refused")
-    outcome = site.find("main pre").text
+    outcome = site.find("main table").text
     expect("kz" in outcome, "the outcome table lists the jurisdictions")
     expect(len(site.find_all("ul.regimes li")) > 1, "the answer links to each jurisdiction's regime page")
     site.screenshot("simulate")
@@ -148,7 +148,42 @@ def switch_language_keeps_the_form(site):
         expect(site.language() == code, f"the page is in {code} after the switch")
         expect(site.value("term") == "9y", f"the term stays filled in {code}")
         expect(site.value("start") == "2022-01-10", f"the start stays filled in {code}")
-        expect(len(site.find_all("main pre")) > 0, f"the outcome is still shown in {code}")
+        expect(len(site.find_all("main table")) > 0, f"the outcome is still shown in {code}")
+
+
+@step
+def simulate_chart_and_a_rows_reasoning(site):
+    # A life sentence: a case the international standards speak to.
+    site.open("/simulate?lang=en")
+    site.fill("term", "life")
+    site.choose("category", "especially-grave")
+    site.fill("start", "2001-05-20")
+    site.submit()
+    chart = site.find("figure.timeline svg")
+    expect(chart.is_displayed(), "the timeline chart is shown")
+    expect(chart.size["width"] > 200 and chart.size["height"] > 100, f"the chart has a size ({chart.size})")
+    bars = site.find_all("figure.timeline svg rect.bar")
+    expect(len(bars) > 1, f"the chart draws a bar per jurisdiction with a release date ({len(bars)})")
+    expect(len(site.find_all("#conformance table tbody tr")) > 0, "the standards' verdicts are a table")
+    site.screenshot("simulate-chart")
+    # A row's link opens that jurisdiction's reasoning below the table, at its own address.
+    link = site.find('main table tbody a[href*="explain=fi"]')
+    site.click_and_wait(link)
+    expect("explain=fi" in site.driver.current_url and site.driver.current_url.endswith("#explain-fi"),
+           f"the link is a permalink to the reasoning ({site.driver.current_url})")
+    expect(site.value("term") == "life", "the form stays filled")
+    trace = site.find("section#explain-fi")
+    expect(trace.is_displayed(), "the reasoning is shown")
+    expect(len(trace.find_elements(By.CSS_SELECTOR, "ul.reasoning li")) > 0, "the reasoning has its steps")
+    expect(len(trace.find_elements(By.CSS_SELECTOR, "ol.citations li")) > 0, "the reasoning lists its citations")
+    # A quotation is one click away, without JavaScript.
+    details = trace.find_elements(By.CSS_SELECTOR, "ol.citations details")
+    expect(len(details) > 0, "a citation holds its verbatim quotation")
+    quotation = details[0].find_element(By.CSS_SELECTOR, "blockquote")
+    expect(not quotation.is_displayed(), "the quotation is folded")
+    details[0].find_element(By.CSS_SELECTOR, "summary").click()
+    expect(quotation.is_displayed() and quotation.text.strip() != "", "a click shows the quotation")
+    site.screenshot("simulate-trace")
 
 
 @step

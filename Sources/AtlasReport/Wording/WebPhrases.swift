@@ -57,6 +57,13 @@ public enum WebPhrase: String, PhraseName {
     case pageDownload = "web.page.download"
     case pageChart = "web.page.chart"
     case pageWhatIfChanges = "web.page.whatif-changes"
+    // The simulation's answer: the timeline, the reasoning of a row with its citations, the standards' verdicts.
+    case pageTimeline = "web.page.timeline"
+    case pageTrace = "web.page.trace"
+    case pageTraceHint = "web.page.trace-hint"
+    case pageCitations = "web.page.citations"
+    case pageConformance = "web.page.conformance"
+    case pageConformanceNone = "web.page.conformance-none"
     // The upload pages (/cohort, /roster).
     case errorBadUpload = "web.error.bad-upload"
     case errorHorizon = "web.error.horizon"
