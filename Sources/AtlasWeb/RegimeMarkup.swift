@@ -53,9 +53,8 @@ struct RegimeMarkup {
         if !disputes.isEmpty { classes.append("disputed") }
         let anchor = item.subject.map { " id=\"\(esc(Self.recordAnchor($0)))\"" } ?? ""
         let classList = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
-        let notInForce = item.inForce ? ""
-            : " <span class=\"not-in-force-mark\">" + esc(WebPhrase.regimeNotInForce.text(language)) + "</span>"
-        return "<li\(anchor)\(classList)>" + esc(item.text) + citations(item.citations) + notInForce + marks(disputes)
+        // A rule not yet in force says so in its own words ("not yet in force on DATE"); the class greys it.
+        return "<li\(anchor)\(classList)>" + esc(item.text) + citations(item.citations) + marks(disputes)
             + "</li>\n"
     }
 

@@ -22,7 +22,6 @@ enum Stylesheet {
         details.cite[open] blockquote { margin: 0.25rem 0 0.5rem 1.5rem; padding-left: 0.5rem; border-left: 3px solid #999; }
         ul.rules li.nested { margin-left: 1.5rem; }
         li.not-in-force { color: #666; }
-        .not-in-force-mark { font-style: italic; }
         li.disputed, .dispute { background: #fff4d6; }
         .disputed-mark { color: #8a4b00; font-weight: bold; }
         .other-reading { margin-left: 0.5rem; }

@@ -82,7 +82,6 @@ public enum WebPhrase: String, PhraseName {
     case pageInstruments = "web.page.instruments"
     case regimeAllVersions = "web.regime.all-versions"
     case regimeDisputed = "web.regime.disputed"
-    case regimeNotInForce = "web.regime.not-in-force"
     case regimeOtherReading = "web.regime.other-reading"
     case regimePartScope = "web.regime.part.scope"
     case regimePartThresholds = "web.regime.part.thresholds"
