@@ -4,7 +4,8 @@ import Hummingbird
 
 extension AtlasSite {
     /// `/[?family=id]`: the jurisdictions by legal family with their mechanisms and headline thresholds, as
-    /// `parole countries [--family id]` lists them, each linking to its regime page.
+    /// `parole countries [--family id]` lists them, each linking to its regime page; then the international
+    /// instruments, each linking to its page.
     func addCountryRoutes(to router: Router<BasicRequestContext>) {
         router.get("/") { request, _ in
             let query = try parameters(of: request)
@@ -12,7 +13,7 @@ extension AtlasSite {
             let families = try legalFamilies(query, language)
             let page = HTMLPage(language: language, path: "/", query: query, provenance: provenance)
             return Reply.html(page.document(title: WebPhrase.pageCountries.text(language),
-                                            body: countriesBody(families, language)))
+                                            body: countriesBody(families, language) + instrumentsBody(language)))
         }
     }
 
@@ -30,6 +31,16 @@ extension AtlasSite {
         return (named.map { [$0] } ?? Array(all))
             .sorted { corpus.vocabulary.label($0, in: set, language: language.rawValue)
                 < corpus.vocabulary.label($1, in: set, language: language.rawValue) }
+    }
+
+    /// The international instruments, each linking to its page.
+    private func instrumentsBody(_ language: Language) -> String {
+        "<h2 id=\"instruments\">" + HTMLText.escaped(WebPhrase.pageInstruments.text(language)) + "</h2>\n<ul class=\"instruments\">\n"
+            + corpus.instruments.map { i in
+                let href = "/instruments/" + i.id + "?lang=" + language.rawValue
+                return "<li><a href=\"" + HTMLText.escaped(href) + "\">" + HTMLText.escaped(i.names.text(in: language) ?? i.id)
+                    + "</a></li>\n"
+            }.joined() + "</ul>\n"
     }
 
     private func countriesBody(_ families: [String], _ language: Language) -> String {

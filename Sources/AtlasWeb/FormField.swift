@@ -41,11 +41,12 @@ enum FormField {
             + options + "</select></div>\n"
     }
 
-    /// The form around `fields`, sent by GET to `action` in the page's language, so that its answer has an address.
-    static func form(_ action: String, language: Language, fields: String) -> String {
+    /// The form around `fields`, sent by GET to `action` in the page's language, so that its answer has an address;
+    /// `submit` words its button.
+    static func form(_ action: String, language: Language, fields: String, submit: WebPhrase = .formSubmit) -> String {
         "<form method=\"get\" action=\"\(HTMLText.escaped(action))\">\n"
             + "<input type=\"hidden\" name=\"\(PageLanguage.parameter)\" value=\"\(language.rawValue)\">\n" + fields
-            + "<p><button type=\"submit\">" + HTMLText.escaped(WebPhrase.formSubmit.text(language)) + "</button></p>\n</form>\n"
+            + "<p><button type=\"submit\">" + HTMLText.escaped(submit.text(language)) + "</button></p>\n</form>\n"
     }
 }
 
@@ -57,8 +58,9 @@ extension AtlasSite {
 
     /// The page of the record with `id` (a jurisdiction or an instrument), in `language`; nil for another id.
     func recordPage(_ id: String, _ language: Language) -> String? {
-        guard corpus.jurisdiction(id) != nil || corpus.instrument(id) != nil else { return nil }
-        return "/jurisdictions/" + id + "?lang=" + language.rawValue
+        if corpus.jurisdiction(id) != nil { return "/jurisdictions/" + id + "?lang=" + language.rawValue }
+        if corpus.instrument(id) != nil { return "/instruments/" + id + "?lang=" + language.rawValue }
+        return nil
     }
 
     /// The page of the jurisdiction or instrument whose id `text` is, or of the jurisdiction named so in `language`

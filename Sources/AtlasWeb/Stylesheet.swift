@@ -25,6 +25,17 @@ enum Stylesheet {
         pre { background: #f6f6f6; padding: 0.75rem; overflow-x: auto; white-space: pre-wrap; }
         form .fact { display: grid; grid-template-columns: 22rem 1fr; gap: 0.5rem; margin: 0.25rem 0; }
         .error { color: #a00000; font-weight: bold; }
+        details.cite { display: inline-block; }
+        details.cite summary { display: inline; cursor: pointer; text-decoration: underline dotted; }
+        details.cite summary::-webkit-details-marker { display: none; }
+        details.cite[open] { display: block; }
+        details.cite[open] blockquote { margin: 0.25rem 0 0.5rem 1.5rem; padding-left: 0.5rem; border-left: 3px solid #999; }
+        ul.rules li.nested { margin-left: 1.5rem; }
+        li.not-in-force { color: #666; }
+        li.disputed, .dispute { background: #fff4d6; }
+        .disputed-mark { color: #8a4b00; font-weight: bold; }
+        .other-reading { margin-left: 0.5rem; }
+        section.version { border-left: 2px solid #ddd; padding-left: 0.75rem; margin: 0.75rem 0; }
         footer { border-top: 1px solid #ccc; margin-top: 2rem; color: #555; font-size: 0.9rem; }
 
         """

@@ -212,6 +212,7 @@ struct Downloaded {
               "/whatif?\(whatIfCase)&reform=%3Cscript%3Ex%3C/script%3E",
               "/whatif?\(whatIfCase)&set=%3Cscript%3Ex%3C/script%3E",
               "/whatif?\(whatIfCase)&set=kz-cc-72-3-grave%3D1%2F3&effective=%3Cscript%3Ex%3C/script%3E",
+              "/jurisdictions/kz?as-of=%3Cscript%3Ex%3C/script%3E", "/instruments/%3Cscript%3Ex%3C%2Fscript%3E",
           ])
     func markupEscaped(uri: String) async throws {
         let fetched = try await TestSite.get(uri)

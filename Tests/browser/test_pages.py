@@ -122,8 +122,38 @@ def a_jurisdiction_page(site):
     site.click_and_wait(link)
     expect("/jurisdictions/kz" in site.driver.current_url, "the link leads to the regime page")
     expect(site.find("h1").text.strip() != "", "the regime page has a title")
-    expect(len(site.find_all("pre")) > 0, "the regime page shows the regime")
+    expect(len(site.find_all("main section.mechanism")) > 0, "the regime page shows the mechanisms")
     site.screenshot("jurisdiction-kz")
+
+
+@step
+def a_regime_page_opens_a_quotation_and_switches_the_date(site):
+    site.open("/jurisdictions/kz?lang=en")
+    details = site.find("main details.cite")
+    quote = details.find_element(By.CSS_SELECTOR, "blockquote")
+    expect(not quote.is_displayed(), "a quotation is closed until its citation is clicked")
+    details.find_element(By.CSS_SELECTOR, "summary").click()
+    expect(quote.is_displayed() and quote.text.strip() != "", "a click on the citation opens its verbatim quotation")
+    expect(len(site.find_all("main .disputed-mark")) > 0, "the records the sources dispute are marked")
+    site.screenshot("jurisdiction-kz-quotation")
+    site.click_and_wait(site.find('.languages a[hreflang="ru"]'))
+    expect(site.language() == "ru", "the regime page is in Russian after the switch")
+    counts = {}
+    for date in ("2020-01-01", "2024-01-01"):
+        site.fill("as-of", date)
+        site.submit()
+        expect(site.language() == "ru", f"the page stays in Russian on {date}")
+        expect("as-of=" + date in site.driver.current_url, f"the address is the permalink of {date}")
+        expect(site.value("as-of") == date, f"the form keeps {date}")
+        expect(len(site.find_all(".error")) == 0, f"{date} is a good date")
+        counts[date] = len(site.find_all("main li.not-in-force"))
+    expect(counts["2020-01-01"] > counts["2024-01-01"],
+           f"rules not yet in force in 2020 are in force in 2024 ({counts})")
+    site.fill("as-of", "2016-02-30")
+    site.submit()
+    errors = site.find_all(".error")
+    expect(len(errors) == 1 and "2016-02-30" in errors[0].text, "a bad date is one line naming it")
+    expect(site.value("as-of") == "2016-02-30", "the bad date stays as typed")
 
 
 @step

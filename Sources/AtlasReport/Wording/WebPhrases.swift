@@ -85,4 +85,36 @@ public enum WebPhrase: String, PhraseName {
     case uploadJurisdictions = "web.upload.jurisdictions"
     case errorRowLine = "web.error.row-line"
     case errorFormat = "web.error.format"
+    // The regime and instrument pages: the parts of a version, the disputed mark, the as-of form.
+    case pageInstruments = "web.page.instruments"
+    case regimeAllVersions = "web.regime.all-versions"
+    case regimeDisputed = "web.regime.disputed"
+    case regimeOtherReading = "web.regime.other-reading"
+    case regimePartScope = "web.regime.part.scope"
+    case regimePartThresholds = "web.regime.part.thresholds"
+    case regimePartExclusions = "web.regime.part.exclusions"
+    case regimePartConditions = "web.regime.part.conditions"
+    case regimePartMandatory = "web.regime.part.mandatory"
+    case regimePartProcedure = "web.regime.part.procedure"
+    case regimePartSupervision = "web.regime.part.supervision"
+    case regimePartRevocation = "web.regime.part.revocation"
+    case regimePartConversions = "web.regime.part.conversions"
+    case regimePartNotStated = "web.regime.part.not-stated"
+    case regimeShow = "web.regime.show"
+
+    /// The heading of a part of a mechanism's version on a regime page.
+    public static func part(_ part: RegimeItem.Part) -> WebPhrase {
+        switch part {
+        case .scope: .regimePartScope
+        case .thresholds: .regimePartThresholds
+        case .exclusions: .regimePartExclusions
+        case .conditions: .regimePartConditions
+        case .mandatory: .regimePartMandatory
+        case .procedure: .regimePartProcedure
+        case .supervision: .regimePartSupervision
+        case .revocation: .regimePartRevocation
+        case .conversions: .regimePartConversions
+        case .notStated: .regimePartNotStated
+        }
+    }
 }
