@@ -58,6 +58,10 @@ timed() { # name command...
     cat "$tmp/time.$name" >&2
 }
 timed parole "$bin" cohort --input "$tmp/pop.csv" --as-of "$as_of" --format json
+# Like for like: the peers decide parole and replacement only; `parole cohort` also decides term reduction unless
+# told to count only the two.
+timed parole-two "$bin" cohort --input "$tmp/pop.csv" --as-of "$as_of" --format json \
+    --mechanism kz-parole --mechanism kz-replacement
 timed openfisca "$py" Benchmarks/peers/openfisca_parole.py "$tmp/pop.csv" --as-of "$as_of"
 timed c "$tmp/parole_cohort" "$tmp/pop.csv" --as-of "$as_of"
 echo "  OpenFisca's own breakdown (s): $("$py" -c 'import json,sys; print(json.load(open(sys.argv[1]))["seconds"])' "$tmp/openfisca.json")" >&2
@@ -66,4 +70,4 @@ echo
 "$py" Benchmarks/peers/report.py --people "$n" \
     --parole-dates "$tmp/parole-dates.csv" --parole-json "$tmp/parole.json" \
     --peer "openfisca=$tmp/openfisca-dates.csv,$tmp/openfisca.json" --peer "c=$tmp/c-dates.csv,$tmp/c.json" \
-    --time "parole=$tmp/time.parole" --time "openfisca=$tmp/time.openfisca" --time "c=$tmp/time.c"
+    --time "parole=$tmp/time.parole" --time "parole-two=$tmp/time.parole-two" --time "openfisca=$tmp/time.openfisca" --time "c=$tmp/time.c"

@@ -29,11 +29,54 @@ extension CompiledLaw {
     }
 
     /// The mechanisms `decide(_:into:)` decides, in its order: jurisdiction id, mechanism id and kind.
-    public var mechanismKeys: [CohortTally.MechanismKey] {
-        jurisdictions.flatMap { j in
-            j.mechanisms.map { CohortTally.MechanismKey(jurisdiction: j.source.id, mechanism: $0.id, kind: $0.source.kind) }
+    public var mechanismKeys: [CohortTally.MechanismKey] { mechanismKeys(only: everyMechanism) }
+
+    /// The mechanisms `decide(_:only:into:)` decides for `selection`, in its order.
+    public func mechanismKeys(only selection: MechanismSelection) -> [CohortTally.MechanismKey] {
+        selection.positions.map { j, m in
+            let mechanism = jurisdictions[j].mechanisms[m]
+            return CohortTally.MechanismKey(jurisdiction: jurisdictions[j].source.id, mechanism: mechanism.id,
+                                            kind: mechanism.source.kind)
         }
     }
+
+    /// Every mechanism of every jurisdiction, in order.
+    public var everyMechanism: MechanismSelection {
+        MechanismSelection(positions: jurisdictions.indices.flatMap { j in jurisdictions[j].mechanisms.indices.map { (j, $0) } })
+    }
+
+    /// The mechanisms whose id or kind is one of `names`, in the law's order; fails with the first name that
+    /// matches none (`mechanismKeys` lists those that exist).
+    public func mechanisms(named names: [String]) -> Result<MechanismSelection, UnknownMechanism> {
+        if let unknown = names.first(where: { name in !mechanismKeys.contains { $0.mechanism == name || $0.kind == name } }) {
+            return .failure(UnknownMechanism(name: unknown))
+        }
+        return .success(MechanismSelection(positions: everyMechanism.positions.filter { j, m in
+            let mechanism = jurisdictions[j].mechanisms[m]
+            return names.contains(mechanism.id) || names.contains(mechanism.source.kind)
+        }))
+    }
+
+    /// Decides the selected mechanisms for one person, in order, appending one decision each: a cohort that
+    /// counts only some mechanisms decides only those (a mechanism another's threshold is laid from is still
+    /// decided for it, as the walk needs it).
+    public func decide(_ facts: Case, only selection: MechanismSelection, into decisions: inout [CohortDecision]) {
+        let f = self.facts(facts)
+        for (j, m) in selection.positions {
+            let d = jurisdictions[j].decideQuietly(jurisdictions[j].mechanisms[m], f).decided
+            decisions.append(CohortDecision(result: CohortDecision.Result(d.result), missing: d.missing))
+        }
+    }
+}
+
+/// Which mechanisms of a compiled law a cohort decides and counts: positions, in the law's order.
+public struct MechanismSelection: Sendable {
+    let positions: [(jurisdiction: Int, mechanism: Int)]
+}
+
+/// A mechanism id or kind that no mechanism of the law has.
+public struct UnknownMechanism: Error, Sendable {
+    public let name: String
 }
 
 /// What a cohort run counts: per scenario (the law, then each reform stack) and mechanism, how many people are in

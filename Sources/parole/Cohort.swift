@@ -33,6 +33,8 @@ extension Parole {
                       --columns "Срок=term,Категория=category,Начало=start" --keep-going
                   parole cohort --input prisoners.csv --reform kz-annex-3@1 --grant-rate 0.5 \\
                       --format csv
+                  parole cohort --input prisoners.csv --mechanism parole \\
+                      --mechanism replacement
                   parole cohort --input prisoners.csv --reform kz-annex-3@1 --lang ru \\
                       --output /tmp/cohort.xlsx
                   parole cohort generate --size 100000 --seed 7 --output synthetic.csv
@@ -42,6 +44,10 @@ extension Parole {
         @Option(name: .customLong("jurisdiction"), help: ArgumentHelp(
             "Jurisdiction id (repeatable; default: the home jurisdiction).", valueName: "id"))
         var jurisdictions: [String] = []
+
+        @Option(name: .customLong("mechanism"), help: ArgumentHelp(
+            "Count only this mechanism, by id or kind (repeatable; default: every mechanism).", valueName: "id|kind"))
+        var mechanisms: [String] = []
 
         @Option(help: ArgumentHelp("Years ahead to count eligibility for, one column each.", valueName: "5y"))
         var horizon: String = "5y"
@@ -94,8 +100,9 @@ extension Parole {
             let asOf = try population.asOfDate()
             let selected = try jurisdictions.isEmpty
                 ? [try law.requireJurisdiction(law.home.jurisdiction)] : jurisdictions.map { try law.requireJurisdiction($0) }
-            let scenarios = try CohortScenarios(reform: reform, law: law, asOf: asOf, schemaFile: corpus.location.schemaFile,
+            var scenarios = try CohortScenarios(reform: reform, law: law, asOf: asOf, schemaFile: corpus.location.schemaFile,
                                                 jurisdictions: selected)
+            try scenarios.count(only: mechanisms)
             // Both outputs are opened before any work, so that one that cannot be written stops the run at once.
             let channel = try output.open()
             let datesChannel = try dates.map { try OutputChannel(path: $0) }
@@ -147,8 +154,24 @@ extension Parole {
 struct CohortScenarios {
     var names: [String]
     var laws: [CompiledLaw]
+    /// Per law, the mechanisms counted (every one unless `--mechanism` chose).
+    var selections: [MechanismSelection] = []
     var effective: CalendarDate
     var count: Int { laws.count }
+
+    /// Counts only the mechanisms `names` (ids or kinds) name, every one when empty; an unknown name is a usage
+    /// error that lists the mechanisms there are.
+    mutating func count(only names: [String]) throws {
+        selections = try laws.map { law in
+            guard !names.isEmpty else { return law.everyMechanism }
+            switch law.mechanisms(named: names) {
+            case .success(let selection): return selection
+            case .failure(let unknown):
+                let known = law.mechanismKeys.map { "\($0.mechanism) (\($0.kind))" }.joined(separator: ", ")
+                throw CLIFailure.usage("--mechanism \(unknown.name): no such mechanism or kind; use one of \(known)")
+            }
+        }
+    }
 
     init(reform: ReformOptions, law: Corpus, asOf: CalendarDate, schemaFile: String, jurisdictions: [Jurisdiction]) throws {
         effective = try reform.effectiveDate(asOf: asOf)
@@ -169,6 +192,7 @@ struct CohortScenarios {
             do { laws.append(compile(try stack.apply(to: jurisdictions, effective: effective))) }
             catch { throw CLIFailure.usage(error.description) }
         }
+        selections = laws.map(\.everyMechanism)
     }
 }
 
@@ -197,7 +221,7 @@ struct CohortRun {
     }
 
     func count(_ file: inout PopulationFile, dates: OutputChannel?) throws -> Result {
-        let keys = scenarios.laws[0].mechanismKeys
+        let keys = scenarios.laws[0].mechanismKeys(only: scenarios.selections[0])
         var total = CohortTally(mechanisms: keys, scenarios: scenarios.count, asOf: asOf, horizonYears: horizonYears)
         var rejected = 0
         var synthetic = false
@@ -248,6 +272,7 @@ struct CohortRun {
         let count = min(chunk.count, max(1, ProcessInfo.processInfo.activeProcessorCount) * 2)
         let per = (chunk.count + count - 1) / count
         let laws = scenarios.laws
+        let selections = scenarios.selections
         let (asOf, horizonYears, vocabulary, writesDates) = (asOf, horizonYears, vocabulary, writesDates)
         let reader = file.layout.cases(asOf: asOf, vocabulary: vocabulary)
         return ParallelSlots<Slice>.compute(count: count) { index in
@@ -264,7 +289,7 @@ struct CohortRun {
                 if index == 0, slice.tally.people == 0, reader.id(of: record).hasPrefix("synthetic-") { slice.synthetic = true }
                 for s in laws.indices {
                     decisions[s].removeAll(keepingCapacity: true)
-                    laws[s].decide(facts, into: &decisions[s])
+                    laws[s].decide(facts, only: selections[s], into: &decisions[s])
                 }
                 slice.tally.add(decisions, termEnd: facts.termEnd)
                 if writesDates {

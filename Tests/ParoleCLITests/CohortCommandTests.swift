@@ -63,6 +63,37 @@ import Testing
         #expect(lines[1].hasPrefix("g000,") && lines[240].hasPrefix("g239,"))
     }
 
+    /// Counting only some mechanisms counts them as the full run does, and nothing else.
+    @Test func aChosenMechanismIsCountedAsInTheFullRun() throws {
+        let run = { (extra: [String]) in
+            try CLI.run(["cohort", "--input", Self.golden, "--as-of", "2026-12-05", "--reform", "kz-rec-juvenile-one-third",
+                         "--format", "json"] + extra)
+        }
+        let full = try run([])
+        let chosen = try run(["--mechanism", "kz-parole", "--mechanism", "replacement"])
+        #expect(full.status == 0 && chosen.status == 0, "\(chosen.stderr)")
+        let fullScenarios = try #require(try json(full.stdout)["scenarios"] as? [Any])
+        let chosenScenarios = try #require(try json(chosen.stdout)["scenarios"] as? [Any])
+        #expect(fullScenarios.count == chosenScenarios.count)
+        for (all, some) in zip(fullScenarios, chosenScenarios) {
+            let (allByID, someByID) = (mechanisms(all), mechanisms(some))
+            #expect(Set(someByID.keys) == ["kz-parole", "kz-replacement"])
+            for (id, counted) in someByID {
+                let whole = try #require(allByID[id])
+                #expect(sortedJSON(counted) == sortedJSON(whole), "\(id)")
+            }
+        }
+        let unknown = try run(["--mechanism", "amnesty"])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("--mechanism amnesty") && unknown.stderr.contains("kz-term-reduction"))
+        #expect(unknown.stdout.isEmpty)
+    }
+
+    /// A JSON value written with sorted keys, to compare two decoded documents.
+    func sortedJSON(_ value: Any) -> String {
+        (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys])).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    }
+
     func population(_ text: String) throws -> String {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("population-\(UUID().uuidString).csv")
         try text.write(to: url, atomically: true, encoding: .utf8)

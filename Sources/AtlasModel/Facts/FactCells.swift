@@ -10,19 +10,45 @@
 public struct FactCells: Sendable {
     /// How one column's cell becomes a fact.
     enum Reading: Sendable {
-        case sentence(WritableKeyPath<Case, SentenceTerm> & Sendable)
-        case date(WritableKeyPath<Case, CalendarDate> & Sendable)
-        case optionalDate(WritableKeyPath<Case, CalendarDate?> & Sendable)
-        case number(WritableKeyPath<Case, Int?> & Sendable, allowed: ClosedRange<Int>)
-        case group(WritableKeyPath<Case, Int?> & Sendable, allowed: Set<Int>)
-        case vocabularyTerm(WritableKeyPath<Case, String?> & Sendable, VocabularyBytes)
-        case defaultedTerm(WritableKeyPath<Case, String> & Sendable, VocabularyBytes)
-        case terms(WritableKeyPath<Case, Set<String>> & Sendable, VocabularyBytes)
-        case sex(WritableKeyPath<Case, Sex?> & Sendable)
-        case damage(WritableKeyPath<Case, DamageStatus?> & Sendable)
+        case sentence(Slot<SentenceTerm>)
+        case date(Slot<CalendarDate>)
+        case optionalDate(Slot<CalendarDate?>)
+        case number(Slot<Int?>, allowed: ClosedRange<Int>)
+        case group(Slot<Int?>, allowed: Set<Int>)
+        case vocabularyTerm(Slot<String?>, VocabularyBytes)
+        case defaultedTerm(Slot<String>, VocabularyBytes)
+        case terms(Slot<Set<String>>, VocabularyBytes)
+        case sex(Slot<Sex?>)
+        case damage(Slot<DamageStatus?>)
         case answer(position: Int)
         /// Only a cell saying no is read here: a composition that applies goes through the draft.
         case composition
+    }
+
+    /// Where a fact is written in a case: the declared key path, and the byte offset it names when it names a
+    /// stored property. A key path applied at run time costs a few hundred instructions, a store at an offset a
+    /// few: for a million people's dozen cells, most of reading them.
+    struct Slot<Value>: Sendable {
+        let path: WritableKeyPath<Case, Value> & Sendable
+        let offset: Int?
+
+        init(_ path: WritableKeyPath<Case, Value> & Sendable) {
+            self.path = path
+            offset = MemoryLayout<Case>.offset(of: path)
+        }
+
+        @inline(__always)
+        func write(_ value: Value, into built: inout Case) {
+            guard let offset else {
+                built[keyPath: path] = value
+                return
+            }
+            // The bytes at `offset` are the stored property the key path names, of type `Value`: assigning
+            // through a typed pointer releases the old value and keeps the new one, as the key path would.
+            withUnsafeMutableBytes(of: &built) { bytes in
+                bytes.baseAddress!.advanced(by: offset).assumingMemoryBound(to: Value.self).pointee = value
+            }
+        }
     }
 
     /// A vocabulary set's terms as bytes, to match a cell without making a string of it.
@@ -72,16 +98,17 @@ public struct FactCells: Sendable {
 
     private static func reading(_ fact: CaseFactDeclaration, _ position: Int, _ vocabulary: Vocabulary) -> Reading {
         switch fact.kind {
-        case .term(let slot): .sentence(slot)
-        case .date(let slot), .defaultedDate(let slot): .date(slot)
-        case .optionalDate(let slot): .optionalDate(slot)
-        case .age(let slot): .number(slot, allowed: CaseLimits.ages)
-        case .disabilityGroup(let slot, let set): .group(slot, allowed: Set(vocabulary.terms(of: set).compactMap { Int($0) }))
-        case .vocabularyTerm(let slot, let set): .vocabularyTerm(slot, VocabularyBytes(vocabulary.terms(of: set)))
-        case .defaultedTerm(let slot, let set): .defaultedTerm(slot, VocabularyBytes(vocabulary.terms(of: set)))
-        case .vocabularyTerms(let slot, let set): .terms(slot, VocabularyBytes(vocabulary.terms(of: set)))
-        case .sex(let slot): .sex(slot)
-        case .damage(let slot): .damage(slot)
+        case .term(let slot): .sentence(Slot(slot))
+        case .date(let slot), .defaultedDate(let slot): .date(Slot(slot))
+        case .optionalDate(let slot): .optionalDate(Slot(slot))
+        case .age(let slot): .number(Slot(slot), allowed: CaseLimits.ages)
+        case .disabilityGroup(let slot, let set):
+            .group(Slot(slot), allowed: Set(vocabulary.terms(of: set).compactMap { Int($0) }))
+        case .vocabularyTerm(let slot, let set): .vocabularyTerm(Slot(slot), VocabularyBytes(vocabulary.terms(of: set)))
+        case .defaultedTerm(let slot, let set): .defaultedTerm(Slot(slot), VocabularyBytes(vocabulary.terms(of: set)))
+        case .vocabularyTerms(let slot, let set): .terms(Slot(slot), VocabularyBytes(vocabulary.terms(of: set)))
+        case .sex(let slot): .sex(Slot(slot))
+        case .damage(let slot): .damage(Slot(slot))
         case .yesNo: .answer(position: position)
         case .composition: .composition
         }
@@ -114,25 +141,25 @@ public struct FactCells: Sendable {
         switch reading {
         case .sentence(let slot):
             guard let term = SentenceTerm(bytes: cell) else { return false }
-            built[keyPath: slot] = term
+            slot.write(term, into: &built)
         case .date(let slot):
             guard let date = CalendarDate(isoBytes: cell) else { return false }
-            built[keyPath: slot] = date
+            slot.write(date, into: &built)
         case .optionalDate(let slot):
             guard let date = CalendarDate(isoBytes: cell) else { return false }
-            built[keyPath: slot] = date
+            slot.write(date, into: &built)
         case .number(let slot, let allowed):
             guard let number = Self.number(cell), allowed.contains(number) else { return false }
-            built[keyPath: slot] = number
+            slot.write(number, into: &built)
         case .group(let slot, let allowed):
             guard let number = Self.number(cell), allowed.contains(number) else { return false }
-            built[keyPath: slot] = number
+            slot.write(number, into: &built)
         case .vocabularyTerm(let slot, let terms):
             guard let term = terms.term(cell) else { return false }
-            built[keyPath: slot] = term
+            slot.write(term, into: &built)
         case .defaultedTerm(let slot, let terms):
             guard let term = terms.term(cell) else { return false }
-            built[keyPath: slot] = term
+            slot.write(term, into: &built)
         case .terms(let slot, let terms):
             var found: Set<String> = []
             var from = 0
@@ -142,13 +169,13 @@ public struct FactCells: Sendable {
                 guard let term = terms.term(UnsafeBufferPointer(rebasing: cell[from..<end])) else { return false }
                 found.insert(term)
             }
-            built[keyPath: slot] = found
+            slot.write(found, into: &built)
         case .sex(let slot):
             guard let sex = Sex.allCases.first(where: { $0.rawValue.utf8.elementsEqual(cell) }) else { return false }
-            built[keyPath: slot] = sex
+            slot.write(sex, into: &built)
         case .damage(let slot):
             guard let status = DamageStatus.allCases.first(where: { $0.rawValue.utf8.elementsEqual(cell) }) else { return false }
-            built[keyPath: slot] = status
+            slot.write(status, into: &built)
         case .answer(let position):
             guard let answer = answer(cell) else { return false }
             built.answers[position] = answer
