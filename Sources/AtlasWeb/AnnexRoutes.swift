@@ -8,7 +8,7 @@ extension AtlasSite {
     /// `/annex`: the report's annexes the corpus regenerates; `/annex/{n}`: one annex table as `parole annex n`
     /// makes it (1: foreign practice; 2, 3: the proposed amendments; 4: the statistical tables), with its
     /// downloads (`/annex/{n}/download?format=`).
-    func addAnnexRoutes(to router: Router<BasicRequestContext>) {
+    func addAnnexRoutes(to router: PageRoutes) {
         router.get("/annex") { request, _ in
             let query = try parameters(of: request)
             let language = try PageLanguage.of(query)

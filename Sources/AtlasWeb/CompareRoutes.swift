@@ -7,7 +7,7 @@ extension AtlasSite {
     /// `/compare?jurisdiction=a&jurisdiction=b[&aspect=…][&as-of=YYYY-MM-DD]`: the side-by-side table of
     /// `parole compare`, each jurisdiction's column linking to its regime page, with its downloads in every export
     /// format (`/compare/download?…&format=`).
-    func addCompareRoutes(to router: Router<BasicRequestContext>) {
+    func addCompareRoutes(to router: PageRoutes) {
         router.get("/compare") { request, _ in
             let query = try parameters(of: request)
             let language = try PageLanguage.of(query)

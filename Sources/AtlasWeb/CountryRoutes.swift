@@ -6,7 +6,7 @@ extension AtlasSite {
     /// `/[?family=id]`: the jurisdictions by legal family with their mechanisms and headline thresholds, as
     /// `parole countries [--family id]` lists them, each linking to its regime page; then the international
     /// instruments, each linking to its page.
-    func addCountryRoutes(to router: Router<BasicRequestContext>) {
+    func addCountryRoutes(to router: PageRoutes) {
         router.get("/") { request, _ in
             let query = try parameters(of: request)
             let language = try PageLanguage.of(query)

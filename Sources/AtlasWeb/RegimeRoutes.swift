@@ -7,7 +7,7 @@ extension AtlasSite {
     /// every citation opening its verbatim quotation, disputed records marked, and a form switching the date of
     /// the law shown. `/instruments/{id}`: an international instrument's provisions and checks the same way; an
     /// instrument's id under `/jurisdictions/` answers too, as `parole show` takes either id.
-    func addRegimeRoutes(to router: Router<BasicRequestContext>) {
+    func addRegimeRoutes(to router: PageRoutes) {
         router.get("/jurisdictions/:id") { request, context in
             let query = try parameters(of: request)
             let language = try PageLanguage.of(query)

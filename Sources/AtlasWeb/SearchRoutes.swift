@@ -6,7 +6,7 @@ import Hummingbird
 extension AtlasSite {
     /// `/search?q=…[&kind=…][&jurisdiction=id]`: the full-text search of `parole search`, each hit linking to the
     /// page of its record, the matched words marked in the text.
-    func addSearchRoutes(to router: Router<BasicRequestContext>) {
+    func addSearchRoutes(to router: PageRoutes) {
         router.get("/search") { request, _ in
             let query = try parameters(of: request)
             let language = try PageLanguage.of(query)

@@ -7,7 +7,7 @@ extension AtlasSite {
     /// timeline chart, the standards' verdicts and the reasoning of the home jurisdiction or of those named by
     /// `explain=`. A case that cannot be computed comes back as typed, with the one-line reason above the form.
     /// `/simulate/chart.svg?<case>`: the timeline as a file, as `parole simulate --chart` writes it.
-    func addSimulateRoutes(to router: Router<BasicRequestContext>) {
+    func addSimulateRoutes(to router: PageRoutes) {
         router.get("/simulate") { request, _ in
             let query = try parameters(of: request)
             let language = try PageLanguage.of(query)

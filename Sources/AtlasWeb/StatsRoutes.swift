@@ -8,7 +8,7 @@ extension AtlasSite {
     /// `/stats`: the report's statistical tables, one line each, as `parole stats` lists them; `/stats/{id}`: one
     /// table as printed, the rates computed from it and the checks that do not agree (`parole stats --table id`),
     /// with its chart (`/stats/{id}.svg`, as `--chart` draws it) and its downloads (`/stats/{id}/download?format=`).
-    func addStatsRoutes(to router: Router<BasicRequestContext>) {
+    func addStatsRoutes(to router: PageRoutes) {
         router.get("/stats") { request, _ in
             let query = try parameters(of: request)
             let language = try PageLanguage.of(query)

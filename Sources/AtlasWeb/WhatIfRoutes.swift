@@ -10,7 +10,7 @@ extension AtlasSite {
     /// under the law and under the reforms chosen (the corpus's reforms and packages, and changes written on the
     /// line as `--set` takes them), as `parole whatif` does: each mechanism whose outcome changes, before and after
     /// side by side, and the standards verdicts that change; downloads at `/whatif/download?…&format=`.
-    func addWhatIfRoutes(to router: Router<BasicRequestContext>) {
+    func addWhatIfRoutes(to router: PageRoutes) {
         router.get("/whatif") { request, _ in
             let query = try parameters(of: request)
             let language = try PageLanguage.of(query)
