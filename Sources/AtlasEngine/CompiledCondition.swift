@@ -8,15 +8,21 @@ import AtlasModel
 /// reference count (as an indirect enum, every step into the tree retained and released its box).
 struct CompiledCondition: Sendable {
     /// Kept alive by the `CompiledVersion` that holds both the nodes and every condition laid out in them; the
-    /// walk reaches a condition only through its version.
-    unowned(unsafe) let nodes: ConditionNodes
+    /// walk reaches a condition only through its version. Unmanaged: an unowned reference is retained for each
+    /// call made through it.
+    let nodes: Unmanaged<ConditionNodes>
     let root: Int32
+
+    init(nodes: ConditionNodes, root: Int32) {
+        self.nodes = Unmanaged.passUnretained(nodes)
+        self.root = root
+    }
 
     /// The condition's value for the case, with ages "at decision" taken on `decisionDate`; `readable` says
     /// whether the Kazakh category can be read under this jurisdiction's rules.
     @inline(__always)
     func truth(_ f: CaseFacts, on decisionDate: CalendarDate, readable: Bool) -> Truth {
-        nodes.truth(Int(root), f, on: decisionDate, readable: readable)
+        nodes._withUnsafeGuaranteedRef { $0.truth(Int(root), f, on: decisionDate, readable: readable) }
     }
 }
 

@@ -189,7 +189,8 @@ extension CompiledVersion {
         let governing = matching & ~overridden
         var best: (index: Int, date: CalendarDate)?
         for i in thresholds.indices where governing & (1 << UInt64(i)) != 0 {
-            let date = thresholds[i].date(f, readable: readable)
+            // Through the buffer: called on the array's element, the method would run on a copy of the threshold.
+            let date = thresholds.withUnsafeBufferPointer { $0[i].date(f, readable: readable) }
             tracer.thresholdDate(thresholds[i], date, facts: f.facts)
             if best == nil || date > best!.date { best = (i, date) }
         }
