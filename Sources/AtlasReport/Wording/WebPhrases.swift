@@ -85,4 +85,6 @@ public enum WebPhrase: String, PhraseName {
     case uploadJurisdictions = "web.upload.jurisdictions"
     case errorRowLine = "web.error.row-line"
     case errorFormat = "web.error.format"
+    case errorGrantRate = "web.error.grant-rate"
+    case formGrantRate = "web.form.grant-rate"
 }
