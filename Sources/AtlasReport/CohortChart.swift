@@ -56,7 +56,10 @@ public struct CohortChart: Sendable {
         let margin = 20.0, left = 78.0, right = 24.0
         let barWidth = min(28, max(10, 120 / Double(max(scenarios, 1))))
         let slot = Double(scenarios) * barWidth + 18
-        let plotWidth = max(480, Double(dates.count) * slot)
+        // Wide enough for the provenance line of the footer (about 6.2 units a character of 11-unit text).
+        let footer = [provenance?.footer(language: w.language)].compactMap { $0 }
+        let footerWidth = (footer.map { Double($0.count) * 6.2 }.max() ?? 0) + 2 * margin - left - right
+        let plotWidth = max(480, footerWidth, Double(dates.count) * slot)
         let width = left + plotWidth + right
         let title = w.text(.cohortChartTitle)
         let subtitle = w.text(.cohortChartSubtitle, ["people": "\(tally.people)", "asOf": tally.asOf.description])
@@ -80,11 +83,19 @@ public struct CohortChart: Sendable {
         // Counts are whole people: the axis steps by at least one.
         let maximum = Double((0..<scenarios).flatMap { s in tally.mechanisms.indices.flatMap { values(scenario: s, mechanism: $0) } }.max() ?? 0)
         let (axisMaximum, step) = StatsChart.axis(for: max(maximum, 5))
-        let plotHeight = 180.0, heading = 26.0, under = 44.0
-        let panelHeight = heading + plotHeight + under
-        let panels = Double(max(tally.mechanisms.count, 1))
-        let footer = [provenance?.footer(language: w.language)].compactMap { $0 }
-        let height = top + panels * panelHeight + 8 + Double(footer.count) * 16 + 12
+        // A panel: its mechanism's name (wrapped, about 8.6 units a character of bold 14-unit text), the plot, the
+        // dates and the axis title under it.
+        let plotHeight = 180.0, under = 44.0
+        let headings = tally.mechanisms.map {
+            TextTable.wrap(report.mechanismName($0, w), width: max(Int((width - 2 * margin) / 8.6), 20))
+        }
+        var panelTops: [Double] = []
+        var panelsEnd = top
+        for lines in headings {
+            panelTops.append(panelsEnd)
+            panelsEnd += Double(lines.count) * 18 + 8 + plotHeight + under
+        }
+        let height = panelsEnd + 8 + Double(footer.count) * 16 + 12
 
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<svg xmlns=\"http://www.w3.org/2000/svg\" xml:lang=\"\(w.language.rawValue)\" width=\"\(c(width))\" "
@@ -112,14 +123,16 @@ public struct CohortChart: Sendable {
         out += "  </g>\n"
 
         for (m, key) in tally.mechanisms.enumerated() {
-            let panelTop = top + Double(m) * panelHeight
-            let plotTop = panelTop + heading
+            let panelTop = panelTops[m]
+            let plotTop = panelTop + Double(headings[m].count) * 18 + 8
             let bottom = plotTop + plotHeight
             func y(_ value: Int) -> Double { bottom - Double(value) / axisMaximum * plotHeight }
             let name = report.mechanismName(key, w)
             out += "  <g class=\"mechanism\" data-mechanism=\"\(esc(key.jurisdiction + "/" + key.mechanism))\">\n"
-            out += "    <text class=\"panel-title\" x=\"\(c(margin))\" y=\"\(c(panelTop + 16))\" font-size=\"14\" "
-                + "font-weight=\"bold\" fill=\"#222222\">\(esc(name))</text>\n"
+            for (i, text) in headings[m].enumerated() {
+                out += "    <text class=\"panel-title\" x=\"\(c(margin))\" y=\"\(c(panelTop + 16 + Double(i) * 18))\" "
+                    + "font-size=\"14\" font-weight=\"bold\" fill=\"#222222\">\(esc(text))</text>\n"
+            }
             // Gridlines, the y axis's ticks and its title.
             out += "    <g class=\"y-axis\" font-size=\"11\" fill=\"#444444\">\n"
             var tick = 0.0
@@ -168,7 +181,7 @@ public struct CohortChart: Sendable {
             out += "    </g>\n  </g>\n"
         }
         for (i, text) in footer.enumerated() {
-            out += "  <text class=\"footer\" x=\"\(c(margin))\" y=\"\(c(top + panels * panelHeight + 8 + Double(i) * 16))\" "
+            out += "  <text class=\"footer\" x=\"\(c(margin))\" y=\"\(c(panelsEnd + 8 + Double(i) * 16))\" "
                 + "font-size=\"11\" fill=\"#666666\">\(esc(text))</text>\n"
         }
         out += "</svg>\n"
