@@ -101,7 +101,7 @@ let package = Package(
             "AtlasExport", "SafeXML", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .testTarget(name: "AtlasWebTests", dependencies: [
-            "AtlasWeb", "AtlasCorpus", "AtlasEngine", "AtlasModel", "AtlasReport", "SafeXML",
+            "AtlasWeb", "AtlasCorpus", "AtlasEngine", "AtlasInput", "AtlasModel", "AtlasReport", "SafeXML",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),

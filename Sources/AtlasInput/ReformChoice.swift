@@ -54,6 +54,15 @@ public enum ReformChoice {
         return try ReformStack(reforms)
     }
 
+    /// The reform scenarios of a cohort, as `parole cohort` and the cohort page count them: one stack per entry of
+    /// `chosen` (a reform or package as picked), in order, then one for all the changes of `sets` together, if any.
+    public static func scenarios(_ chosen: [[Reform]], sets: [String], corpus: Corpus) throws(ReformError) -> [ReformStack] {
+        var stacks: [ReformStack] = []
+        for reforms in chosen { stacks.append(try ReformStack(reforms)) }
+        if !sets.isEmpty { stacks.append(try stack([], sets: sets, corpus: corpus)) }
+        return stacks
+    }
+
     /// `corpus` with `stack` applied to its law from `effective` on.
     public static func apply(_ stack: ReformStack, to corpus: Corpus, effective: CalendarDate) throws(ReformError)
         -> Corpus

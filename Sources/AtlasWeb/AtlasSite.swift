@@ -47,7 +47,7 @@ public struct AtlasSite: Sendable {
         addSearchRoutes(to: pages)
         addStatsRoutes(to: pages)
         addAnnexRoutes(to: pages)
-        addPopulationRoutes(to: router)
+        addPopulationRoutes(to: pages)
         addAPIRoutes(to: router)
         return router
     }

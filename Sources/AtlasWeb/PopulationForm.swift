@@ -13,6 +13,8 @@ struct PopulationForm {
     let lines: String?
     /// The jurisdictions offered, as (id, name).
     let jurisdictions: [(id: String, name: String)]
+    /// The page's own fields after the jurisdictions (the cohort's reforms and grant rate), as HTML.
+    var extraFields = ""
 
     /// The field with the file's lines pasted.
     static let linesField = "csv"
@@ -41,6 +43,7 @@ struct PopulationForm {
                                        placeholder: "90d")
         }
         out += jurisdictionField
+        out += extraFields
         out += "<p><button type=\"submit\">" + esc(WebPhrase.formSubmit.text(language)) + "</button> "
             + esc(WebPhrase.uploadDownload.text(language)) + ": "
             + page.downloads.map { format in

@@ -14,6 +14,7 @@ enum PopulationPage: Sendable {
     static let defaultHorizon = "5y"
     static let horizonField = "horizon"
     static let withinField = "within"
+    static let grantRateField = "grant-rate"
 
     var path: String {
         switch self {
@@ -32,19 +33,20 @@ enum PopulationPage: Sendable {
     /// The files the page offers, as the command line writes them.
     var downloads: [Download] {
         switch self {
-        case .cohort: [.csv, .json]
+        case .cohort: [.csv, .json, .svg]
         case .roster: [.csv, .json, .ics]
         }
     }
 
     enum Download: String, Sendable {
-        case csv, json, ics
+        case csv, json, ics, svg
 
         var contentType: String {
             switch self {
             case .csv: "text/csv; charset=utf-8"
             case .json: "application/json; charset=utf-8"
             case .ics: "text/calendar; charset=utf-8"
+            case .svg: "image/svg+xml; charset=utf-8"
             }
         }
     }
@@ -53,18 +55,17 @@ enum PopulationPage: Sendable {
 extension AtlasSite {
     /// `GET /cohort`, `/roster`: the empty form. `POST`: the upload, read in memory within
     /// `RequestLimits.uploadBytes`, answered with the result's tables under the form, or with a download.
-    func addPopulationRoutes(to router: Router<BasicRequestContext>) {
+    func addPopulationRoutes(to router: PageRoutes) {
         for page in [PopulationPage.cohort, .roster] {
             router.get(RouterPath(page.path)) { request, _ in
                 let query = try parameters(of: request)
                 let language = try PageLanguage.of(query)
                 return Reply.html(populationDocument(page, fields: query, language: language, lines: nil, body: ""))
             }
-            router.post(RouterPath(page.path)) { request, _ in
+            router.post(RouterPath(page.path), read: { request in
                 let language = PageLanguage.lenient(try parameters(of: request))
-                let upload = try await Upload.read(request, limit: RequestLimits.uploadBytes, language: language)
-                return try answer(page, upload)
-            }
+                return try await Upload.read(request, limit: RequestLimits.uploadBytes, language: language)
+            }, { upload in try answer(page, upload) })
         }
     }
 
@@ -92,6 +93,7 @@ extension AtlasSite {
             }
             let body = "<p>" + HTMLText.escaped(WebPhrase.uploadPeople.text(language, ["count": "\(result.people)"]))
                 + "</p>\n" + HTMLPage.tables(result.document(site: self, language: language))
+                + result.chart(site: self, language: language)
             return Reply.html(populationDocument(page, fields: upload.fields, language: language, lines: lines, body: body))
         } catch {
             return Reply.html(populationDocument(page, fields: upload.fields, language: language, lines: lines,
@@ -117,19 +119,32 @@ extension AtlasSite {
         let frame = HTMLPage(language: language, path: page.path,
                              query: QueryParameters(pairs: [(PageLanguage.parameter, language.rawValue)]),
                              provenance: provenance)
+        let reforms = page == .cohort
+            ? ReformPicker(corpus: corpus).fields(fields, language)
+                + FormField.text(PopulationPage.grantRateField, label: WebPhrase.formGrantRate.text(language),
+                                 value: fields.first(PopulationPage.grantRateField) ?? "", placeholder: "0.45")
+            : ""
         let form = PopulationForm(page: page, fields: fields, language: language, lines: lines,
-                                  jurisdictions: corpus.jurisdictions.map { ($0.id, $0.names.text(in: language) ?? $0.id) })
+                                  jurisdictions: corpus.jurisdictions.map { ($0.id, $0.names.text(in: language) ?? $0.id) },
+                                  extraFields: reforms)
         return frame.document(title: page.title.text(language),
                               body: (error.map { HTMLPage.errorLine($0.message) } ?? "") + form.html + body)
     }
 }
 
-/// The choices of the form other than the file: the as-of date, the horizon or the days ahead, the jurisdictions.
+/// The choices of the form other than the file: the as-of date, the horizon or the days ahead, the jurisdictions;
+/// for a cohort, the reform scenarios (as `parole cohort --reform … --set …`) and the assumed grant rate.
 struct PopulationSettings {
     var asOf: CalendarDate
     var horizonYears = 0
     var withinDays: Int?
     var jurisdictions: [Jurisdiction]
+    /// The reform scenarios after the law, in order: each one's name (as the CSV and JSON name it) and the chosen
+    /// jurisdictions with it applied.
+    var scenarios: [(name: String, jurisdictions: [Jurisdiction])] = []
+    /// The entry into force of the reforms (the as-of date unless stated).
+    var effective: CalendarDate
+    var grantRate: Double?
 
     init(_ page: PopulationPage, _ fields: QueryParameters, site: AtlasSite, language: Language) throws(SiteError) {
         let caseQuery = CaseQuery(query: fields, language: language)
@@ -160,6 +175,35 @@ struct PopulationSettings {
             selected.append(try site.jurisdiction(id, language))
         }
         jurisdictions = selected
+        effective = asOf
+        if page == .cohort { try chooseScenarios(fields, site: site, language: language) }
+    }
+
+    /// The grant rate and the reform scenarios the form chose, refused as `parole cohort` refuses them.
+    private mutating func chooseScenarios(_ fields: QueryParameters, site: AtlasSite,
+                                          language: Language) throws(SiteError) {
+        if let text = fields.first(PopulationPage.grantRateField)?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            guard let rate = Double(text), (0...1).contains(rate) else {
+                throw Self.problem(.errorGrantRate, WebPhrase.formGrantRate, text, PopulationPage.grantRateField, language)
+            }
+            grantRate = rate
+        }
+        let picker = ReformPicker(corpus: site.corpus)
+        let names = picker.names(fields), sets = picker.assignments(fields)
+        effective = try site.date(fields, ReformPicker.effective, label: WebPhrase.formEffective.text(language),
+                                  language) ?? asOf
+        var chosen: [[Reform]] = []
+        for name in names { chosen.append(try picker.reforms(named: name, language)) }
+        // Named as the command line names them, so that a download reads as `parole cohort`'s.
+        let labels = names + (sets.isEmpty ? [] : ["--set " + sets.joined(separator: " --set ")])
+        do {
+            let stacks = try ReformChoice.scenarios(chosen, sets: sets, corpus: site.corpus)
+            for (label, stack) in zip(labels, stacks) {
+                scenarios.append((label, try stack.apply(to: jurisdictions, effective: effective)))
+            }
+        } catch {
+            throw picker.refused(error, value: (names + sets).joined(separator: "; "), language)
+        }
     }
 
     /// `5y` or `5` (with `unit` y), as the command line's `--horizon 5y` and `--within 90d` are written.
@@ -212,22 +256,28 @@ struct PopulationReading {
         return file
     }
 
-    /// As `parole cohort` counts it under the law (one scenario).
+    /// As `parole cohort` counts it: under the law, then under each reform scenario.
     func cohort(_ settings: PopulationSettings, site: AtlasSite) throws(SiteError) -> PopulationResult {
-        let law = CompiledLaw(jurisdictions: settings.jurisdictions, crosswalk: site.corpus.crosswalk,
-                              home: site.corpus.home)
-        var tally = CohortTally(mechanisms: law.mechanismKeys, scenarios: 1, asOf: settings.asOf,
+        let laws = ([settings.jurisdictions] + settings.scenarios.map(\.jurisdictions)).map {
+            CompiledLaw(jurisdictions: $0, crosswalk: site.corpus.crosswalk, home: site.corpus.home)
+        }
+        var tally = CohortTally(mechanisms: laws[0].mechanismKeys, scenarios: laws.count, asOf: settings.asOf,
                                 horizonYears: settings.horizonYears)
-        var decisions: [[CohortDecision]] = [[]]
+        var decisions = Array(repeating: [CohortDecision](), count: laws.count)
         var synthetic: Bool?
         let file = try each(asOf: settings.asOf, vocabulary: site.corpus.vocabulary) { person, facts in
             if synthetic == nil { synthetic = person.id.hasPrefix("synthetic-") }
-            decisions[0].removeAll(keepingCapacity: true)
-            law.decide(facts, into: &decisions[0])
+            for s in laws.indices {
+                decisions[s].removeAll(keepingCapacity: true)
+                laws[s].decide(facts, into: &decisions[s])
+            }
             tally.add(decisions, termEnd: facts.termEnd)
         }
-        let report = CohortReport(tally: tally, scenarios: ["law"], grantRate: nil, synthetic: synthetic ?? false)
-        return .cohort(report, ignoredColumns: file.ignoredColumns)
+        var report = CohortReport(tally: tally, scenarios: ["law"] + settings.scenarios.map(\.name),
+                                  grantRate: settings.grantRate, synthetic: synthetic ?? false)
+        report.grantRateOption = InputText.quoted(WebPhrase.formGrantRate.text(language))
+        return .cohort(report, ignoredColumns: file.ignoredColumns,
+                       effective: settings.scenarios.isEmpty ? nil : settings.effective)
     }
 
     /// As `parole roster` lists it.
@@ -267,12 +317,12 @@ struct PopulationReading {
 
 /// A population's answer, shown as tables or downloaded as the command line writes it.
 enum PopulationResult {
-    case cohort(CohortReport, ignoredColumns: [String])
+    case cohort(CohortReport, ignoredColumns: [String], effective: CalendarDate?)
     case roster(Roster, within: CalendarDate?, people: Int)
 
     var people: Int {
         switch self {
-        case .cohort(let report, _): report.tally.people
+        case .cohort(let report, _, _): report.tally.people
         case .roster(_, _, let people): people
         }
     }
@@ -281,7 +331,7 @@ enum PopulationResult {
     func document(site: AtlasSite, language: Language) -> ExportDocument {
         let wording = Wording(language, vocabulary: site.corpus.vocabulary, factNaming: .flags)
         switch self {
-        case .cohort(let report, _): return report.exportDocument(wording, provenance: site.provenance)
+        case .cohort(let report, _, _): return report.exportDocument(wording, provenance: site.provenance)
         case .roster(let roster, let within, _): return roster.exportDocument(within: within, wording, provenance: site.provenance)
         }
     }
@@ -290,14 +340,30 @@ enum PopulationResult {
     func download(_ format: PopulationPage.Download, site: AtlasSite, language: Language) -> String {
         let wording = Wording(language, vocabulary: site.corpus.vocabulary, factNaming: .labels)
         switch (self, format) {
-        case (.cohort(let report, _), .csv): return report.csv()
-        case (.cohort(let report, let ignored), _):
-            return report.json(wording, provenance: site.provenance, effective: nil, ignoredColumns: ignored)
+        case (.cohort(let report, _, _), .csv): return report.csv()
+        case (.cohort(let report, _, _), .svg): return chartDrawing(report, site: site, language: language).svg
+        case (.cohort(let report, let ignored, let effective), _):
+            return report.json(wording, provenance: site.provenance, effective: effective, ignoredColumns: ignored)
                 .serialized(pretty: true) + "\n"
         case (.roster(let roster, let within, _), .csv): return roster.csv(within: within, wording)
         case (.roster(let roster, let within, _), .json):
             return roster.json(within: within, wording, provenance: site.provenance).serialized(pretty: true) + "\n"
         case (.roster(let roster, let within, _), .ics): return roster.iCalendar(within: within, wording)
+        // Not offered: `PopulationPage.downloads` refuses it before anything is counted.
+        case (.roster, .svg): return ""
         }
+    }
+
+    /// The cohort's chart placed in the page under its tables (none for a roster).
+    func chart(site: AtlasSite, language: Language) -> String {
+        guard case .cohort(let report, _, _) = self else { return "" }
+        return "<h2>" + HTMLText.escaped(WebPhrase.pageChart.text(language)) + "</h2>\n<figure class=\"chart\">"
+            + chartDrawing(report, site: site, language: language).svgElement + "</figure>\n"
+    }
+
+    /// The chart as `parole cohort --chart` draws it (the tables' wording, with flags for facts).
+    private func chartDrawing(_ report: CohortReport, site: AtlasSite, language: Language) -> CohortChart {
+        CohortChart(report, wording: Wording(language, vocabulary: site.corpus.vocabulary, factNaming: .flags),
+                    provenance: site.provenance)
     }
 }

@@ -17,7 +17,7 @@ extension AtlasSite {
             let page = HTMLPage(language: language, path: "/whatif", query: query, provenance: provenance)
             let form = CaseForm(query: query, language: language, vocabulary: corpus.vocabulary,
                                 jurisdictions: jurisdictionOptions(language).map { ($0.value, $0.label) },
-                                action: "/whatif", extraFields: reformFields(query, language)).html
+                                action: "/whatif", extraFields: ReformPicker(corpus: corpus).fields(query, language)).html
             let title = WebPhrase.navWhatIf.text(language)
             guard whatIfCase(query, language).statesAnyFact else { return Reply.html(page.document(title: title, body: form)) }
             do throws(SiteError) {
@@ -50,8 +50,7 @@ extension AtlasSite {
     }
 
     private enum WhatIfParameter {
-        static let reform = "reform", set = "set", effective = "effective"
-        static let all: Set<String> = [reform, set, effective, Download.parameter]
+        static let all: Set<String> = ReformPicker.names.union([Download.parameter])
     }
 
     private static let whatIfDownload = Download(formats: [.docx, .xlsx, .csv, .html], name: "whatif")
@@ -76,25 +75,20 @@ extension AtlasSite {
         CaseQuery(query: query, language: language, pageParameters: WhatIfParameter.all)
     }
 
-    /// The changes written on the line: one per line of the field (or per parameter), blank lines skipped.
-    private func assignments(_ query: QueryParameters) -> [String] {
-        query.all(WhatIfParameter.set).flatMap { $0.split(whereSeparator: \.isNewline) }
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    }
-
     private func whatIf(_ query: QueryParameters, _ language: Language) throws(SiteError) -> WhatIfRun {
         let stated = try whatIfCase(query, language).build(vocabulary: corpus.vocabulary, today: today())
         var ids: [String] = []
         for id in stated.draft.jurisdictions { ids.append(try jurisdiction(id, language).id) }
-        let names = query.all(WhatIfParameter.reform).filter { !$0.isEmpty }
-        let sets = assignments(query)
+        let picker = ReformPicker(corpus: corpus)
+        let names = picker.names(query)
+        let sets = picker.assignments(query)
         guard !names.isEmpty || !sets.isEmpty else {
             throw SiteError(kind: .badInput, message: WebPhrase.errorNoReform.text(language, [
-                "field": WebPhrase.formReforms.text(language)]), field: WhatIfParameter.reform)
+                "field": WebPhrase.formReforms.text(language)]), field: ReformPicker.reform)
         }
         var chosen: [Reform] = []
-        for name in names { chosen += try reforms(named: name, language) }
-        let effective = try date(query, WhatIfParameter.effective, label: WebPhrase.formEffective.text(language),
+        for name in names { chosen += try picker.reforms(named: name, language) }
+        let effective = try date(query, ReformPicker.effective, label: WebPhrase.formEffective.text(language),
                                  language) ?? stated.facts.asOf
         do {
             let stack = try ReformChoice.stack(chosen, sets: sets, corpus: corpus)
@@ -103,57 +97,7 @@ extension AtlasSite {
                                         jurisdictions: ids)
             return WhatIfRun(facts: stated.facts, stack: stack, effective: effective, trial: trial)
         } catch {
-            // The library speaks English: its reason is given in English, and named without detail otherwise.
-            let label = WebPhrase.formSets.text(language)
-            if language == .en {
-                throw SiteError(kind: .badInput, message: label + ": " + error.description, field: WhatIfParameter.set)
-            }
-            throw invalid(WhatIfParameter.set, label: label, value: (names + sets).joined(separator: "; "), language)
+            throw picker.refused(error, value: (names + sets).joined(separator: "; "), language)
         }
-    }
-
-    /// The reforms a reform or package id names (`PACKAGE@2` for variant 2), or the reason it names none.
-    private func reforms(named name: String, _ language: Language) throws(SiteError) -> [Reform] {
-        do {
-            if let found = try ReformChoice.reforms(named: name, in: corpus) { return found }
-        } catch {
-            switch error {
-            case .noSuchVariant(_, let package, _, let variants), .alternatives(_, let package, let variants):
-                let phrase: WebPhrase = if case .alternatives = error { .errorAlternatives } else { .errorNoVariant }
-                throw SiteError(kind: .badInput, message: phrase.text(language, [
-                    "value": InputText.quoted(name),
-                    "choices": variants.map { package + "@" + String($0) }.joined(separator: ", "),
-                ]), field: WhatIfParameter.reform)
-            }
-        }
-        let message = WebPhrase.errorUnknownReform.text(language, ["value": InputText.quoted(name)])
-        guard let nearest = Suggestion.nearest(to: name, among: ReformChoice.ids(in: corpus)) else {
-            throw SiteError(kind: .badInput, message: message, field: WhatIfParameter.reform)
-        }
-        throw SiteError(kind: .badInput, message: WebPhrase.errorDidYouMean.text(language, [
-            "message": message, "value": nearest]), field: WhatIfParameter.reform)
-    }
-
-    /// The reform picker (every package, whole or by variant, and every reform of it), the changes written on the
-    /// line and the entry into force.
-    private func reformFields(_ query: QueryParameters, _ language: Language) -> String {
-        let groups = corpus.reformPackages.map { package in
-            let variants = Set(package.reforms.compactMap(\.variant)).sorted()
-            let label = package.labels.text(in: language) ?? package.id
-            let whole: [(value: String, label: String)] = variants.count > 1
-                ? variants.map { (package.id + "@" + String($0), package.id + "@" + String($0) + " — " + label) }
-                : [(package.id, package.id + " — " + label)]
-            return (heading: Optional(package.id), options: whole + package.reforms.map {
-                ($0.id, $0.id + " — " + ($0.labels.text(in: language) ?? $0.kind))
-            })
-        }
-        return "<fieldset><legend>" + HTMLText.escaped(WebPhrase.formReforms.text(language)) + "</legend>\n"
-            + FormField.select(WhatIfParameter.reform, label: WebPhrase.formReforms.text(language), groups: groups,
-                               chosen: query.all(WhatIfParameter.reform), multiple: true)
-            + FormField.lines(WhatIfParameter.set, label: WebPhrase.formSets.text(language), lines: assignments(query))
-            + FormField.text(WhatIfParameter.effective, label: WebPhrase.formEffective.text(language),
-                             value: query.first(WhatIfParameter.effective) ?? "",
-                             placeholder: WebPhrase.formDateFormat.text(language))
-            + "</fieldset>\n"
     }
 }

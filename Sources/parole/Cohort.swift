@@ -21,7 +21,9 @@ extension Parole {
                 would be owed release, how many depend on a fact the file does not give (and which). Per reform: \
                 how many get an earlier or later date, who becomes (or stops being) eligible, the median and spread \
                 of the change in days, and the person-years of custody the earlier dates could save, at the \
-                earliest date (an upper bound) and, with --grant-rate, at an assumed rate of grants.
+                earliest date (an upper bound) and, with --grant-rate, at an assumed rate of grants. --chart \
+                also draws the eligible counts as an SVG: a panel per mechanism, a group of bars per date (the \
+                as-of date, then each year of the horizon), a bar per scenario.
 
                 Examples:
                   parole cohort --input prisoners.csv
@@ -37,6 +39,8 @@ extension Parole {
                       --mechanism replacement
                   parole cohort --input prisoners.csv --reform kz-annex-3@1 --lang ru \\
                       --output /tmp/cohort.xlsx
+                  parole cohort --input prisoners.csv --reform kz-rec-juvenile-one-third \\
+                      --chart /tmp/cohort.svg --lang kk
                   parole cohort generate --size 100000 --seed 7 --output synthetic.csv
                 """,
             subcommands: [CohortGenerate.self])
@@ -58,6 +62,12 @@ extension Parole {
         @Option(help: ArgumentHelp("An assumed share of petitions granted (0 to 1), applied to the custody saved.",
                                    valueName: "rate"))
         var grantRate: Double?
+
+        @Option(name: .customLong("chart"), help: ArgumentHelp(
+            "Also draw the eligible counts as an SVG into this file: per mechanism, the people eligible by the as-of "
+                + "date and by each year of the horizon, one bar per scenario (the law, then each reform).",
+            valueName: "file.svg"))
+        var chart: String?
 
         @Option(help: ArgumentHelp("Also write each person's outcome per scenario and mechanism to this CSV file.",
                                    valueName: "file"))
@@ -103,9 +113,10 @@ extension Parole {
             var scenarios = try CohortScenarios(reform: reform, law: law, asOf: asOf, schemaFile: corpus.location.schemaFile,
                                                 jurisdictions: selected)
             try scenarios.count(only: mechanisms)
-            // Both outputs are opened before any work, so that one that cannot be written stops the run at once.
+            // Every output is opened before any work, so that one that cannot be written stops the run at once.
             let channel = try output.open()
             let datesChannel = try dates.map { try OutputChannel(path: $0) }
+            let chartChannel = try chart.map { try OutputChannel(path: $0) }
             var file = try population.open()
             let wording = Wording(language.language, vocabulary: law.vocabulary, factNaming: .labels)
             if !file.ignoredColumns.isEmpty {
@@ -120,6 +131,11 @@ extension Parole {
                                       synthetic: result.synthetic)
             report.grantRateOption = "--grant-rate"
             let provenance = Provenance(corpus: law)
+            if let chartChannel {
+                let words = Wording(language.language, vocabulary: law.vocabulary, factNaming: .flags)
+                try chartChannel.write(CohortChart(report, wording: words, provenance: provenance).svg)
+                try chartChannel.finish()
+            }
             let text: String
             switch format {
             case .json:
@@ -175,23 +191,15 @@ struct CohortScenarios {
 
     init(reform: ReformOptions, law: Corpus, asOf: CalendarDate, schemaFile: String, jurisdictions: [Jurisdiction]) throws {
         effective = try reform.effectiveDate(asOf: asOf)
-        var stacks: [(String, ReformStack)] = []
-        for name in reform.reforms {
-            do { stacks.append((name, try ReformStack(try ReformOptions.resolve(name, corpus: law, schemaFile: schemaFile)))) }
-            catch let error as ReformError { throw CLIFailure.usage(error.description) }
-        }
-        if !reform.sets.isEmpty {
-            var only = reform
-            only.reforms = []
-            stacks.append(("--set " + reform.sets.joined(separator: " --set "), try only.stack(corpus: law, schemaFile: schemaFile)))
-        }
-        names = ["law"] + stacks.map(\.0)
+        let chosen = try reform.reforms.map { try ReformOptions.resolve($0, corpus: law, schemaFile: schemaFile) }
+        names = ["law"] + reform.reforms + (reform.sets.isEmpty ? [] : ["--set " + reform.sets.joined(separator: " --set ")])
         let compile = { (js: [Jurisdiction]) in CompiledLaw(jurisdictions: js, crosswalk: law.crosswalk, home: law.home) }
         laws = [compile(jurisdictions)]
-        for (_, stack) in stacks {
-            do { laws.append(compile(try stack.apply(to: jurisdictions, effective: effective))) }
-            catch { throw CLIFailure.usage(error.description) }
-        }
+        do {
+            for stack in try ReformChoice.scenarios(chosen, sets: reform.sets, corpus: law) {
+                laws.append(compile(try stack.apply(to: jurisdictions, effective: effective)))
+            }
+        } catch { throw CLIFailure.usage(error.description) }
         selections = laws.map(\.everyMechanism)
     }
 }

@@ -246,6 +246,28 @@ def cohort_upload(site):
 
 
 @step
+def cohort_under_a_reform_with_its_chart(site):
+    site.open("/cohort?lang=en")
+    site.upload("id,term,category,start,juvenile\nj-1,9y,grave,2022-01-10,true\nj-2,6y,medium,2023-05-01,true\n"
+                "a-1,9y,grave,2022-01-10,false\n")
+    site.fill("as-of", "2026-01-01")
+    site.fill("horizon", "3y")
+    site.choose("reform", "kz-rec-juvenile-one-third")
+    site.fill("grant-rate", "0.5")
+    site.submit()
+    expect(len(site.find_all(".error")) == 0, "the population is counted under the reform")
+    headings = [h.text for h in site.find_all("main h2")]
+    expect(any("kz-rec-juvenile-one-third" in h for h in headings), f"the reform has its table of changes ({headings})")
+    chart = site.find("figure.chart svg")
+    expect(chart.is_displayed(), "the chart is shown")
+    expect(chart.size["width"] > 200 and chart.size["height"] > 100, f"the chart has a size ({chart.size})")
+    scenarios = {bar.get_attribute("data-scenario") for bar in site.find_all("figure.chart svg rect.bar")}
+    expect(scenarios == {"law", "kz-rec-juvenile-one-third"}, f"one series per scenario ({scenarios})")
+    expect(site.value("grant-rate") == "0.5", "the grant rate stays filled")
+    site.screenshot("cohort-reform")
+
+
+@step
 def roster_upload(site):
     site.open("/roster?lang=en")
     site.upload(PEOPLE)

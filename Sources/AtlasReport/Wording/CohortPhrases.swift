@@ -1,6 +1,10 @@
 /// The fixed phrases of cohort runs and the eligibility roster (cohort-phrases.json).
 public enum CohortPhrase: String, PhraseName {
     case cohortChangesHeading = "cohort.changes-heading"
+    case cohortChartAxisDate = "cohort.chart.axis-date"
+    case cohortChartAxisPeople = "cohort.chart.axis-people"
+    case cohortChartSubtitle = "cohort.chart.subtitle"
+    case cohortChartTitle = "cohort.chart.title"
     case cohortColumnDepends = "cohort.column.depends"
     case cohortColumnEarlier = "cohort.column.earlier"
     case cohortColumnEligibleBy = "cohort.column.eligible-by"

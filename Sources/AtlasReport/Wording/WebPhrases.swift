@@ -85,6 +85,8 @@ public enum WebPhrase: String, PhraseName {
     case uploadJurisdictions = "web.upload.jurisdictions"
     case errorRowLine = "web.error.row-line"
     case errorFormat = "web.error.format"
+    case errorGrantRate = "web.error.grant-rate"
+    case formGrantRate = "web.form.grant-rate"
     // The regime and instrument pages: the parts of a version, the disputed mark, the as-of form.
     case pageInstruments = "web.page.instruments"
     case regimeAllVersions = "web.regime.all-versions"
