@@ -167,7 +167,7 @@ extension Parole {
 }
 
 /// The law and each reform scenario of a cohort run, compiled once.
-struct CohortScenarios {
+struct CohortScenarios: Sendable {
     var names: [String]
     var laws: [CompiledLaw]
     /// Per law, the mechanisms counted (every one unless `--mechanism` chose).
@@ -205,7 +205,7 @@ struct CohortScenarios {
 }
 
 /// Reads a population in chunks and counts each chunk on every core: one tally per slice, merged in order.
-struct CohortRun {
+struct CohortRun: Sendable {
     let scenarios: CohortScenarios
     let asOf: CalendarDate
     let horizonYears: Int
@@ -242,21 +242,26 @@ struct CohortRun {
             }
             try dates.write(TextTableData(header: header, rows: []).csv + "\n")
         }
+        // The next chunk is read while the cores decide the current one: reading is the one part that cannot be
+        // shared, and the cores would otherwise wait for it.
+        var next = try readChunk(&file)
         while true {
-            // Only the records' bounds are found here; each core splits and reads its own records.
-            var chunk: [PopulationFile.Record] = []
-            while chunk.count < 8_192 {
-                do {
-                    guard let record = try file.nextRecord() else { break }
-                    chunk.append(record)
-                } catch let problem as PopulationFile.Problem {
-                    guard keepGoing else { throw CLIFailure.data(problem.description) }
-                    FileHandle.standardError.write(Data("parole: \(problem)\n".utf8))
-                    rejected += 1
-                }
+            let current = next
+            for problem in current.problems { FileHandle.standardError.write(Data("parole: \(problem)\n".utf8)) }
+            rejected += current.problems.count
+            if let failure = current.failure { throw CLIFailure.data(failure.description) }
+            if current.records.isEmpty { break }
+            let decided = ParallelSlots<[Slice]>(count: 1)
+            let pending = DispatchGroup()
+            pending.enter()
+            let (run, layout) = (self, file.layout)
+            DispatchQueue.global().async {
+                decided.fill(0, with: run.decide(current.records, keys: keys, layout: layout))
+                pending.leave()
             }
-            if chunk.isEmpty { break }
-            let slices = decide(chunk, keys: keys, file: file)
+            next = try readChunk(&file)
+            pending.wait()
+            let slices = decided[0] ?? []
             if !synthetic, slices.first?.synthetic == true { synthetic = true }
             for slice in slices {
                 if let first = slice.problems.first, !keepGoing { throw CLIFailure.data(first.message) }
@@ -275,14 +280,40 @@ struct CohortRun {
         return Result(tally: total, rejected: rejected, synthetic: synthetic)
     }
 
+    /// Up to 8,192 records, and the problems met reading them: each reported (with `--keep-going`) before the
+    /// chunk's own, or the one that stops the run, after the records read before it are counted.
+    struct Chunk {
+        var records: [PopulationFile.Record] = []
+        var problems: [PopulationFile.Problem] = []
+        var failure: PopulationFile.Problem?
+    }
+
+    /// Only the records' bounds are found here; each core splits and reads its own records.
+    private func readChunk(_ file: inout PopulationFile) throws -> Chunk {
+        var chunk = Chunk()
+        while chunk.records.count < 8_192 {
+            do {
+                guard let record = try file.nextRecord() else { break }
+                chunk.records.append(record)
+            } catch let problem as PopulationFile.Problem {
+                guard keepGoing else {
+                    chunk.failure = problem
+                    break
+                }
+                chunk.problems.append(problem)
+            }
+        }
+        return chunk
+    }
+
     private func decide(_ chunk: [PopulationFile.Record], keys: [CohortTally.MechanismKey],
-                        file: PopulationFile) -> [Slice] {
+                        layout: PopulationFile.Layout) -> [Slice] {
         let count = min(chunk.count, max(1, ProcessInfo.processInfo.activeProcessorCount) * 2)
         let per = (chunk.count + count - 1) / count
         let laws = scenarios.laws
         let selections = scenarios.selections
         let (asOf, horizonYears, vocabulary, writesDates) = (asOf, horizonYears, vocabulary, writesDates)
-        let reader = file.layout.cases(asOf: asOf, vocabulary: vocabulary)
+        let reader = layout.cases(asOf: asOf, vocabulary: vocabulary)
         return ParallelSlots<Slice>.compute(count: count) { index in
             var slice = Slice(tally: CohortTally(mechanisms: keys, scenarios: laws.count, asOf: asOf, horizonYears: horizonYears))
             var decisions = Array(repeating: [CohortDecision](), count: laws.count)
