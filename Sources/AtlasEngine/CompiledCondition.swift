@@ -292,8 +292,17 @@ struct TermBits: Sendable {
     /// The bits of terms the case has; a term no condition mentions has no bit (it can match nothing).
     func bits(_ terms: some Sequence<String>, of kind: TermKind) -> UInt64 {
         var mask: UInt64 = 0
-        for t in terms { if let bit = tables[kind.rawValue][t], bit < 64 { mask |= 1 << UInt64(bit) } }
+        for t in terms { if let bit = bit(of: t, kind), bit < 64 { mask |= 1 << UInt64(bit) } }
         return mask
+    }
+
+    /// A term's bit. A kind with few terms is searched in order: comparing a handful of short strings costs less
+    /// than hashing one, and every person of a cohort asks for their category and punishment.
+    private func bit(of term: String, _ kind: TermKind) -> Int? {
+        let table = tables[kind.rawValue]
+        guard table.count <= 8 else { return table[term] }
+        for (name, bit) in table where name == term { return bit }
+        return nil
     }
 }
 

@@ -244,12 +244,14 @@ extension PopulationFile {
             cells.removeAll(keepingCapacity: true)
             var from = 0
             for index in row.indices {
-                switch row[index] {
-                case UInt8(ascii: ","):
+                let byte = row[index]
+                // Letters, digits, '-' and ';' lie above the comma: most bytes of a record take this one test.
+                guard byte <= UInt8(ascii: ",") else { continue }
+                if byte == UInt8(ascii: ",") {
                     cells.append(from..<index)
                     from = index + 1
-                case UInt8(ascii: "\""), 0x0D: return false
-                default: continue
+                } else if byte == UInt8(ascii: "\"") || byte == 0x0D {
+                    return false
                 }
             }
             cells.append(from..<row.count)
