@@ -38,11 +38,7 @@ public struct CohortChart: Sendable {
 
     /// The chart as an `<svg>` element to place in an HTML page (no XML declaration); it draws with presentation
     /// attributes only (no `style`), so that a page whose Content-Security-Policy forbids inline styles shows it.
-    public var svgElement: String {
-        let document = svg
-        guard document.hasPrefix("<?xml"), let end = document.firstIndex(of: "\n") else { return document }
-        return String(document[document.index(after: end)...])
-    }
+    public var svgElement: String { SVGElement.inline(svg) }
 
     /// The chart as a standalone SVG document.
     public var svg: String {

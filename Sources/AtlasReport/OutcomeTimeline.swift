@@ -78,11 +78,7 @@ public struct OutcomeTimeline: Sendable {
     /// The timeline as an `<svg>` element to place in an HTML page: the document without its XML declaration,
     /// which has no place inside HTML. It draws with presentation attributes only (no `style`), so that a page whose
     /// Content-Security-Policy forbids inline styles shows it as the file does.
-    public var svgElement: String {
-        let document = svg
-        guard document.hasPrefix("<?xml"), let end = document.firstIndex(of: "\n") else { return document }
-        return String(document[document.index(after: end)...])
-    }
+    public var svgElement: String { SVGElement.inline(svg) }
 
     /// The timeline as a standalone SVG document.
     public var svg: String {
