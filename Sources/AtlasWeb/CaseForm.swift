@@ -83,15 +83,9 @@ struct CaseForm {
     }
 
     private var jurisdictionField: String {
-        let esc = HTMLText.escaped
-        let chosen = Set(query.all(CaseQuery.jurisdictionParameter).map { $0.lowercased() })
-        let options = jurisdictions.map { item in
-            "<option value=\"\(esc(item.id))\"\(chosen.contains(item.id) ? " selected" : "")>"
-                + esc(item.id + " — " + item.name) + "</option>"
-        }.joined()
-        return "<div class=\"fact\"><label for=\"jurisdiction\">" + esc(WebPhrase.formJurisdictions.text(language))
-            + "</label><select id=\"jurisdiction\" name=\"\(CaseQuery.jurisdictionParameter)\" multiple size=\"8\">"
-            + options + "</select></div>\n"
+        FormField.select(CaseQuery.jurisdictionParameter, label: WebPhrase.formJurisdictions.text(language),
+                         groups: [(nil, jurisdictions.map { ($0.id, $0.id + " — " + $0.name) })],
+                         chosen: query.all(CaseQuery.jurisdictionParameter), multiple: true)
     }
 }
 

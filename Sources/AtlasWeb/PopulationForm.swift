@@ -61,14 +61,8 @@ struct PopulationForm {
     }
 
     private var jurisdictionField: String {
-        let esc = HTMLText.escaped
-        let chosen = Set(fields.all(CaseQuery.jurisdictionParameter).map { $0.lowercased() })
-        let options = jurisdictions.map { item in
-            "<option value=\"\(esc(item.id))\"\(chosen.contains(item.id) ? " selected" : "")>"
-                + esc(item.id + " — " + item.name) + "</option>"
-        }.joined()
-        return "<div class=\"fact\"><label for=\"upload-jurisdiction\">"
-            + esc(WebPhrase.uploadJurisdictions.text(language)) + "</label><select id=\"upload-jurisdiction\" "
-            + "name=\"\(CaseQuery.jurisdictionParameter)\" multiple size=\"6\">" + options + "</select></div>\n"
+        FormField.select(CaseQuery.jurisdictionParameter, label: WebPhrase.uploadJurisdictions.text(language),
+                         groups: [(nil, jurisdictions.map { ($0.id, $0.id + " — " + $0.name) })],
+                         chosen: fields.all(CaseQuery.jurisdictionParameter), multiple: true)
     }
 }
