@@ -157,9 +157,18 @@ public struct CohortTally: Sendable {
     public let horizonYears: Int
     public private(set) var people = 0
     /// `counts[scenario][mechanism]`.
-    public private(set) var counts: [[Counts]]
+    public var counts: [[Counts]] { (0..<scenarios).map { s in mechanisms.indices.map { counts(scenario: s, mechanism: $0) } } }
     /// `changes[scenario - 1][mechanism]`: each reform scenario against the law (scenario 0).
     public private(set) var changes: [[Change]]
+    /// Every count of `counts`, in one buffer: `width` places per scenario and mechanism, at the offsets below.
+    /// A million people's counts are added in place; through arrays of arrays, each addition would first make
+    /// sure that each level is not shared.
+    private var cells: [Int]
+    private let width: Int
+    private var eligibleNowPlace: Int { MechanismOutcome.Status.allCases.count }
+    private var eligibleByPlace: Int { eligibleNowPlace + 1 }
+    private var mandatoryPlace: Int { eligibleByPlace + horizonYears }
+    private var missingPlace: Int { mandatoryPlace + 1 }
     private let horizonDates: [CalendarDate]
     /// `MechanismOutcome.Status.allCases`, searched in place of a hash: nine statuses compare faster than one hashes.
     private let statuses = MechanismOutcome.Status.allCases
@@ -169,34 +178,62 @@ public struct CohortTally: Sendable {
         self.scenarios = scenarios
         self.asOf = asOf
         self.horizonYears = horizonYears
-        counts = Array(repeating: Array(repeating: Counts(horizon: horizonYears), count: mechanisms.count), count: scenarios)
+        width = MechanismOutcome.Status.allCases.count + 1 + horizonYears + 1 + 64
+        cells = Array(repeating: 0, count: width * mechanisms.count * scenarios)
         changes = Array(repeating: Array(repeating: Change(), count: mechanisms.count), count: max(0, scenarios - 1))
         horizonDates = (0..<horizonYears).map { asOf.adding(months: 12 * ($0 + 1)) }
     }
 
+    private func counts(scenario s: Int, mechanism m: Int) -> Counts {
+        let base = (s * mechanisms.count + m) * width
+        var counts = Counts(horizon: horizonYears)
+        counts.byStatus = Array(cells[base..<base + eligibleNowPlace])
+        counts.eligibleNow = cells[base + eligibleNowPlace]
+        counts.eligibleBy = Array(cells[base + eligibleByPlace..<base + mandatoryPlace])
+        counts.mandatory = cells[base + mandatoryPlace]
+        counts.missingByFact = Array(cells[base + missingPlace..<base + width])
+        return counts
+    }
+
     /// Counts one person: `decisions[scenario]` holds one decision per mechanism, in `mechanisms` order.
     public mutating func add(_ decisions: [[CohortDecision]], termEnd: CalendarDate?) {
+        add(scenarioMajor: Array(decisions.joined()), termEnd: termEnd)
+    }
+
+    /// Counts one person: `decisions` holds one decision per mechanism for each scenario in turn (scenario 0's
+    /// mechanisms, in `mechanisms` order, then scenario 1's, …).
+    public mutating func add(scenarioMajor decisions: [CohortDecision], termEnd: CalendarDate?) {
         people += 1
-        for s in 0..<scenarios {
-            for m in mechanisms.indices {
-                let d = decisions[s][m]
-                counts[s][m].byStatus[statuses.firstIndex(of: d.result.status)!] += 1
-                if d.result.available {
-                    if d.result.mandatory { counts[s][m].mandatory += 1 }
-                    if let date = d.result.earliestDate {
-                        if date <= asOf { counts[s][m].eligibleNow += 1 }
-                        for (k, limit) in horizonDates.enumerated() where date <= limit { counts[s][m].eligibleBy[k] += 1 }
+        let (mechanismCount, width, asOf, statuses) = (mechanisms.count, width, asOf, statuses)
+        let (eligibleNowPlace, eligibleByPlace, mandatoryPlace, missingPlace) = (eligibleNowPlace, eligibleByPlace, mandatoryPlace, missingPlace)
+        let horizonDates = horizonDates
+        cells.withUnsafeMutableBufferPointer { cells in
+            for s in 0..<scenarios {
+                for m in 0..<mechanismCount {
+                    let d = decisions[s * mechanismCount + m]
+                    let base = (s * mechanismCount + m) * width
+                    cells[base + statuses.firstIndex(of: d.result.status)!] += 1
+                    if d.result.available {
+                        if d.result.mandatory { cells[base + mandatoryPlace] += 1 }
+                        if let date = d.result.earliestDate {
+                            if date <= asOf { cells[base + eligibleNowPlace] += 1 }
+                            for (k, limit) in horizonDates.enumerated() where date <= limit { cells[base + eligibleByPlace + k] += 1 }
+                        }
+                    }
+                    if d.result.status == .undetermined {
+                        var bits = d.missing.bits
+                        while bits != 0 {
+                            cells[base + missingPlace + bits.trailingZeroBitCount] += 1
+                            bits &= bits - 1
+                        }
                     }
                 }
-                if d.result.status == .undetermined {
-                    var bits = d.missing.bits
-                    while bits != 0 {
-                        let bit = bits.trailingZeroBitCount
-                        counts[s][m].missingByFact[bit] += 1
-                        bits &= bits - 1
-                    }
-                }
-                if s > 0 { compare(decisions[0][m].result, d.result, scenario: s - 1, mechanism: m, termEnd: termEnd) }
+            }
+        }
+        for s in 1..<max(1, scenarios) {
+            for m in 0..<mechanismCount {
+                compare(decisions[m].result, decisions[s * mechanismCount + m].result, scenario: s - 1, mechanism: m,
+                        termEnd: termEnd)
             }
         }
     }
@@ -230,16 +267,7 @@ public struct CohortTally: Sendable {
     /// Adds another tally of the same mechanisms and scenarios (a slice counted on another core).
     public mutating func merge(_ other: CohortTally) {
         people += other.people
-        for s in 0..<scenarios {
-            for m in mechanisms.indices {
-                let o = other.counts[s][m]
-                for i in o.byStatus.indices { counts[s][m].byStatus[i] += o.byStatus[i] }
-                counts[s][m].eligibleNow += o.eligibleNow
-                for k in o.eligibleBy.indices { counts[s][m].eligibleBy[k] += o.eligibleBy[k] }
-                counts[s][m].mandatory += o.mandatory
-                for b in o.missingByFact.indices { counts[s][m].missingByFact[b] += o.missingByFact[b] }
-            }
-        }
+        for i in cells.indices { cells[i] += other.cells[i] }
         for s in changes.indices {
             for m in mechanisms.indices {
                 let o = other.changes[s][m]

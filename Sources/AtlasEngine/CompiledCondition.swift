@@ -100,13 +100,13 @@ final class ConditionNodes: @unchecked Sendable {
         case .terms(let kind, let mask):
             if kind == .category {
                 guard readable else { return .unknown(.categoryCrosswalk) }
-                guard f.facts.category != nil else { return .unknown(.categoryMissing) }
+                guard f.hasCategory else { return .unknown(.categoryMissing) }
             }
             return Truth(f.terms(kind) & mask != 0)
         case .termsByName(let kind, let mask, let set):
             if kind == .category {
                 guard readable else { return .unknown(.categoryCrosswalk) }
-                guard f.facts.category != nil else { return .unknown(.categoryMissing) }
+                guard f.hasCategory else { return .unknown(.categoryMissing) }
             }
             return Truth(f.terms(kind) & mask != 0 || f.names(of: kind).contains(where: names[Int(set)].contains))
         case .life(let wanted): return Truth(f.facts.term.isLife == wanted)
@@ -407,6 +407,7 @@ struct CaseFacts {
     /// Every yes/no fact conditions test, the ones read from a richer fact (`damage-compensated`) included.
     var answers: YesNoAnswers { read.answers }
     var termEnd: CalendarDate? { read.termEnd }
+    var hasCategory: Bool { read.hasCategory }
     /// The case's terms of `kind`, as bits.
     func terms(_ kind: TermKind) -> UInt64 { read.terms[kind.rawValue] }
     /// The date the law's fraction at `slot` of the term is served; `nil` for a life term.
@@ -419,6 +420,8 @@ struct CaseFacts {
         /// Indexed by `TermKind.rawValue`.
         let terms: InlineArray<5, UInt64>
         let termEnd: CalendarDate?
+        /// Whether the case states its category (asked by every condition on it: cheaper than the string).
+        let hasCategory: Bool
         /// The fixed term (`nil` for life) and the law's fractions of it, by slot.
         let term: CalendarDuration?
         let fractions: [Rational]
@@ -432,16 +435,17 @@ struct CaseFacts {
             self.facts = facts
             answers = facts.allAnswers
             var terms = InlineArray<5, UInt64>(repeating: 0)
-            for kind in TermKind.allCases {
-                terms[kind.rawValue] = switch kind {
-                case .category: facts.category.map { bits.bits(CollectionOfOne($0), of: kind) } ?? 0
-                case .offence: facts.offences.isEmpty ? 0 : bits.bits(facts.offences, of: kind)
-                case .consequence: facts.consequences.isEmpty ? 0 : bits.bits(facts.consequences, of: kind)
-                case .punishment: bits.bits(CollectionOfOne(facts.punishment), of: kind)
-                case .priorRevocation: facts.priorRevocation.map { bits.bits(CollectionOfOne($0), of: kind) } ?? 0
-                }
+            if let category = facts.category { terms[TermKind.category.rawValue] = bits.bits(CollectionOfOne(category), of: .category) }
+            if !facts.offences.isEmpty { terms[TermKind.offence.rawValue] = bits.bits(facts.offences, of: .offence) }
+            if !facts.consequences.isEmpty {
+                terms[TermKind.consequence.rawValue] = bits.bits(facts.consequences, of: .consequence)
+            }
+            terms[TermKind.punishment.rawValue] = bits.bits(CollectionOfOne(facts.punishment), of: .punishment)
+            if let prior = facts.priorRevocation {
+                terms[TermKind.priorRevocation.rawValue] = bits.bits(CollectionOfOne(prior), of: .priorRevocation)
             }
             self.terms = terms
+            hasCategory = facts.category != nil
             termEnd = facts.termEnd
             if case .fixed(let term) = facts.term { self.term = term } else { term = nil }
             self.fractions = fractions

@@ -236,14 +236,15 @@ struct CompiledExclusion: Sendable {
     let id: String
     let validity: Validity
     let condition: CompiledCondition
-    let exceptions: [CompiledRule]
+    /// Freed with the version that holds the exclusion.
+    let exceptions: RuleTable<CompiledRule>
 
     init(source: Exclusion, condition: CompiledCondition, exceptions: [CompiledRule]) {
         self.source = source
         id = source.id
         validity = source.validity
         self.condition = condition
-        self.exceptions = exceptions
+        self.exceptions = RuleTable(exceptions)
     }
 }
 
@@ -255,10 +256,10 @@ final class CompiledVersion: Sendable {
     /// Whether the law itself owes release (not at the court's discretion).
     let mandatoryByLaw: Bool
     let scope: CompiledCondition
-    let thresholds: [CompiledThreshold]
-    let exclusions: [CompiledExclusion]
-    let grantConditions: [CompiledRule]
-    let mandatoryRelease: [CompiledRule]
+    let thresholds: RuleTable<CompiledThreshold>
+    let exclusions: RuleTable<CompiledExclusion>
+    let grantConditions: RuleTable<CompiledRule>
+    let mandatoryRelease: RuleTable<CompiledRule>
     /// What each conversion of the remainder requires (aligned with the version's conversions).
     let conversionRequirements: [CompiledCondition?]
     /// Whether any condition of the version reads the Kazakh category (the crosswalk is then worth citing).
@@ -290,7 +291,7 @@ final class CompiledVersion: Sendable {
         mandatoryByLaw = v.decision != .discretionary
         scope = condition(scopeRoot)
         let index = Dictionary(v.thresholds.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        thresholds = zip(v.thresholds, thresholdRoots).map { t, root in
+        thresholds = RuleTable(zip(v.thresholds, thresholdRoots).map { t, root in
             // Past 64 thresholds in one version an override cannot be a bit; no law comes near.
             let overrides = t.overrides.compactMap { index[$0] }.filter { $0 < 64 }
                 .reduce(UInt64(0)) { $0 | 1 << UInt64($1) }
@@ -302,18 +303,26 @@ final class CompiledVersion: Sendable {
                                      relative: t.relativeTo.flatMap { r in
                                          anchors[r.mechanism].map { RelativeAnchor(mechanism: $0, before: r.before) }
                                      })
-        }
-        exclusions = zip(v.exclusions, exclusionRoots).map { x, roots in
+        })
+        exclusions = RuleTable(zip(v.exclusions, exclusionRoots).map { x, roots in
             CompiledExclusion(source: x, condition: condition(roots.0),
                               exceptions: zip(x.exceptions, roots.1).map { rule($0, $1) })
-        }
-        grantConditions = zip(v.grantConditions, grantRoots).map { rule($0, $1) }
-        mandatoryRelease = zip(v.mandatoryRelease, mandatoryRoots).map { rule($0, $1) }
+        })
+        grantConditions = RuleTable(zip(v.grantConditions, grantRoots).map { rule($0, $1) })
+        mandatoryRelease = RuleTable(zip(v.mandatoryRelease, mandatoryRoots).map { rule($0, $1) })
         conversionRequirements = conversionRoots.map { $0.map(condition) }
         func usesCategory(_ c: Condition?) -> Bool {
             c?.containsLeaf(throughNegation: true) { if case .category = $0 { return true } else { return false } } ?? false
         }
         readsCategory = usesCategory(v.scope.condition) || v.thresholds.contains { usesCategory($0.condition) }
             || v.exclusions.contains { usesCategory($0.condition) }
+    }
+
+    deinit {
+        exclusions.forEach { $0.exceptions.free() }
+        thresholds.free()
+        exclusions.free()
+        grantConditions.free()
+        mandatoryRelease.free()
     }
 }

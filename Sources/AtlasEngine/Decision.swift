@@ -189,8 +189,7 @@ extension CompiledVersion {
         let governing = matching & ~overridden
         var best: (index: Int, date: CalendarDate)?
         for i in thresholds.indices where governing & (1 << UInt64(i)) != 0 {
-            // Through the buffer: called on the array's element, the method would run on a copy of the threshold.
-            let date = thresholds.withUnsafeBufferPointer { $0[i].date(f, readable: readable) }
+            let date = thresholds[i].date(f, readable: readable)
             tracer.thresholdDate(thresholds[i], date, facts: f.facts)
             if best == nil || date > best!.date { best = (i, date) }
         }
@@ -215,10 +214,8 @@ extension CompiledVersion {
     {
         let asOf = f.facts.asOf
         let life = f.facts.term.isLife
-        let thresholds = self.thresholds
         var matching: UInt64 = 0, uncertain: UInt64 = 0
         var anyInForce = false
-        // By index: a threshold read whole would be copied, its conditions retained, for every case.
         for i in thresholds.indices where i < 64 && thresholds[i].validity.contains(f.lawDate) {
             anyInForce = true
             let lifeExcluded = life && thresholds[i].onlyShare

@@ -174,6 +174,10 @@ struct CohortScenarios: Sendable {
     var selections: [MechanismSelection] = []
     var effective: CalendarDate
     var count: Int { laws.count }
+    /// Per worker, a compilation of its own of every scenario's law (the same law, `laws`, compiled again). The
+    /// walk counts references on the compiled rules it reads; two cores counting on the same objects would pass
+    /// their memory back and forth for every person, a tenth of a cohort run's time.
+    private(set) var workerLaws: [[CompiledLaw]] = []
 
     /// Counts only the mechanisms `names` (ids or kinds) name, every one when empty; an unknown name is a usage
     /// error that lists the mechanisms there are.
@@ -194,12 +198,14 @@ struct CohortScenarios: Sendable {
         let chosen = try reform.reforms.map { try ReformOptions.resolve($0, corpus: law, schemaFile: schemaFile) }
         names = ["law"] + reform.reforms + (reform.sets.isEmpty ? [] : ["--set " + reform.sets.joined(separator: " --set ")])
         let compile = { (js: [Jurisdiction]) in CompiledLaw(jurisdictions: js, crosswalk: law.crosswalk, home: law.home) }
-        laws = [compile(jurisdictions)]
+        var scenarioLaws = [jurisdictions]
         do {
             for stack in try ReformChoice.scenarios(chosen, sets: reform.sets, corpus: law) {
-                laws.append(compile(try stack.apply(to: jurisdictions, effective: effective)))
+                scenarioLaws.append(try stack.apply(to: jurisdictions, effective: effective))
             }
         } catch { throw CLIFailure.usage(error.description) }
+        laws = scenarioLaws.map(compile)
+        workerLaws = (0..<CohortRun.workers).map { _ in scenarioLaws.map(compile) }
         selections = laws.map(\.everyMechanism)
     }
 }
@@ -228,6 +234,9 @@ struct CohortRun: Sendable {
         var synthetic = false
     }
 
+    /// How many slices each chunk is cut into: two per core, so that a core that finishes early takes another.
+    static let workers = max(1, ProcessInfo.processInfo.activeProcessorCount) * 2
+
     func count(_ file: inout PopulationFile, dates: OutputChannel?) throws -> Result {
         let keys = scenarios.laws[0].mechanismKeys(only: scenarios.selections[0])
         var total = CohortTally(mechanisms: keys, scenarios: scenarios.count, asOf: asOf, horizonYears: horizonYears)
@@ -242,6 +251,8 @@ struct CohortRun: Sendable {
             }
             try dates.write(TextTableData(header: header, rows: []).csv + "\n")
         }
+        // A reader per worker, for the reason each has its law (`CohortScenarios.workerLaws`).
+        let readers = (0..<Self.workers).map { _ in file.layout.cases(asOf: asOf, vocabulary: vocabulary) }
         // The next chunk is read while the cores decide the current one: reading is the one part that cannot be
         // shared, and the cores would otherwise wait for it.
         var next = try readChunk(&file)
@@ -254,9 +265,9 @@ struct CohortRun: Sendable {
             let decided = ParallelSlots<[Slice]>(count: 1)
             let pending = DispatchGroup()
             pending.enter()
-            let (run, layout) = (self, file.layout)
+            let run = self
             DispatchQueue.global().async {
-                decided.fill(0, with: run.decide(current.records, keys: keys, layout: layout))
+                decided.fill(0, with: run.decide(current.records, keys: keys, readers: readers))
                 pending.leave()
             }
             next = try readChunk(&file)
@@ -280,7 +291,7 @@ struct CohortRun: Sendable {
         return Result(tally: total, rejected: rejected, synthetic: synthetic)
     }
 
-    /// Up to 8,192 records, and the problems met reading them: each reported (with `--keep-going`) before the
+    /// Up to 32,768 records (few enough to hold, many enough that the cores rarely wait for each other), and the problems met reading them: each reported (with `--keep-going`) before the
     /// chunk's own, or the one that stops the run, after the records read before it are counted.
     struct Chunk {
         var records: [PopulationFile.Record] = []
@@ -291,7 +302,7 @@ struct CohortRun: Sendable {
     /// Only the records' bounds are found here; each core splits and reads its own records.
     private func readChunk(_ file: inout PopulationFile) throws -> Chunk {
         var chunk = Chunk()
-        while chunk.records.count < 8_192 {
+        while chunk.records.count < 32_768 {
             do {
                 guard let record = try file.nextRecord() else { break }
                 chunk.records.append(record)
@@ -307,16 +318,17 @@ struct CohortRun: Sendable {
     }
 
     private func decide(_ chunk: [PopulationFile.Record], keys: [CohortTally.MechanismKey],
-                        layout: PopulationFile.Layout) -> [Slice] {
-        let count = min(chunk.count, max(1, ProcessInfo.processInfo.activeProcessorCount) * 2)
+                        readers: [PopulationFile.CaseReader]) -> [Slice] {
+        let count = min(chunk.count, Self.workers)
         let per = (chunk.count + count - 1) / count
-        let laws = scenarios.laws
+        let workerLaws = scenarios.workerLaws
         let selections = scenarios.selections
-        let (asOf, horizonYears, vocabulary, writesDates) = (asOf, horizonYears, vocabulary, writesDates)
-        let reader = layout.cases(asOf: asOf, vocabulary: vocabulary)
+        let (asOf, horizonYears, writesDates) = (asOf, horizonYears, writesDates)
         return ParallelSlots<Slice>.compute(count: count) { index in
+            let (laws, reader) = (workerLaws[index], readers[index])
             var slice = Slice(tally: CohortTally(mechanisms: keys, scenarios: laws.count, asOf: asOf, horizonYears: horizonYears))
-            var decisions = Array(repeating: [CohortDecision](), count: laws.count)
+            // Every scenario's decisions, one after the other (`CohortTally.add(scenarioMajor:)`).
+            var decisions: [CohortDecision] = []
             var lines: [[String]] = []
             var cells: [Range<Int>] = []
             for record in chunk[min(chunk.count, index * per)..<min(chunk.count, (index + 1) * per)] {
@@ -326,15 +338,13 @@ struct CohortRun: Sendable {
                     continue
                 }
                 if index == 0, slice.tally.people == 0, reader.id(of: record).hasPrefix("synthetic-") { slice.synthetic = true }
-                for s in laws.indices {
-                    decisions[s].removeAll(keepingCapacity: true)
-                    laws[s].decide(facts, only: selections[s], into: &decisions[s])
-                }
-                slice.tally.add(decisions, termEnd: facts.termEnd)
+                decisions.removeAll(keepingCapacity: true)
+                for s in laws.indices { laws[s].decide(facts, only: selections[s], into: &decisions) }
+                slice.tally.add(scenarioMajor: decisions, termEnd: facts.termEnd)
                 if writesDates {
-                    lines.append([reader.id(of: record)] + decisions.flatMap { $0.map { d in
+                    lines.append([reader.id(of: record)] + decisions.map { d in
                         d.result.available ? d.result.earliestDate?.description ?? d.result.status.rawValue : d.result.status.rawValue
-                    } })
+                    })
                 }
             }
             if writesDates, !lines.isEmpty {
