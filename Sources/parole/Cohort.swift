@@ -291,8 +291,9 @@ struct CohortRun: Sendable {
         return Result(tally: total, rejected: rejected, synthetic: synthetic)
     }
 
-    /// Up to 32,768 records (few enough to hold, many enough that the cores rarely wait for each other), and the problems met reading them: each reported (with `--keep-going`) before the
-    /// chunk's own, or the one that stops the run, after the records read before it are counted.
+    /// Up to 32,768 records (few enough to hold, many enough that the cores seldom wait for each other), and the
+    /// problems met reading them: each reported (with `--keep-going`) before the chunk's own, or the one that
+    /// stops the run, after the records read before it are counted.
     struct Chunk {
         var records: [PopulationFile.Record] = []
         var problems: [PopulationFile.Problem] = []
