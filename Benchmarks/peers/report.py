@@ -83,6 +83,7 @@ def main():
     ap.add_argument("--parole-json", required=True)
     ap.add_argument("--peer", action="append", default=[], help="NAME=DATES.csv,SUMMARY.json")
     ap.add_argument("--time", action="append", default=[], help="NAME=TIMEFILE")
+    ap.add_argument("--runs", type=int, default=1, help="how many timed runs each time file is the fastest of")
     args = ap.parse_args()
 
     parole = load_dates(args.parole_dates, parole=True)
@@ -109,7 +110,7 @@ def main():
         wall, user, system, kb = open(path).read().split()[-4:]
         times[name] = (float(wall), float(user) + float(system), int(kb) / 1024)
     n = args.people
-    print(f"\n== Timings, end to end (one run each, after an untimed warm-up run), {n:,} people")
+    print(f"\n== Timings, end to end (the fastest of {args.runs} run(s) each, after an untimed warm-up run), {n:,} people")
     print(f"{'':18}{'wall s':>9}{'CPU s':>9}{'people/s':>13}{'peak MB':>9}{'agree':>12}")
     for name, (wall, cpu, mb) in times.items():
         a = f"{agree[name]:,}" if name in agree else "-"

@@ -222,12 +222,20 @@ extension PopulationFile {
         /// The case `record` states; one that cannot be read throws, naming the line and the file's own column,
         /// never the person's data. `cells` is room for the record's cell bounds, reused from record to record.
         public func read(_ record: Record, cells scratch: inout [Range<Int>]) throws -> Case {
-            if let cells, let found = record.bytes.withUnsafeBufferPointer({ row in
-                Self.split(row, into: &scratch) ? cells.read(row, cells: scratch) : nil
+            // Room only: the read fills every fact anew.
+            var facts = Case(term: .life, category: nil, punishment: "", start: asOf, asOf: asOf)
+            try read(record, cells: &scratch, into: &facts)
+            return facts
+        }
+
+        /// `read(_:cells:)` into a case the caller keeps from record to record (see `FactCells.read(_:cells:into:)`).
+        public func read(_ record: Record, cells scratch: inout [Range<Int>], into facts: inout Case) throws {
+            if let cells, record.bytes.withUnsafeBufferPointer({ row in
+                Self.split(row, into: &scratch) && cells.read(row, cells: scratch, into: &facts)
             }) {
-                return found
+                return
             }
-            return try layout.facts(of: layout.person(record), asOf: asOf, vocabulary: vocabulary)
+            facts = try layout.facts(of: layout.person(record), asOf: asOf, vocabulary: vocabulary)
         }
 
         /// The person's id: the file's, or the record's line when it gives none.

@@ -332,9 +332,10 @@ struct CohortRun: Sendable {
             var decisions: [CohortDecision] = []
             var lines: [[String]] = []
             var cells: [Range<Int>] = []
+            // Room for each record's facts, filled anew by every read (its first value is never counted).
+            var facts = Case(term: .life, category: nil, punishment: "", start: asOf, asOf: asOf)
             for record in chunk[min(chunk.count, index * per)..<min(chunk.count, (index + 1) * per)] {
-                let facts: Case
-                do { facts = try reader.read(record, cells: &cells) } catch {
+                do { try reader.read(record, cells: &cells, into: &facts) } catch {
                     slice.problems.append((record.line, "\(error)"))
                     continue
                 }

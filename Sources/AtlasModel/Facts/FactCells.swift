@@ -141,8 +141,16 @@ public final class FactCells: Sendable {
     /// The case a row states, its cells given as ranges of `row` (one per column); `nil` when some cell is not
     /// one this reader reads, or the facts do not pass the checks together (the draft then says why).
     public func read(_ row: UnsafeBufferPointer<UInt8>, cells: [Range<Int>]) -> Case? {
-        guard cells.count == columns.count else { return nil }
         var built = unstated
+        return read(row, cells: cells, into: &built) ? built : nil
+    }
+
+    /// `read(_:cells:)` into a case the caller keeps from row to row (a case is a few hundred bytes, and a
+    /// million of them returned would each be copied on the way out); `false` where that answers `nil`, with
+    /// `built` then holding no row's facts.
+    public func read(_ row: UnsafeBufferPointer<UInt8>, cells: [Range<Int>], into built: inout Case) -> Bool {
+        guard cells.count == columns.count else { return false }
+        built = unstated
         var stated: UInt64 = 0
         let readable = columns.withUnsafeBufferPointer { columns in
             cells.withUnsafeBufferPointer { cells in
@@ -156,14 +164,14 @@ public final class FactCells: Sendable {
                 return true
             }
         }
-        guard readable, stated & required == required else { return nil }
+        guard readable, stated & required == required else { return false }
         do {
             try CaseLimits.check(term: built.term, start: built.start)
             try FactReader.checkTogether(&built, [], vocabulary: vocabulary)
         } catch {
-            return nil
+            return false
         }
-        return built
+        return true
     }
 
     /// Reads one cell into `built`. The value written must be of the declared key path's type: a fact stored as
