@@ -61,7 +61,15 @@ extension CompiledLaw {
     /// counts only some mechanisms decides only those (a mechanism another's threshold is laid from is still
     /// decided for it, as the walk needs it).
     public func decide(_ facts: Case, only selection: MechanismSelection, into decisions: inout [CohortDecision]) {
-        let f = self.facts(facts)
+        var room = CaseFactsRoom()
+        decide(facts, only: selection, into: &decisions, room: &room)
+    }
+
+    /// `decide(_:only:into:)` with the facts as the walk reads them laid out in `room`, which the caller keeps
+    /// from one person to the next.
+    public func decide(_ facts: Case, only selection: MechanismSelection, into decisions: inout [CohortDecision],
+                       room: inout CaseFactsRoom) {
+        let f = CaseFacts(facts, terms, fractions, room: &room)
         for (j, m) in selection.positions {
             let d = jurisdictions[j].decideQuietly(jurisdictions[j].mechanisms[m], f).decided
             decisions.append(CohortDecision(result: CohortDecision.Result(d.result), missing: d.missing))

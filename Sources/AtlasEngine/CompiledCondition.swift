@@ -392,6 +392,13 @@ struct FractionSlots: Sendable {
 /// One case, read once for every rule of every jurisdiction. A value over one shared reference: the law-in-time
 /// walk copies it for every date whose law it weighs, and a copy then costs one reference count, not one per
 /// string, set and array of the case.
+/// Storage for the facts of one person at a time, kept by a caller that decides many people in turn on one
+/// thread (a cohort's worker): `CompiledLaw.decide(_:only:into:room:)` fills it anew for each person.
+public struct CaseFactsRoom {
+    var storage: CaseFacts.ReadFacts?
+    public init() {}
+}
+
 struct CaseFacts {
     private let read: ReadFacts
     /// The date whose law is applied: the as-of date, unless the jurisdiction's intertemporal rule chose the law
@@ -400,6 +407,18 @@ struct CaseFacts {
 
     init(_ facts: Case, _ bits: TermBits, _ fractions: [Rational]) {
         read = ReadFacts(facts, bits, fractions)
+        lawDate = facts.asOf
+    }
+
+    /// The same, in the room's storage when nothing else holds it (the previous person's facts are then
+    /// forgotten): a caller deciding many people in turn allocates it once, not once a person.
+    init(_ facts: Case, _ bits: TermBits, _ fractions: [Rational], room: inout CaseFactsRoom) {
+        if room.storage != nil, isKnownUniquelyReferenced(&room.storage!) {
+            room.storage!.refill(facts, bits, fractions)
+        } else {
+            room.storage = ReadFacts(facts, bits, fractions)
+        }
+        read = room.storage!
         lawDate = facts.asOf
     }
 
@@ -413,18 +432,19 @@ struct CaseFacts {
     /// The date the law's fraction at `slot` of the term is served; `nil` for a life term.
     func shareDate(_ slot: Int) -> CalendarDate? { read.shareDate(slot) }
 
-    /// What the walk reads of a case, computed once.
-    private final class ReadFacts {
-        let facts: Case
-        let answers: YesNoAnswers
+    /// What the walk reads of a case, computed once. Filled anew only through a `CaseFactsRoom` that alone
+    /// holds it; never changed while a walk reads it.
+    final class ReadFacts {
+        private(set) var facts: Case
+        private(set) var answers: YesNoAnswers
         /// Indexed by `TermKind.rawValue`.
-        let terms: InlineArray<5, UInt64>
-        let termEnd: CalendarDate?
+        private(set) var terms = InlineArray<5, UInt64>(repeating: 0)
+        private(set) var termEnd: CalendarDate?
         /// Whether the case states its category (asked by every condition on it: cheaper than the string).
-        let hasCategory: Bool
+        private(set) var hasCategory: Bool
         /// The fixed term (`nil` for life) and the law's fractions of it, by slot.
-        let term: CalendarDuration?
-        let fractions: [Rational]
+        private(set) var term: CalendarDuration?
+        private(set) var fractions: [Rational]
         /// The date each fraction of the term is served, computed when first asked for: a case meets only the
         /// few thresholds of its category, of the many fractions of the law. Slot `i` (below the room's size)
         /// holds its date once bit `i` of `computed` is set.
@@ -433,6 +453,15 @@ struct CaseFacts {
 
         init(_ facts: Case, _ bits: TermBits, _ fractions: [Rational]) {
             self.facts = facts
+            answers = .init()
+            hasCategory = false
+            self.fractions = fractions
+            refill(facts, bits, fractions)
+        }
+
+        func refill(_ facts: Case, _ bits: TermBits, _ fractions: [Rational]) {
+            self.facts = facts
+            computed = 0
             answers = facts.allAnswers
             var terms = InlineArray<5, UInt64>(repeating: 0)
             if let category = facts.category { terms[TermKind.category.rawValue] = bits.bits(CollectionOfOne(category), of: .category) }

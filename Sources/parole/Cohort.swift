@@ -330,6 +330,7 @@ struct CohortRun: Sendable {
             var slice = Slice(tally: CohortTally(mechanisms: keys, scenarios: laws.count, asOf: asOf, horizonYears: horizonYears))
             // Every scenario's decisions, one after the other (`CohortTally.add(scenarioMajor:)`).
             var decisions: [CohortDecision] = []
+            var rooms = Array(repeating: CaseFactsRoom(), count: laws.count)
             var lines: [[String]] = []
             var cells: [Range<Int>] = []
             // Room for each record's facts, filled anew by every read (its first value is never counted).
@@ -341,7 +342,7 @@ struct CohortRun: Sendable {
                 }
                 if index == 0, slice.tally.people == 0, reader.id(of: record).hasPrefix("synthetic-") { slice.synthetic = true }
                 decisions.removeAll(keepingCapacity: true)
-                for s in laws.indices { laws[s].decide(facts, only: selections[s], into: &decisions) }
+                for s in laws.indices { laws[s].decide(facts, only: selections[s], into: &decisions, room: &rooms[s]) }
                 slice.tally.add(scenarioMajor: decisions, termEnd: facts.termEnd)
                 if writesDates {
                     lines.append([reader.id(of: record)] + decisions.map { d in
