@@ -72,6 +72,29 @@ import Testing
                                  "conditions-unmet", "term-ends-first", "not-in-force", "undetermined"]))
     }
 
+    /// A cohort's worker keeps one room for the facts and fills it anew for each person: nothing of the previous
+    /// person (a share's date computed for their term, their terms' bits) may carry over into the next decision.
+    @Test func aRoomFilledAgainDecidesEachPersonAsAFreshOne() {
+        let corpus = Self.corpus
+        let law = CompiledLaw(jurisdictions: corpus.jurisdictions, crosswalk: corpus.crosswalk, home: corpus.home)
+        let every = law.everyMechanism
+        var rng = SplitMix64(state: 7_707)
+        var room = CaseFactsRoom()
+        var reused: [CohortDecision] = [], fresh: [CohortDecision] = []
+        for _ in 0..<1_500 {
+            let c = Self.anyCase(&rng, corpus.vocabulary)
+            reused.removeAll()
+            fresh.removeAll()
+            law.decide(c, only: every, into: &reused, room: &room)
+            law.decide(c, only: every, into: &fresh)
+            #expect(reused.count == law.mechanismCount)
+            for (a, b) in zip(reused, fresh) {
+                #expect(a.result.status == b.result.status && a.result.earliestDate == b.result.earliestDate
+                        && a.result.mandatory == b.result.mandatory && a.missing == b.missing, "\(c)")
+            }
+        }
+    }
+
     @Test func anAsOfBeforeEveryLawGivesNotInForceOnBothTracers() throws {
         let corpus = Self.corpus
         let simulator = Simulator(corpus: corpus)
