@@ -93,21 +93,44 @@ struct LawInTime {
         return answer
     }
 
-    /// The date whose law `decide` would apply without weighing another: the offence date (the as-of date when
-    /// later), when the case gives it and no change of the law after it can matter to the case (the rule does not
-    /// look past the offence, or every later change is one the case surely escapes). `nil` when laws must be
-    /// compared. What the most common case of a population costs: one walk, not a comparison.
-    func onlyLawAtOffence(_ m: CompiledMechanism, _ f: CaseFacts, readable: Bool) -> CalendarDate? {
-        guard let rule, let given = f.facts.offenceDate else { return nil }
+    /// What `decide` chooses for a case that gives its offence date, without keeping the laws compared: the
+    /// decision applied and its law's date. Each law is walked as `choose` walks it, and chosen by the same two
+    /// passes (the most favourable; then the first undetermined law that may be milder still). What most of a
+    /// cohort costs: one walk when no later change can matter, and no list of candidates when one can.
+    func decideAtOffence(_ m: CompiledMechanism, _ f: CaseFacts, offence given: CalendarDate, readable: Bool)
+        -> (decided: Decided, lawDate: CalendarDate)
+    {
         let asOf = f.facts.asOf
         let offence = min(given, asOf)
-        guard rule != .milderRetroactive || !anyMilderLaw(m, f, after: offence, readable: readable) else { return nil }
-        return offence
+        var chosen = (decided: Self.walk(m, f, lawDate: offence, readable: readable), lawDate: offence)
+        guard rule == .milderRetroactive else { return chosen }
+        // The undetermined laws, in date order, for the second pass; seldom any, so seldom an allocation.
+        var undetermined: [(decided: Decided, lawDate: CalendarDate)] = []
+        if chosen.decided.result.status == .undetermined { undetermined.append(chosen) }
+        for index in m.changeDates.indices where laterChangeMatters(m, index, f, after: offence, readable: readable) {
+            let date = m.changeDates[index]
+            let candidate = (decided: Self.walk(m, f, lawDate: date, readable: readable), lawDate: date)
+            if Self.isMoreFavourable(candidate.decided, than: chosen.decided, asOf: asOf) { chosen = candidate }
+            if candidate.decided.result.status == .undetermined { undetermined.append(candidate) }
+        }
+        if chosen.decided.result.available, !undetermined.isEmpty {
+            let best = chosen.decided.result.earliestDate
+            if let milder = undetermined.first(where: { candidate in
+                let possible = candidate.decided.result.earliestDate
+                return best == nil || possible == nil || possible! < best!
+            }) {
+                chosen = milder
+            }
+        }
+        return chosen
     }
 
-    /// Whether `milderLaws` would find any date: asked for every person of a cohort, so it stops at the first.
-    private func anyMilderLaw(_ m: CompiledMechanism, _ f: CaseFacts, after offence: CalendarDate, readable: Bool) -> Bool {
-        m.changeDates.indices.contains { laterChangeMatters(m, $0, f, after: offence, readable: readable) }
+    /// The decision of `m` under the law of `lawDate`, unexplained.
+    private static func walk(_ m: CompiledMechanism, _ f: CaseFacts, lawDate: CalendarDate, readable: Bool) -> Decided {
+        var facts = f
+        facts.lawDate = lawDate
+        var quiet = NoTrace()
+        return m.decide(facts, readable: readable, tracer: &quiet)
     }
 
     /// The dates after `offence`, up to the as-of date, on which `m`'s law changed in a way that can matter to
@@ -158,10 +181,7 @@ struct LawInTime {
         // (the ranges of offence dates ask for the same laws again and again).
         let state = m.changeDates.firstIndex { $0 > lawDate } ?? m.changeDates.count
         if let known = walked.first(where: { $0.state == state }) { return Candidate(lawDate: lawDate, decided: known.decided) }
-        var facts = f
-        facts.lawDate = lawDate
-        var quiet = NoTrace()
-        let decided = m.decide(facts, readable: readable, tracer: &quiet)
+        let decided = Self.walk(m, f, lawDate: lawDate, readable: readable)
         walked.append((state, decided))
         return Candidate(lawDate: lawDate, decided: decided)
     }
@@ -219,11 +239,8 @@ extension CompiledJurisdiction {
     /// the date whose law that is: what batch lines, branches and readings decide by.
     func decideQuietly(_ m: CompiledMechanism, _ f: CaseFacts) -> (decided: Decided, lawDate: CalendarDate) {
         if lawInTime.looksBack(for: m) {
-            if let offence = lawInTime.onlyLawAtOffence(m, f, readable: categoryReadable) {
-                var atOffence = f
-                atOffence.lawDate = offence
-                var quiet = NoTrace()
-                return (m.decide(atOffence, readable: categoryReadable, tracer: &quiet), offence)
+            if let offence = f.facts.offenceDate {
+                return lawInTime.decideAtOffence(m, f, offence: offence, readable: categoryReadable)
             }
             let choice = lawInTime.decide(m, f, readable: categoryReadable).choice
             return (choice.decided, choice.lawDate)

@@ -44,6 +44,45 @@ import Testing
         #expect(o.trace.first?.children.count == 2, "the law at the offence and the one later version are compared")
     }
 
+    /// The later law's 1/3 holds only for a first custodial sentence, which the case does not say: that law may
+    /// be the milder one, so it is applied, and says what it needs, though the law at the offence gives a date.
+    /// A cohort decides this without explaining (`decideAtOffence`), an explained run through `choose`: both
+    /// must apply it.
+    @Test func aLaterLawThatMayBeMilderIsAppliedAndAsksForTheFact() throws {
+        let first = try #require(CaseFact(rawValue: "first-custodial"))
+        let scope = Scope(labels: [], condition: .life(false), citations: [])
+        let harsh = MechanismVersion(id: "zz-v1", validity: Validity(to: Self.day(2019, 12, 31)), decision: .discretionary,
+                                     citations: [], scope: scope,
+                                     thresholds: [Threshold(id: "zz-half", fraction: Rational(1, 2), citations: [])])
+        let mild = MechanismVersion(id: "zz-v2", validity: Validity(from: Self.day(2020, 1, 1)), decision: .discretionary,
+                                    citations: [], scope: scope,
+                                    thresholds: [Threshold(id: "zz-third", condition: .fact(first, true),
+                                                           fraction: Rational(1, 3), citations: [])])
+        let j = Jurisdiction(id: "zz", names: [], legalFamily: "unclassified", legalFamilyCitations: [], sourceIDs: [],
+                             conditionSets: [],
+                             mechanisms: [ReleaseMechanism(id: "zz-parole", kind: "parole", labels: [], versions: [harsh, mild])],
+                             discrepancies: [], notStated: [], origin: nil,
+                             intertemporal: IntertemporalRule(id: "zz-it", kind: .milderRetroactive, citations: []))
+        var c = Case(term: .fixed(CalendarDuration(years: 6)), category: "grave", punishment: "imprisonment",
+                     start: Self.day(2019, 6, 1), asOf: Self.day(2024, 1, 1))
+        c.offenceDate = Self.day(2019, 3, 1)
+        let explained = Simulator(vocabulary: Self.corpus.vocabulary, home: Self.corpus.home).simulate(c, in: j).mechanisms[0]
+        #expect(explained.status == .undetermined)
+        #expect(explained.missingFacts == ["first-custodial"])
+        #expect(explained.lawDate == Self.day(2020, 1, 1))
+        let law = CompiledLaw(jurisdictions: [j], crosswalk: [], home: Self.corpus.home)
+        var quiet: [CohortDecision] = []
+        law.decide(c, only: law.everyMechanism, into: &quiet)
+        #expect(quiet.map(\.result.status) == [.undetermined])
+        #expect(quiet.first?.missing.sortedNames == ["first-custodial"])
+        // Told that it is one, the case is eligible at 1/3 under the later law: 72 months × 1/3 → 2021-06-01.
+        c.set(first, to: true)
+        quiet.removeAll()
+        law.decide(c, only: law.everyMechanism, into: &quiet)
+        #expect(quiet.first?.result.status == .available)
+        #expect(quiet.first?.result.earliestDate == Self.day(2021, 6, 1))
+    }
+
     @Test func theLawAtTheOffenceAloneIgnoresTheMilderOne() {
         let o = Self.outcome(.lawAtOffence)
         #expect(o.earliestDate == Self.day(2022, 6, 1))
