@@ -168,7 +168,8 @@ public struct CohortTally: Sendable {
     public var counts: [[Counts]] { (0..<scenarios).map { s in mechanisms.indices.map { counts(scenario: s, mechanism: $0) } } }
     /// `changes[scenario - 1][mechanism]`: each reform scenario against the law (scenario 0).
     public private(set) var changes: [[Change]]
-    /// Every count of `counts`, in one buffer: `width` places per scenario and mechanism, at the offsets below.
+    /// Every count of `counts`, in one buffer: `width` places per scenario and mechanism, at the offsets below
+    /// (eligibility by each year of the horizon as the number first eligible by that year).
     /// A million people's counts are added in place; through arrays of arrays, each addition would first make
     /// sure that each level is not shared.
     private var cells: [Int]
@@ -197,7 +198,10 @@ public struct CohortTally: Sendable {
         var counts = Counts(horizon: horizonYears)
         counts.byStatus = Array(cells[base..<base + eligibleNowPlace])
         counts.eligibleNow = cells[base + eligibleNowPlace]
-        counts.eligibleBy = Array(cells[base + eligibleByPlace..<base + mandatoryPlace])
+        // Each person is counted at the first year of the horizon they are eligible by, and is eligible by every
+        // later year too.
+        var reached = 0
+        counts.eligibleBy = cells[base + eligibleByPlace..<base + mandatoryPlace].map { reached += $0; return reached }
         counts.mandatory = cells[base + mandatoryPlace]
         counts.missingByFact = Array(cells[base + missingPlace..<base + width])
         return counts
@@ -225,7 +229,8 @@ public struct CohortTally: Sendable {
                         if d.result.mandatory { cells[base + mandatoryPlace] += 1 }
                         if let date = d.result.earliestDate {
                             if date <= asOf { cells[base + eligibleNowPlace] += 1 }
-                            for (k, limit) in horizonDates.enumerated() where date <= limit { cells[base + eligibleByPlace + k] += 1 }
+                            // Counted once, at the first year it is reached by; `counts` adds the years up.
+                            if let k = horizonDates.firstIndex(where: { date <= $0 }) { cells[base + eligibleByPlace + k] += 1 }
                         }
                     }
                     if d.result.status == .undetermined {

@@ -301,7 +301,10 @@ struct TermBits: Sendable {
     private func bit(of term: String, _ kind: TermKind) -> Int? {
         let table = tables[kind.rawValue]
         guard table.count <= 8 else { return table[term] }
-        for (name, bit) in table where name == term { return bit }
+        // The lengths first: most names differ in length, and two equal names of a dozen letters or more held in
+        // different strings are compared letter by letter.
+        let length = term.utf8.count
+        for (name, bit) in table where name.utf8.count == length && name == term { return bit }
         return nil
     }
 }

@@ -343,7 +343,8 @@ struct CohortRun: Sendable {
                 if index == 0, slice.tally.people == 0, reader.id(of: record).hasPrefix("synthetic-") { slice.synthetic = true }
                 decisions.removeAll(keepingCapacity: true)
                 for s in laws.indices { laws[s].decide(facts, only: selections[s], into: &decisions, room: &rooms[s]) }
-                slice.tally.add(scenarioMajor: decisions, termEnd: facts.termEnd)
+                // The end of the term is read only where reforms are compared with the law.
+                slice.tally.add(scenarioMajor: decisions, termEnd: laws.count > 1 ? facts.termEnd : nil)
                 if writesDates {
                     lines.append([reader.id(of: record)] + decisions.map { d in
                         d.result.available ? d.result.earliestDate?.description ?? d.result.status.rawValue : d.result.status.rawValue

@@ -30,6 +30,9 @@ extension Corpus {
     /// with; see `RecordDirectory`), or a usage error: an instrument named where a jurisdiction is wanted says so,
     /// several jurisdictions are listed to choose from, and an unknown name gets the ids actually close to it.
     func requireJurisdiction(_ name: String) throws -> Jurisdiction {
+        // An id as the corpus writes it is what the directory would find first; building the directory (every
+        // name in every language, folded) is a good part of a short command's start-up.
+        if let exact = jurisdictions.first(where: { $0.id == name }) { return exact }
         let directory = RecordDirectory(records: jurisdictions.map(NamedRecord.jurisdiction))
         switch directory.resolve(name) {
         case .found(let record):
