@@ -70,8 +70,9 @@ extension CompiledLaw {
     public func decide(_ facts: Case, only selection: MechanismSelection, into decisions: inout [CohortDecision],
                        room: inout CaseFactsRoom) {
         let f = CaseFacts(facts, terms, fractions, room: &room)
+        var d = Decided(result: EligibilityResult(status: .available))
         for (j, m) in selection.positions {
-            let d = jurisdictions[j].decideQuietly(jurisdictions[j].mechanisms[m], f).decided
+            _ = jurisdictions[j].decideQuietly(jurisdictions[j].mechanisms[m], f, into: &d)
             decisions.append(CohortDecision(result: CohortDecision.Result(d.result), missing: d.missing))
         }
     }

@@ -94,43 +94,50 @@ struct LawInTime {
     }
 
     /// What `decide` chooses for a case that gives its offence date, without keeping the laws compared: the
-    /// decision applied and its law's date. Each law is walked as `choose` walks it, and chosen by the same two
-    /// passes (the most favourable; then the first undetermined law that may be milder still). What most of a
-    /// cohort costs: one walk when no later change can matter, and no list of candidates when one can.
-    func decideAtOffence(_ m: CompiledMechanism, _ f: CaseFacts, offence given: CalendarDate, readable: Bool)
-        -> (decided: Decided, lawDate: CalendarDate)
-    {
+    /// decision applied, written into `chosen`, and its law's date, returned. Each law is walked as `choose`
+    /// walks it, and chosen by the same two passes (the most favourable; then the first undetermined law that may
+    /// be milder still). What most of a cohort costs: one walk when no later change can matter, and no list of
+    /// candidates when one can.
+    func decideAtOffence(_ m: CompiledMechanism, _ f: CaseFacts, offence given: CalendarDate, readable: Bool,
+                         into chosen: inout Decided) -> CalendarDate {
         let asOf = f.facts.asOf
         let offence = min(given, asOf)
-        var chosen = (decided: Self.walk(m, f, lawDate: offence, readable: readable), lawDate: offence)
-        guard rule == .milderRetroactive else { return chosen }
+        var lawDate = offence
+        Self.walk(m, f, lawDate: offence, readable: readable, into: &chosen)
+        guard rule == .milderRetroactive else { return lawDate }
         // The undetermined laws, in date order, for the second pass; seldom any, so seldom an allocation.
         var undetermined: [(decided: Decided, lawDate: CalendarDate)] = []
-        if chosen.decided.result.status == .undetermined { undetermined.append(chosen) }
+        if chosen.result.status == .undetermined { undetermined.append((chosen, offence)) }
         for index in m.changeDates.indices where laterChangeMatters(m, index, f, after: offence, readable: readable) {
             let date = m.changeDates[index]
-            let candidate = (decided: Self.walk(m, f, lawDate: date, readable: readable), lawDate: date)
-            if Self.isMoreFavourable(candidate.decided, than: chosen.decided, asOf: asOf) { chosen = candidate }
-            if candidate.decided.result.status == .undetermined { undetermined.append(candidate) }
+            var candidate = Decided(result: EligibilityResult(status: .available))
+            Self.walk(m, f, lawDate: date, readable: readable, into: &candidate)
+            if candidate.result.status == .undetermined { undetermined.append((candidate, date)) }
+            if Self.isMoreFavourable(candidate, than: chosen, asOf: asOf) {
+                swap(&chosen, &candidate)
+                lawDate = date
+            }
         }
-        if chosen.decided.result.available, !undetermined.isEmpty {
-            let best = chosen.decided.result.earliestDate
+        if chosen.result.available, !undetermined.isEmpty {
+            let best = chosen.result.earliestDate
             if let milder = undetermined.first(where: { candidate in
                 let possible = candidate.decided.result.earliestDate
                 return best == nil || possible == nil || possible! < best!
             }) {
-                chosen = milder
+                chosen = milder.decided
+                lawDate = milder.lawDate
             }
         }
-        return chosen
+        return lawDate
     }
 
     /// The decision of `m` under the law of `lawDate`, unexplained.
-    private static func walk(_ m: CompiledMechanism, _ f: CaseFacts, lawDate: CalendarDate, readable: Bool) -> Decided {
+    private static func walk(_ m: CompiledMechanism, _ f: CaseFacts, lawDate: CalendarDate, readable: Bool,
+                             into d: inout Decided) {
         var facts = f
         facts.lawDate = lawDate
         var quiet = NoTrace()
-        return m.decide(facts, readable: readable, tracer: &quiet)
+        m.decide(facts, readable: readable, tracer: &quiet, into: &d)
     }
 
     /// The dates after `offence`, up to the as-of date, on which `m`'s law changed in a way that can matter to
@@ -181,7 +188,8 @@ struct LawInTime {
         // (the ranges of offence dates ask for the same laws again and again).
         let state = m.changeDates.firstIndex { $0 > lawDate } ?? m.changeDates.count
         if let known = walked.first(where: { $0.state == state }) { return Candidate(lawDate: lawDate, decided: known.decided) }
-        let decided = Self.walk(m, f, lawDate: lawDate, readable: readable)
+        var decided = Decided(result: EligibilityResult(status: .available))
+        Self.walk(m, f, lawDate: lawDate, readable: readable, into: &decided)
         walked.append((state, decided))
         return Candidate(lawDate: lawDate, decided: decided)
     }
@@ -238,14 +246,24 @@ extension CompiledJurisdiction {
     /// The decision of `m` without explanation, under the law the jurisdiction's intertemporal rule applies, and
     /// the date whose law that is: what batch lines, branches and readings decide by.
     func decideQuietly(_ m: CompiledMechanism, _ f: CaseFacts) -> (decided: Decided, lawDate: CalendarDate) {
+        var d = Decided(result: EligibilityResult(status: .available))
+        let lawDate = decideQuietly(m, f, into: &d)
+        return (d, lawDate)
+    }
+
+    /// The same, written into `d` (which a caller deciding many mechanisms reuses: a decision returned is copied
+    /// at each step out); returns the date whose law applies.
+    func decideQuietly(_ m: CompiledMechanism, _ f: CaseFacts, into d: inout Decided) -> CalendarDate {
         if lawInTime.looksBack(for: m) {
             if let offence = f.facts.offenceDate {
-                return lawInTime.decideAtOffence(m, f, offence: offence, readable: categoryReadable)
+                return lawInTime.decideAtOffence(m, f, offence: offence, readable: categoryReadable, into: &d)
             }
             let choice = lawInTime.decide(m, f, readable: categoryReadable).choice
-            return (choice.decided, choice.lawDate)
+            d = choice.decided
+            return choice.lawDate
         }
         var quiet = NoTrace()
-        return (m.decide(f, readable: categoryReadable, tracer: &quiet), f.facts.asOf)
+        m.decide(f, readable: categoryReadable, tracer: &quiet, into: &d)
+        return f.facts.asOf
     }
 }
