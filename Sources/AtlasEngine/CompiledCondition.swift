@@ -392,9 +392,6 @@ struct FractionSlots: Sendable {
     }
 }
 
-/// One case, read once for every rule of every jurisdiction. A value over one shared reference: the law-in-time
-/// walk copies it for every date whose law it weighs, and a copy then costs one reference count, not one per
-/// string, set and array of the case.
 /// Storage for the facts of one person at a time, kept by a caller that decides many people in turn on one
 /// thread (a cohort's worker): `CompiledLaw.decide(_:only:into:room:)` fills it anew for each person.
 public struct CaseFactsRoom {
@@ -402,6 +399,9 @@ public struct CaseFactsRoom {
     public init() {}
 }
 
+/// One case, read once for every rule of every jurisdiction. A value over one shared reference: the law-in-time
+/// walk copies it for every date whose law it weighs, and a copy then costs one reference count, not one per
+/// string, set and array of the case.
 struct CaseFacts {
     private let read: ReadFacts
     /// The date whose law is applied: the as-of date, unless the jurisdiction's intertemporal rule chose the law

@@ -235,6 +235,8 @@ struct CohortRun: Sendable {
     }
 
     /// How many slices each chunk is cut into: two per core, so that a core that finishes early takes another.
+    /// Slice `i` is decided with its own law and reader (`CohortScenarios.workerLaws`, `count`'s readers): two
+    /// slices decided at once never share them.
     static let workers = max(1, ProcessInfo.processInfo.activeProcessorCount) * 2
 
     func count(_ file: inout PopulationFile, dates: OutputChannel?) throws -> Result {
