@@ -118,15 +118,10 @@ struct LawInTime {
                 lawDate = date
             }
         }
-        if chosen.result.available, !undetermined.isEmpty {
-            let best = chosen.result.earliestDate
-            if let milder = undetermined.first(where: { candidate in
-                let possible = candidate.decided.result.earliestDate
-                return best == nil || possible == nil || possible! < best!
-            }) {
-                chosen = milder.decided
-                lawDate = milder.lawDate
-            }
+        if chosen.result.available,
+           let milder = undetermined.first(where: { Self.mayBeMilder($0.decided, than: chosen) }) {
+            chosen = milder.decided
+            lawDate = milder.lawDate
         }
         return lawDate
     }
@@ -170,16 +165,21 @@ struct LawInTime {
         where Self.isMoreFavourable(compared[i].decided, than: compared[chosen].decided, asOf: asOf) {
             chosen = i
         }
-        // A law whose answer depends on missing facts may still be the milder one: it is chosen (and says what
-        // it needs) unless the chosen law is surely at least as favourable.
-        if compared[chosen].decided.result.available {
-            let best = compared[chosen].decided.result.earliestDate
-            for i in compared.indices where compared[i].decided.result.status == .undetermined {
-                let possible = compared[i].decided.result.earliestDate
-                if best == nil || possible == nil || possible! < best! { chosen = i; break }
-            }
+        let best = compared[chosen].decided
+        if best.result.available,
+           let milder = compared.indices.first(where: { Self.mayBeMilder(compared[$0].decided, than: best) }) {
+            chosen = milder
         }
         return Choice(compared: compared, chosen: chosen)
+    }
+
+    /// The second pass of a choice between laws: a law whose answer depends on missing facts may still be the
+    /// milder one, and is chosen (and says what it needs) over the available law `chosen` unless that law is
+    /// surely at least as favourable.
+    private static func mayBeMilder(_ candidate: Decided, than chosen: Decided) -> Bool {
+        guard candidate.result.status == .undetermined else { return false }
+        let best = chosen.result.earliestDate, possible = candidate.result.earliestDate
+        return best == nil || possible == nil || possible! < best!
     }
 
     private func candidate(_ m: CompiledMechanism, _ f: CaseFacts, _ lawDate: CalendarDate, _ readable: Bool,

@@ -222,11 +222,14 @@ extension PopulationFile {
         /// The case `record` states; one that cannot be read throws, naming the line and the file's own column,
         /// never the person's data. `cells` is room for the record's cell bounds, reused from record to record.
         public func read(_ record: Record, cells scratch: inout [Range<Int>]) throws -> Case {
-            // Room only: the read fills every fact anew.
-            var facts = Case(term: .life, category: nil, punishment: "", start: asOf, asOf: asOf)
+            var facts = room()
             try read(record, cells: &scratch, into: &facts)
             return facts
         }
+
+        /// A case to read records into (`read(_:cells:into:)`), kept from record to record: room only, every read
+        /// fills every fact anew.
+        public func room() -> Case { Case(term: .life, category: nil, punishment: "", start: asOf, asOf: asOf) }
 
         /// `read(_:cells:)` into a case the caller keeps from record to record (see `FactCells.read(_:cells:into:)`).
         public func read(_ record: Record, cells scratch: inout [Range<Int>], into facts: inout Case) throws {

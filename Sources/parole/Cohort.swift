@@ -335,8 +335,7 @@ struct CohortRun: Sendable {
             var rooms = Array(repeating: CaseFactsRoom(), count: laws.count)
             var lines: [[String]] = []
             var cells: [Range<Int>] = []
-            // Room for each record's facts, filled anew by every read (its first value is never counted).
-            var facts = Case(term: .life, category: nil, punishment: "", start: asOf, asOf: asOf)
+            var facts = reader.room()
             for record in chunk[min(chunk.count, index * per)..<min(chunk.count, (index + 1) * per)] {
                 do { try reader.read(record, cells: &cells, into: &facts) } catch {
                     slice.problems.append((record.line, "\(error)"))

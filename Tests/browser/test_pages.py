@@ -72,6 +72,12 @@ class Site:
     def choose(self, name, value):
         Select(self.find(f'select[name="{name}"]')).select_by_value(value)
 
+    def fill_case(self, term, category, start):
+        """Fills the three facts every case form asks first."""
+        self.fill("term", term)
+        self.choose("category", category)
+        self.fill("start", start)
+
     def submit(self, css='form button[type="submit"]:not([name])'):
         self.click_and_wait(self.find(css))
 
@@ -159,9 +165,7 @@ def a_regime_page_opens_a_quotation_and_switches_the_date(site):
 @step
 def simulate_a_case(site):
     site.open("/simulate?lang=en")
-    site.fill("term", "9y")
-    site.choose("category", "grave")
-    site.fill("start", "2022-01-10")
+    site.fill_case("9y", "grave", "2022-01-10")
     site.submit()
     expect(len(site.find_all(".error")) == 0, "a good case is not refused")
     outcome = site.find("main table").text
@@ -185,9 +189,7 @@ def switch_language_keeps_the_form(site):
 def simulate_chart_and_a_rows_reasoning(site):
     # A life sentence: a case the international standards speak to.
     site.open("/simulate?lang=en")
-    site.fill("term", "life")
-    site.choose("category", "especially-grave")
-    site.fill("start", "2001-05-20")
+    site.fill_case("life", "especially-grave", "2001-05-20")
     site.submit()
     chart = site.find("figure.timeline svg")
     expect(chart.is_displayed(), "the timeline chart is shown")
@@ -219,9 +221,7 @@ def simulate_chart_and_a_rows_reasoning(site):
 @step
 def a_bad_date_is_one_line_with_the_form_kept(site):
     site.open("/simulate?lang=ru")
-    site.fill("term", "9y")
-    site.choose("category", "grave")
-    site.fill("start", "2022-02-30")
+    site.fill_case("9y", "grave", "2022-02-30")
     site.submit()
     errors = site.find_all(".error")
     expect(len(errors) == 1, "one error line")
@@ -336,9 +336,7 @@ def compare_two_jurisdictions(site):
 @step
 def what_if_a_reform_passed(site):
     site.open("/whatif?lang=ru")
-    site.fill("term", "9y")
-    site.choose("category", "grave")
-    site.fill("start", "2022-01-10")
+    site.fill_case("9y", "grave", "2022-01-10")
     Select(site.find('select[name="reform"]')).select_by_value("kz-rec-juvenile-one-third")
     site.submit()
     expect(site.language() == "ru", "the answer is in Russian")
